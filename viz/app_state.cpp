@@ -1,0 +1,1 @@
+// Placeholder: the viewer's application state lands with the viewer work.
