@@ -1,0 +1,31 @@
+// Community detection (Louvain) and modularity.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "core/network.hpp"
+
+namespace wijknet {
+
+// Modularity of a partition: Q = sum over communities c of
+// L_c / m - resolution * (d_c / (2 m))^2, with L_c the (strength of the) ties inside c, d_c the
+// sum of the degrees (strengths) of c's nodes and m the number (total strength) of ties.
+// `community[v]` is v's community label (any non-negative ints). Unweighted ignores strength.
+// Edge cases: 0 for a graph without ties (networkx divides by zero).
+// Complexity O(n + m). Source: M. E. J. Newman, Phys. Rev. E 69 (2004) 026113;
+// networkx.algorithms.community.modularity.
+double modularity(const Network& net, std::span<const int> community, bool weighted,
+                  double resolution = 1.0);
+
+// Louvain communities: greedy local moves of single nodes to the neighbouring community that
+// gains the most modularity, then aggregation of communities into nodes, repeated while
+// modularity improves. Deterministic: nodes are visited in vertex order, ties broken by the
+// smallest community. Communities are numbered 0.. by size descending, then smallest vertex.
+// Isolated nodes are communities of their own.
+// Complexity about O(m) per pass, a few passes in practice.
+// Source: V. D. Blondel et al., "Fast unfolding of communities in large networks",
+// J. Stat. Mech. (2008) P10008; networkx.community.louvain_communities.
+std::vector<int> louvain_communities(const Network& net, bool weighted, double resolution = 1.0);
+
+}  // namespace wijknet
