@@ -1,0 +1,157 @@
+// wijknet analyze FILE [--json] [--at DATE] [--weighted] [--actors] [--timings]
+#include <algorithm>
+#include <iomanip>
+#include <iostream>
+#include <numeric>
+
+#include "cli/command.hpp"
+#include "core/analysis.hpp"
+#include "core/metrics/components.hpp"
+#include "core/network.hpp"
+
+namespace wijknet::cli {
+namespace {
+
+std::string pad(std::string s, std::size_t width) {
+  // Pads by code points, so "Coöperatief" lines up with plain ASCII names.
+  std::size_t cps = 0;
+  for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
+  if (cps < width) s.append(width - cps, ' ');
+  return s;
+}
+
+std::size_t largest_component(const Network& net) {
+  const Components parts = connected_components(net);
+  std::vector<std::size_t> sizes(parts.count, 0);
+  for (auto c : parts.component) ++sizes[c];
+  return sizes.empty() ? 0 : *std::max_element(sizes.begin(), sizes.end());
+}
+
+void print_notes(const Network& net, Lang lang, std::ostream& out) {
+  const auto& n = net.notes();
+  if (n.directed_edges) out << "  " << tr(lang, "analyze.note.directed", {std::to_string(n.directed_edges)}) << '\n';
+  if (n.self_loops) out << "  " << tr(lang, "analyze.note.selfloops", {std::to_string(n.self_loops)}) << '\n';
+  if (n.merged_parallel) out << "  " << tr(lang, "analyze.note.parallel", {std::to_string(n.merged_parallel)}) << '\n';
+}
+
+// The readable report: the graph in sentences, the top connectors, the broker, the cut points.
+void print_text(const Coalition& c, const Network& net, const Analysis& a, const Args& args, std::ostream& out) {
+  const Lang lang = args.lang();
+  const auto& g = a.graph;
+  auto label = [&](std::size_t v) { return c.nodes[net.node_index(Network::Vertex(v))].label; };
+
+  out << tr(lang, "analyze.title", {c.name.empty() ? args.positional()[0] : c.name}) << '\n';
+  if (auto at = args.date("--at")) out << tr(lang, "analyze.at", {at->str()}) << '\n';
+  out << '\n' << tr(lang, "analyze.size", {std::to_string(g.nodes), std::to_string(g.edges)}) << '\n';
+  out << tr(lang, "analyze.density", {format_number(lang, g.density, 3), format_number(lang, 100 * g.density, 0)}) << '\n';
+  if (g.components <= 1) {
+    out << tr(lang, "analyze.components.one") << '\n';
+  } else {
+    out << tr(lang, "analyze.components.many", {std::to_string(g.components), std::to_string(largest_component(net))})
+        << '\n';
+  }
+  const char* level = g.centralization >= 0.5 ? "analyze.centralization.high"
+                      : g.centralization >= 0.25 ? "analyze.centralization.mid"
+                                                 : "analyze.centralization.low";
+  out << tr(lang, "analyze.centralization", {format_number(lang, g.centralization, 2), tr(lang, level)}) << '\n';
+  int groups = 0;
+  for (const auto& m : a.nodes) groups = std::max(groups, m.community + 1);
+  out << tr(lang, "analyze.communities", {std::to_string(groups), format_number(lang, g.modularity, 2)}) << '\n';
+  out << tr(lang, g.weighted ? "analyze.weighted" : "analyze.unweighted") << '\n';
+  if (!g.eigenvector_converged) out << tr(lang, "analyze.eigenvector.failed") << '\n';
+  print_notes(net, lang, out);
+
+  // Top connectors by betweenness.
+  std::vector<std::size_t> order(a.nodes.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](auto x, auto y) { return a.nodes[x].betweenness > a.nodes[y].betweenness; });
+  out << '\n' << tr(lang, "analyze.top") << '\n';
+  out << "  " << pad(tr(lang, "analyze.col.name"), 34) << pad(tr(lang, "analyze.col.kind"), 10)
+      << pad(tr(lang, "analyze.col.degree"), 7) << pad(tr(lang, "analyze.col.betweenness"), 8)
+      << pad(tr(lang, "analyze.col.closeness"), 10) << tr(lang, "analyze.col.group") << '\n';
+  for (std::size_t i = 0; i < std::min<std::size_t>(10, order.size()); ++i) {
+    const auto v = order[i];
+    const auto& m = a.nodes[v];
+    const auto& node = c.nodes[net.node_index(Network::Vertex(v))];
+    out << "  " << pad(node.label.substr(0, 60), 34) << pad(node.kind, 10) << pad(std::to_string(m.degree), 7)
+        << pad(format_number(lang, m.betweenness, 3), 8) << pad(format_number(lang, m.closeness, 3), 10)
+        << m.community + 1 << '\n';
+  }
+
+  // The designated broker, always reported.
+  out << '\n';
+  bool any_broker = false;
+  for (std::size_t v = 0; v < a.nodes.size(); ++v) {
+    if (!c.nodes[net.node_index(Network::Vertex(v))].is_broker()) continue;
+    any_broker = true;
+    const auto rank = 1 + std::size_t(std::find(order.begin(), order.end(), v) - order.begin());
+    out << tr(lang, "analyze.broker", {label(v), format_number(lang, a.nodes[v].betweenness, 3), std::to_string(rank),
+                                      std::to_string(a.nodes.size())})
+        << '\n';
+  }
+  if (!any_broker) out << tr(lang, "analyze.broker.none") << '\n';
+
+  std::string cut;
+  for (auto v : order)
+    if (a.nodes[v].articulation) cut += (cut.empty() ? "" : ", ") + label(v);
+  out << (cut.empty() ? tr(lang, "analyze.articulation.none") : tr(lang, "analyze.articulation", {cut})) << '\n';
+
+  if (!a.timings_ms.empty()) {
+    out << '\n' << tr(lang, "analyze.timings") << '\n';
+    for (const auto& [name, ms] : a.timings_ms)
+      out << "  " << pad(name, 14) << std::fixed << std::setprecision(1) << ms << " ms\n";
+  }
+}
+
+int run(const Args& args) {
+  const std::string& path = args.positional()[0];
+  const auto at = args.date("--at");
+  args.lang();  // check --lang before the work
+  Coalition c = load(path, args);
+
+  NetworkOptions nopt;
+  nopt.at = at;
+  nopt.actors_only = args.flag("--actors");
+  const Network net = Network::build(c, nopt);
+
+  AnalysisOptions aopt;
+  aopt.weighted = args.flag("--weighted");
+  aopt.timings = args.flag("--timings");
+  const Analysis a = analyze(net, aopt);
+
+  if (args.flag("--json")) {
+    Json j = analysis_json(a, net, &c);
+    if (at) j["graph"]["at"] = at->str();
+    if (aopt.timings) {
+      Json t = Json::object();
+      for (const auto& [name, ms] : a.timings_ms) t[name] = ms;
+      j["graph"]["timings_ms"] = t;
+    }
+    std::cout << j.dump(2) << '\n';
+    return Exit::ok;
+  }
+  print_text(c, net, a, args, std::cout);
+  return Exit::ok;
+}
+
+}  // namespace
+
+Command analyze_command() {
+  CommandSpec spec{
+      "analyze",
+      "FILE [--json] [--at DATE] [--weighted] [--actors] [--timings] [--lang nl|en]",
+      "Every standard network measure per member and for the whole coalition (values as networkx 2.8 computes them).",
+      1,
+      1,
+      {{"--json", "", "machine-readable output: {\"graph\": {...}, \"nodes\": [...]}"},
+       {"--at", "DATE", "the network as it stood on DATE (YYYY-MM-DD)"},
+       {"--weighted", "", "use tie strength (distance = 1/strength on shortest paths)"},
+       {"--actors", "", "project projects away: actors tied by the number of projects they share"},
+       {"--timings", "", "print the time each measure took"},
+       {"--strict", "", "treat every import warning as an error"},
+       {"--lang", "nl|en", "language of the text report (default: the system locale)"}}};
+  return {spec, run};
+}
+
+}  // namespace wijknet::cli

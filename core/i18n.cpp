@@ -1,0 +1,79 @@
+#include "core/i18n.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+namespace wijknet {
+namespace {
+
+struct Entry {
+  std::string_view key, nl, en;
+};
+
+// The table is kept in one file per area under core/text/, each a list of {key, nl, en} entries.
+// Sentences address the coordinator, not a network scientist.
+constexpr Entry table[] = {
+#include "core/text/analyze.inc"
+#include "core/text/health.inc"
+};
+
+const std::unordered_map<std::string_view, const Entry*>& index() {
+  static const auto map = [] {
+    std::unordered_map<std::string_view, const Entry*> m;
+    for (const auto& e : table) m.emplace(e.key, &e);
+    return m;
+  }();
+  return map;
+}
+
+}  // namespace
+
+std::optional<Lang> parse_lang(std::string_view t) {
+  if (t.size() >= 2) {
+    auto p = t.substr(0, 2);
+    if ((t.size() == 2 || t[2] == '_' || t[2] == '-' || t[2] == '.') && (p == "nl" || p == "NL")) return Lang::nl;
+    if ((t.size() == 2 || t[2] == '_' || t[2] == '-' || t[2] == '.') && (p == "en" || p == "EN")) return Lang::en;
+  }
+  return std::nullopt;
+}
+
+Lang system_lang() {
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v && *v) return parse_lang(v).value_or(Lang::en);
+  }
+  return Lang::en;
+}
+
+std::string_view lang_code(Lang lang) { return lang == Lang::nl ? "nl" : "en"; }
+
+std::string tr(Lang lang, std::string_view key, std::initializer_list<std::string> args) {
+  auto it = index().find(key);
+  if (it == index().end()) return std::string(key);
+  std::string_view text = lang == Lang::nl ? it->second->nl : it->second->en;
+  std::string out;
+  out.reserve(text.size() + 32);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{' && i + 2 < text.size() && text[i + 2] == '}' && text[i + 1] >= '0' && text[i + 1] <= '9') {
+      const std::size_t n = std::size_t(text[i + 1] - '0');
+      if (n < args.size()) out += *(args.begin() + n);
+      i += 2;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::string format_number(Lang lang, double value, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  std::string s = buf;
+  if (lang == Lang::nl)
+    for (auto& c : s)
+      if (c == '.') c = ',';
+  return s;
+}
+
+}  // namespace wijknet

@@ -1,0 +1,28 @@
+// The one translation table: every sentence a user reads, in Dutch and English.
+//
+// Keys are stable identifiers ("analyze.density"); texts may hold placeholders {0}, {1}, ...
+// which `tr` fills in order. A key missing from the table is returned as the key itself, so a
+// forgotten translation shows up in a test instead of as an empty string.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace wijknet {
+
+enum class Lang { nl, en };
+
+// "nl"/"en" (also "nl_NL.UTF-8", "en-GB", ...); nullopt for anything else.
+std::optional<Lang> parse_lang(std::string_view text);
+// From LC_ALL, LC_MESSAGES or LANG: Dutch when the locale is Dutch, English otherwise.
+Lang system_lang();
+std::string_view lang_code(Lang lang);
+
+std::string tr(Lang lang, std::string_view key, std::initializer_list<std::string> args = {});
+
+// The number as users read it: "0,42" in Dutch, "0.42" in English, with `decimals` digits.
+std::string format_number(Lang lang, double value, int decimals = 2);
+
+}  // namespace wijknet

@@ -1,0 +1,51 @@
+// Runs the built `wijknet` binary the way a script would, capturing stdout, stderr and the exit status.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace wijknet::test {
+
+struct CliResult {
+  int status = -1;
+  std::string out, err;
+};
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// `args` is appended as is: quote paths with quote().
+inline CliResult run_cli(const std::string& args) {
+  static int counter = 0;
+  const auto dir = std::filesystem::temp_directory_path() / ("wijknet-cli-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto out = dir / ("out" + std::to_string(counter) + ".txt");
+  const auto err = dir / ("err" + std::to_string(counter++) + ".txt");
+  const std::string cmd = quote(WIJKNET_CLI) + " " + args + " >" + quote(out.string()) + " 2>" + quote(err.string()) +
+                          " </dev/null";
+  const int raw = std::system(cmd.c_str());
+  CliResult r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+inline std::string source_path(const std::string& relative) { return std::string(WIJKNET_SOURCE_DIR) + "/" + relative; }
+
+}  // namespace wijknet::test
