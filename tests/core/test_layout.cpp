@@ -1,0 +1,221 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <random>
+#include <thread>
+
+#include "core/layout.hpp"
+#include "core/model.hpp"
+
+using namespace wijknet;
+
+namespace {
+
+double dist(Vec2 a, Vec2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+// Two cliques of k vertices each, joined by one tie between vertex 0 and vertex k.
+std::vector<LayoutTie> two_cliques(std::uint32_t k) {
+  std::vector<LayoutTie> ties;
+  for (std::uint32_t base : {0u, k})
+    for (std::uint32_t a = 0; a < k; ++a)
+      for (std::uint32_t b = a + 1; b < k; ++b) ties.push_back({base + a, base + b, 1.0});
+  ties.push_back({0, k, 1.0});
+  return ties;
+}
+
+std::vector<Vec2> seeds(std::size_t n) {
+  std::vector<Vec2> p(n);
+  for (std::size_t i = 0; i < n; ++i) p[i] = seed_position("v" + std::to_string(i), n);
+  return p;
+}
+
+std::vector<Vec2> random_points(std::size_t n, unsigned seed, double spread) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> g(0, spread);
+  std::vector<Vec2> p(n);
+  for (auto& q : p) q = {g(rng), g(rng)};
+  return p;
+}
+
+double seconds_of(const std::function<void()>& f) {
+  double best = 1e300;
+  for (int r = 0; r < 3; ++r) {
+    auto t0 = std::chrono::steady_clock::now();
+    f();
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("seed positions come from the id alone and fill a disc of radius 10 sqrt(n)") {
+  Vec2 a = seed_position("staedion", 30), b = seed_position("staedion", 30);
+  CHECK(a == b);
+  CHECK_FALSE(seed_position("vestia", 30) == a);
+  double max_r = 0, sum_r2 = 0;
+  const std::size_t n = 4000;
+  for (std::size_t i = 0; i < n; ++i) {
+    Vec2 p = seed_position("node" + std::to_string(i), n);
+    max_r = std::max(max_r, std::hypot(p.x, p.y));
+    sum_r2 += p.x * p.x + p.y * p.y;
+  }
+  double R = 10 * std::sqrt(double(n));
+  CHECK(max_r <= R);
+  CHECK(max_r > 0.95 * R);
+  // Uniform in a disc of radius R: E[r^2] = R^2 / 2.
+  CHECK(sum_r2 / n == doctest::Approx(R * R / 2).epsilon(0.05));
+}
+
+TEST_CASE("initial positions keep a stored layout and report whether it was complete") {
+  Coalition c;
+  c.add_node({.id = "a", .label = "A", .kind = "partner"});
+  c.add_node({.id = "b", .label = "B", .kind = "partner"});
+  c.add_edge({.source = 0, .target = 1, .kind = "collaborates"});
+  c.layout["a"] = {12.5, -3.0};
+  bool complete = true;
+  auto pos = initial_positions(c, &complete);
+  CHECK_FALSE(complete);
+  CHECK(pos[0] == Vec2{12.5, -3.0});
+  CHECK(pos[1] == seed_position("b", 2));
+  c.layout["b"] = {1, 2};
+  pos = initial_positions(c, &complete);
+  CHECK(complete);
+  CHECK(pos[1] == Vec2{1, 2});
+
+  store_layout(c, {{5, 6}, {7, 8}});
+  CHECK(c.layout.at("a") == std::array<double, 2>{5, 6});
+  CHECK(c.layout.at("b") == std::array<double, 2>{7, 8});
+  auto ties = layout_ties(c);
+  REQUIRE(ties.size() == 1);
+  CHECK(ties[0].u == 0);
+  CHECK(ties[0].v == 1);
+}
+
+TEST_CASE("exact repulsion by hand: k_r m_u m_v / d along the line between them") {
+  // a at the origin, b at (2, 0), masses 1 and 2, k_r = 1: |F| = 1 * 1 * 2 / 2 = 1.
+  auto f = repulsion_forces({{0, 0}, {2, 0}}, {1, 2}, 1.0, 0.0);
+  CHECK(f[0].x == doctest::Approx(-1));
+  CHECK(f[0].y == doctest::Approx(0));
+  CHECK(f[1].x == doctest::Approx(1));
+  // Three on a line, unit masses, k_r = 2: the middle one feels 2/1 - 2/1 = 0, the left one
+  // -(2/1 + 2/2) = -3.
+  auto g = repulsion_forces({{0, 0}, {1, 0}, {2, 0}}, {1, 1, 1}, 2.0, 0.0);
+  CHECK(g[1].x == doctest::Approx(0));
+  CHECK(g[0].x == doctest::Approx(-3));
+  CHECK(g[2].x == doctest::Approx(3));
+  // Coincident points push each other by nothing rather than by infinity.
+  auto h = repulsion_forces({{1, 1}, {1, 1}}, {1, 1}, 1.0, 0.0);
+  CHECK(h[0].x == 0);
+  auto hb = repulsion_forces({{1, 1}, {1, 1}, {3, 1}}, {1, 1, 1}, 1.0, 1.2);
+  CHECK(std::isfinite(hb[0].x));
+  CHECK(hb[2].x == doctest::Approx(1.0));  // two unit masses at distance 2: 2 * (1/2)
+}
+
+TEST_CASE("Barnes-Hut repulsion agrees with the exact sum") {
+  const std::size_t n = 600;
+  auto pos = random_points(n, 7, 50);
+  std::vector<double> mass(n);
+  for (std::size_t i = 0; i < n; ++i) mass[i] = 1 + double(i % 5);
+  auto exact = repulsion_forces(pos, mass, 2.0, 0.0);
+  for (double theta : {0.5, 1.2}) {
+    auto approx = repulsion_forces(pos, mass, 2.0, theta);
+    double err = 0, norm = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      err += std::hypot(exact[i].x - approx[i].x, exact[i].y - approx[i].y);
+      norm += std::hypot(exact[i].x, exact[i].y);
+    }
+    INFO("theta " << theta << " relative error " << err / norm);
+    CHECK(err / norm < (theta < 1 ? 0.02 : 0.08));
+  }
+}
+
+TEST_CASE("Barnes-Hut scales as n log n, not n^2") {
+  auto small = random_points(4000, 1, 100), large = random_points(16000, 2, 200);
+  std::vector<double> ms(small.size(), 2.0), ml(large.size(), 2.0);
+  double ts = seconds_of([&] { repulsion_forces(small, ms, 2.0, 1.2); });
+  double tl = seconds_of([&] { repulsion_forces(large, ml, 2.0, 1.2); });
+  MESSAGE("Barnes-Hut repulsion: 4,000 points " << ts * 1e3 << " ms, 16,000 points " << tl * 1e3 << " ms");
+  // Four times the points: n log n predicts about 4.6 times the work, n^2 sixteen times.
+  CHECK(tl / ts < 10);
+}
+
+TEST_CASE("a layout separates two cliques joined by one tie and is deterministic") {
+  const std::uint32_t k = 8;
+  auto run = [&] {
+    ForceLayout layout(seeds(2 * k), two_cliques(k), LayoutSettings::for_size(2 * k));
+    int steps = layout.run(5000);
+    CHECK(layout.settled());
+    CHECK(steps < 5000);
+    return layout.positions();
+  };
+  auto pos = run();
+  double within = 0, between = 0;
+  int nw = 0, nb = 0;
+  for (std::uint32_t a = 0; a < 2 * k; ++a)
+    for (std::uint32_t b = a + 1; b < 2 * k; ++b) {
+      bool same = (a < k) == (b < k);
+      (same ? within : between) += dist(pos[a], pos[b]);
+      (same ? nw : nb) += 1;
+    }
+  within /= nw, between /= nb;
+  INFO("mean distance within a clique " << within << ", between cliques " << between);
+  CHECK(between > 2 * within);
+  // The same input gives the same drawing, bit for bit.
+  auto again = run();
+  for (std::size_t i = 0; i < pos.size(); ++i) CHECK(pos[i] == again[i]);
+}
+
+TEST_CASE("pinned vertices stay where they were put") {
+  auto ties = two_cliques(5);
+  ForceLayout layout(seeds(10), ties, LayoutSettings::for_size(10));
+  layout.set_position(3, {100, 100});
+  layout.set_pinned(3, true);
+  layout.run(300);
+  CHECK(layout.positions()[3] == Vec2{100, 100});
+  CHECK(layout.pinned(3));
+  // Its clique mates are pulled towards it.
+  double d_before = dist(seeds(10)[4], {100, 100});
+  CHECK(dist(layout.positions()[4], {100, 100}) < d_before);
+  layout.set_pinned(3, false);
+  layout.reheat();
+  CHECK_FALSE(layout.settled());
+  layout.step();
+  CHECK_FALSE(layout.positions()[3] == Vec2{100, 100});
+}
+
+TEST_CASE("the worker runs the layout on its own thread, publishes snapshots and settles") {
+  auto ties = two_cliques(6);
+  ForceLayout layout(seeds(12), ties, LayoutSettings::for_size(12));
+  LayoutWorker worker;
+  std::vector<Vec2> seen;
+  std::uint64_t gen = 0;
+  worker.reset(layout, true);
+  REQUIRE(worker.wait_idle(10000));
+  CHECK(worker.settled());
+  CHECK_FALSE(worker.running());
+  CHECK(worker.iterations() > 10);
+  REQUIRE(worker.fetch(seen, gen));
+  REQUIRE(seen.size() == 12);
+  CHECK_FALSE(seen[0] == seeds(12)[0]);
+  // Nothing new while paused.
+  CHECK_FALSE(worker.fetch(seen, gen));
+
+  // A move pins the vertex; after a reheat the layout runs again around it.
+  worker.move(2, {50, -50}, true);
+  worker.reheat();
+  REQUIRE(worker.wait_idle(10000));
+  REQUIRE(worker.fetch(seen, gen));
+  CHECK(seen[2] == Vec2{50, -50});
+  CHECK(worker.settled());
+
+  // Pause stops the stream of snapshots.
+  worker.reset(ForceLayout(seeds(12), ties, LayoutSettings::for_size(12)), true);
+  worker.pause();
+  REQUIRE(worker.wait_idle(10000));
+  worker.fetch(seen, gen);
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  CHECK_FALSE(worker.fetch(seen, gen));
+}
