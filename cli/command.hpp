@@ -72,5 +72,7 @@ struct Command {
 
 // Each command's file defines one of these.
 Command analyze_command();
+Command convert_command();
+Command snapshot_command();
 
 }  // namespace wijknet::cli

@@ -12,7 +12,13 @@ using namespace wijknet::cli;
 
 namespace {
 
-std::vector<Command> commands() { return {analyze_command()}; }
+std::vector<Command> commands() {
+  return {
+      analyze_command(),
+      convert_command(),
+      snapshot_command(),
+  };
+}
 
 void print_overview(std::ostream& out) {
   out << "wijknet: map, analyse and judge neighbourhood coalitions.\n\nusage: wijknet COMMAND [ARGS]\n\ncommands:\n";
