@@ -74,5 +74,6 @@ struct Command {
 Command analyze_command();
 Command convert_command();
 Command snapshot_command();
+Command diff_command();
 
 }  // namespace wijknet::cli

@@ -17,6 +17,7 @@ std::vector<Command> commands() {
       analyze_command(),
       convert_command(),
       snapshot_command(),
+      diff_command(),
   };
 }
 
