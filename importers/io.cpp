@@ -1,17 +1,103 @@
 #include "importers/io.hpp"
 
-#include <stdexcept>
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 
 #include "core/error.hpp"
+#include "core/privacy.hpp"
+#include "importers/atomic_write.hpp"
+#include "importers/native_json.hpp"
 
 namespace wijknet {
-// Placeholder until the readers land; replaced by the importers work.
-Coalition read_coalition(const std::string& path, ImportReport*, const ReadOptions&) {
-  throw std::runtime_error(path + ": no reader yet");
+namespace {
+
+using Reader = Coalition (*)(std::istream&, const std::string&, ImportReport&, const ReadOptions&);
+using Writer = void (*)(const Coalition&, std::ostream&);
+
+// One row per extension: adding a format is adding a line (and its file).
+// A null reader or writer means the format goes one way only.
+struct FileFormat {
+  const char* extension;  // lower case, with the dot
+  Reader read;
+  Writer write;
+};
+
+constexpr FileFormat formats[] = {
+    {".json", read_native_json, write_native_json},
+};
+
+// The extension of the file name, lower case, with the dot; "" when there is none.
+std::string extension_of(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return ext;
 }
-void write_coalition(const Coalition&, const std::string& path, const WriteOptions&) {
-  throw WriteError(path + ": no writer yet");
+
+const FileFormat* format_for(const std::string& path) {
+  const std::string ext = extension_of(path);
+  for (const auto& f : formats)
+    if (ext == f.extension) return &f;
+  return nullptr;
 }
-std::vector<std::string> readable_extensions() { return {}; }
-std::vector<std::string> writable_extensions() { return {}; }
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string s;
+  for (const auto& item : items) s += (s.empty() ? "" : ", ") + item;
+  return s;
+}
+
+}  // namespace
+
+Coalition read_coalition(const std::string& path, ImportReport* report, const ReadOptions& options) {
+  const FileFormat* format = format_for(path);
+  if (!format || !format->read)
+    throw InputError(SourceLocation{path}, "cannot read files of type '" + extension_of(path) +
+                                                "'; readable: " + joined(readable_extensions()));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(SourceLocation{path}, std::string("cannot open: ") + std::strerror(errno));
+  if (std::filesystem::is_directory(path)) throw InputError(SourceLocation{path}, "cannot open: it is a directory");
+  ImportReport local;
+  ImportReport& r = report ? *report : local;
+  Coalition c = format->read(in, path, r, options);
+  if (in.bad()) throw InputError(SourceLocation{path}, "read error");
+  r.nodes_read = c.nodes.size();
+  r.edges_read = c.edges.size();
+  return c;
+}
+
+void write_coalition(const Coalition& coalition, const std::string& path, const WriteOptions& options) {
+  const FileFormat* format = format_for(path);
+  if (!format || !format->write)
+    throw WriteError(path + ": cannot write files of type '" + extension_of(path) +
+                     "'; writable: " + joined(writable_extensions()));
+  // Pseudonyms are applied here, once, on a copy, so that no writer can forget them.
+  const Coalition anonymous = options.anonymize ? anonymized(coalition) : Coalition{};
+  const Coalition& out = options.anonymize ? anonymous : coalition;
+  write_file_atomically(path, [&](std::ostream& stream) {
+    try {
+      format->write(out, stream);
+    } catch (const WriteError& e) {
+      throw WriteError(path + ": " + e.what());
+    }
+  });
+}
+
+std::vector<std::string> readable_extensions() {
+  std::vector<std::string> exts;
+  for (const auto& f : formats)
+    if (f.read) exts.push_back(f.extension);
+  return exts;
+}
+
+std::vector<std::string> writable_extensions() {
+  std::vector<std::string> exts;
+  for (const auto& f : formats)
+    if (f.write) exts.push_back(f.extension);
+  return exts;
+}
+
 }  // namespace wijknet

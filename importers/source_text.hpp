@@ -1,0 +1,37 @@
+// Small tools every reader shares: reading a stream whole, turning a byte offset into a
+// line and column, and recording warnings the way ReadOptions asks.
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "importers/io.hpp"
+
+namespace wijknet {
+
+// Reads the rest of `in` into a string. Readers parse from memory so that any offset a parser
+// reports can be turned into a line and column afterwards. O(size).
+std::string read_all(std::istream& in);
+
+// Length of a UTF-8 byte-order mark at the start of `text` (3), or 0. Readers skip it; offsets
+// stay relative to the full text so that positions count from the real start of the file.
+std::size_t utf8_bom_length(std::string_view text);
+
+// The 1-based line and column of byte `offset` in `text`, for messages "FILE:LINE:COL".
+// Lines end at '\n' ("\r\n" counts once). The column counts characters (UTF-8 code points, a tab
+// is one), as editors show them, not bytes. An offset past the end points just after the last
+// character, which is where a truncated file "ends too early". O(offset).
+SourceLocation location_at(std::string_view text, std::size_t offset, const std::string& file);
+
+// The 1-based column of byte `index` within one line (code points, as location_at counts).
+int column_at(std::string_view line, std::size_t index);
+
+// Records a warning "FILE:LINE[:COL]: message" in the report, or throws it as an InputError when
+// options.strict asks that every warning stop the import.
+void add_warning(ImportReport& report, const ReadOptions& options, const SourceLocation& where,
+                 const std::string& message);
+
+}  // namespace wijknet
