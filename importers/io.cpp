@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/privacy.hpp"
 #include "importers/atomic_write.hpp"
+#include "importers/edgelist.hpp"
 #include "importers/native_json.hpp"
 
 namespace wijknet {
@@ -28,6 +29,8 @@ struct FileFormat {
 
 constexpr FileFormat formats[] = {
     {".json", read_native_json, write_native_json},
+    {".edges", read_edgelist, write_edgelist},
+    {".txt", read_edgelist, write_edgelist},
 };
 
 // The extension of the file name, lower case, with the dot; "" when there is none.

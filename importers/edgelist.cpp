@@ -1,0 +1,121 @@
+#include "importers/edgelist.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "importers/source_text.hpp"
+
+namespace wijknet {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+
+struct Field {
+  std::string_view text;
+  std::size_t start;  // byte index in the line
+};
+
+// Shortest text that reads back as the same double ("0.1", not "0.10000000000000001").
+std::string number_text(double v) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, end);
+}
+
+}  // namespace
+
+Coalition read_edgelist(std::istream& in, const std::string& source_name, ImportReport& report,
+                        const ReadOptions& options) {
+  const std::string text = read_all(in);
+  Coalition c;
+  std::string_view rest(text);
+  rest.remove_prefix(utf8_bom_length(rest));
+  int line_number = 0;
+  std::vector<Field> fields;
+  auto node_index = [&](std::string_view id) {
+    if (auto i = c.find(id)) return *i;
+    Node n;
+    n.id = std::string(id);
+    n.label = n.id;
+    n.kind = std::string(kinds::partner);
+    return c.add_node(std::move(n));
+  };
+  while (!rest.empty()) {
+    ++line_number;
+    const std::size_t eol = rest.find('\n');
+    const std::string_view line = rest.substr(0, eol);
+    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+
+    fields.clear();
+    for (std::size_t i = 0; i < line.size();) {
+      if (is_space(line[i])) {
+        ++i;
+        continue;
+      }
+      if (line[i] == '#' || line[i] == '%') break;  // comment to the end of the line
+      const std::size_t start = i;
+      while (i < line.size() && !is_space(line[i])) ++i;
+      fields.push_back({line.substr(start, i - start), start});
+    }
+    if (fields.empty()) continue;
+    auto at = [&](std::size_t byte) { return SourceLocation{source_name, line_number, column_at(line, byte)}; };
+    if (fields.size() == 1)
+      throw InputError(at(fields[0].start), "only one field '" + std::string(fields[0].text) +
+                                                "'; expected 'source target [weight]'");
+    if (fields.size() > 3)
+      throw InputError(at(fields[3].start), "unexpected fourth field '" + std::string(fields[3].text) +
+                                                "'; expected 'source target [weight]'");
+    Edge e;
+    e.source = node_index(fields[0].text);
+    e.target = node_index(fields[1].text);
+    e.kind = std::string(kinds::collaborates);
+    if (fields.size() == 3) {
+      std::string_view w = fields[2].text;
+      if (w.size() > 1 && w[0] == '+') w.remove_prefix(1);  // from_chars takes no '+'
+      double value = 0;
+      auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), value);
+      if (ec != std::errc() || end != w.data() + w.size() || !std::isfinite(value))
+        throw InputError(at(fields[2].start), "weight '" + std::string(fields[2].text) + "' is not a number");
+      e.weight = value;
+    }
+    c.edges.push_back(std::move(e));
+  }
+  (void)options;  // no warnings in this format: every line is either read or an error
+  report.format = "edgelist";
+  report.nodes_read = c.nodes.size();
+  report.edges_read = c.edges.size();
+  return c;
+}
+
+void write_edgelist(const Coalition& c, std::ostream& out) {
+  for (const auto& n : c.nodes) {
+    bool ok = !n.id.empty() && n.id[0] != '#' && n.id[0] != '%';
+    for (char ch : n.id) ok = ok && !is_space(ch) && ch != '\n';
+    if (!ok)
+      throw WriteError("node id '" + n.id +
+                       "' cannot be written to an edge list (it is empty, holds a space or starts with # or %)");
+  }
+  std::vector<bool> tied(c.nodes.size(), false);
+  for (const auto& e : c.edges) tied[e.source] = tied[e.target] = true;
+  std::size_t untied = 0;
+  for (bool t : tied) untied += !t;
+
+  out << "# wijknet edge list: source target [weight]\n";
+  if (!c.name.empty()) {
+    std::string name = c.name;
+    for (char& ch : name)
+      if (ch == '\n' || ch == '\r') ch = ' ';
+    out << "# " << name << '\n';
+  }
+  if (untied > 0) out << "# " << untied << " node(s) without ties are not listed\n";
+  for (const auto& e : c.edges) {
+    out << c.nodes[e.source].id << ' ' << c.nodes[e.target].id;
+    if (e.weight != 1.0) out << ' ' << number_text(e.weight);
+    out << '\n';
+  }
+}
+
+}  // namespace wijknet

@@ -1,0 +1,103 @@
+// Plain edge lists "u v [w]".
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "core/error.hpp"
+#include "importers/edgelist.hpp"
+#include "importers/io.hpp"
+
+using namespace wijknet;
+
+namespace {
+
+Coalition parse(const std::string& text) {
+  std::istringstream in(text);
+  ImportReport report;
+  return read_edgelist(in, "t.edges", report, {});
+}
+
+InputError error_of(const std::string& text) {
+  try {
+    parse(text);
+  } catch (const InputError& e) {
+    return e;
+  }
+  FAIL("no InputError for: " << text);
+  return InputError({}, "");
+}
+
+}  // namespace
+
+TEST_CASE("edge list: fields, weights, comments, blank lines") {
+  ImportReport report;
+  Coalition c = read_coalition(std::string(WIJKNET_SOURCE_DIR) + "/tests/data/importers/karate_head.edges", &report);
+  CHECK(report.format == "edgelist");
+  REQUIRE(c.nodes.size() == 4);
+  REQUIRE(c.edges.size() == 5);
+  CHECK(c.nodes[0].id == "1");
+  CHECK(c.nodes[0].label == "1");
+  CHECK(c.nodes[0].kind == "partner");
+  CHECK(c.nodes[3].id == "4");
+  CHECK(c.edges[0].weight == 1.0);
+  CHECK(c.edges[1].weight == 2.5);
+  CHECK(c.edges[2].weight == 0.5);
+  CHECK(c.nodes[c.edges[2].source].id == "2");
+  CHECK(c.edges[3].weight == 4.0);
+  CHECK(c.edges[4].weight == 1.0);
+  CHECK(c.edges[0].kind == "collaborates");
+  CHECK_FALSE(c.edges[0].directed);
+}
+
+TEST_CASE("edge list: errors at line and column") {
+  InputError e = error_of("a b\n\n  lonely\n");
+  CHECK(e.where().line == 3);
+  CHECK(e.where().column == 3);
+  CHECK(e.message() == "only one field 'lonely'; expected 'source target [weight]'");
+
+  e = error_of("a b 1\na b 1 extra\n");
+  CHECK(e.where().line == 2);
+  CHECK(e.where().column == 7);
+
+  e = error_of("# header\nStaedion Gemeente sterk\n");
+  CHECK(e.where().line == 2);
+  CHECK(e.where().column == 19);
+  CHECK(std::string(e.what()) == "t.edges:2:19: weight 'sterk' is not a number");
+
+  e = error_of("a b 1.5x\n");
+  CHECK(e.where().column == 5);
+  e = error_of("a b nan\n");
+  CHECK(e.where().column == 5);
+  // Columns count characters: "é" is one.
+  e = error_of("\xC3\xA9t\xC3\xA9 b c d\n");
+  CHECK(e.where().column == 9);
+}
+
+TEST_CASE("edge list: write and read back") {
+  Coalition c;
+  for (const char* id : {"a", "b", "c", "alone"}) {
+    Node n;
+    n.id = id;
+    n.kind = "partner";
+    c.add_node(n);
+  }
+  Edge e;
+  e.source = 0;
+  e.target = 1;
+  c.add_edge(e);
+  e.source = 1;
+  e.target = 2;
+  e.weight = 0.1;
+  c.add_edge(e);
+  std::ostringstream out;
+  write_edgelist(c, out);
+  CHECK(out.str() == "# wijknet edge list: source target [weight]\n# 1 node(s) without ties are not listed\na b\nb c 0.1\n");
+  Coalition back = parse(out.str());
+  CHECK(back.nodes.size() == 3);
+  CHECK(back.edges[1].weight == 0.1);
+
+  c.nodes[0].id = "two words";
+  c.reindex();
+  std::ostringstream bad;
+  CHECK_THROWS_AS(write_edgelist(c, bad), WriteError);
+}
