@@ -1,0 +1,748 @@
+#include "importers/csv.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <initializer_list>
+#include <istream>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "importers/atomic_write.hpp"
+#include "importers/csv_table.hpp"
+#include "importers/source_text.hpp"
+
+namespace wijknet {
+
+namespace {
+
+// ---- Column roles ---------------------------------------------------------------------------
+
+enum class Role {
+  attr,
+  // nodes
+  id, label, kind, sector, themes, role, description, tags, x, y,
+  // nodes and edges
+  since, until, timeset,
+  // edges
+  source, target, edge_type, edge_kind, direction, weight, edge_label, edge_id,
+  // survey answers
+  respondent, partner, frequency, trust, value,
+};
+
+enum class TableKind { nodes, edges, survey };
+
+struct Synonyms {
+  Role role;
+  std::initializer_list<const char*> names;  // normalised: lower case, letters and digits only
+};
+
+const std::initializer_list<Synonyms> node_names = {
+    {Role::id, {"id", "nodeid", "key", "identifier", "elementid", "kumuid"}},
+    {Role::label, {"label", "name", "naam", "title", "titel", "nodelabel"}},
+    {Role::kind, {"type", "kind", "soort", "elementtype", "nodetype"}},
+    {Role::sector, {"sector", "branche"}},
+    {Role::themes, {"themes", "theme", "themas", "thema", "topics"}},
+    {Role::role, {"role", "rol"}},
+    {Role::description, {"description", "omschrijving", "beschrijving"}},
+    {Role::tags, {"tags", "tag"}},
+    {Role::since, {"since", "start", "startdate", "sinds", "vanaf", "begin", "startdatum", "begindatum"}},
+    {Role::until, {"until", "end", "enddate", "tot", "einde", "einddatum", "totdatum"}},
+    {Role::timeset, {"timeset", "timeinterval", "interval"}},
+    {Role::x, {"x"}},
+    {Role::y, {"y"}},
+};
+
+const std::initializer_list<Synonyms> edge_names = {
+    {Role::source, {"source", "from", "van", "bron", "sourceid", "fromid"}},
+    {Role::target, {"target", "to", "naar", "doel", "targetid", "toid"}},
+    {Role::edge_type, {"type", "soort", "relationtype", "edgetype"}},
+    {Role::edge_kind, {"kind", "relation", "relatie"}},
+    {Role::direction, {"direction", "richting", "directed"}},
+    {Role::weight, {"weight", "strength", "gewicht", "sterkte"}},
+    {Role::edge_label, {"label"}},
+    {Role::edge_id, {"id", "edgeid"}},
+    {Role::description, {"description", "omschrijving", "beschrijving"}},
+    {Role::tags, {"tags", "tag"}},
+    {Role::since, {"since", "start", "startdate", "sinds", "vanaf", "begin", "startdatum", "begindatum"}},
+    {Role::until, {"until", "end", "enddate", "tot", "einde", "einddatum", "totdatum"}},
+    {Role::timeset, {"timeset", "timeinterval", "interval"}},
+};
+
+const std::initializer_list<Synonyms> survey_names = {
+    {Role::respondent,
+     {"respondent", "ego", "respondentorganisation", "respondentorganization", "respondentorganisatie",
+      "respondentid", "respondentname", "respondentnaam"}},
+    {Role::partner,
+     {"partner", "named", "alter", "namedpartner", "genoemdepartner", "partnerorganisatie",
+      "partnerorganisation", "partnerorganization", "partnername", "partnernaam", "partnerid"}},
+    {Role::frequency, {"frequency", "frequentie", "contactfrequency", "contactfrequentie", "howoften"}},
+    {Role::trust, {"trust", "vertrouwen"}},
+    {Role::value, {"value", "waarde"}},
+    {Role::weight, {"weight", "strength", "gewicht", "sterkte"}},
+};
+
+// Lower case ASCII, keeping letters, digits and any non-ASCII byte: "Thema's" -> "themas",
+// "Node ID" -> "nodeid", "from_id" -> "fromid".
+std::string normalise(std::string_view header) {
+  std::string out;
+  for (char ch : header) {
+    auto u = static_cast<unsigned char>(ch);
+    if (u >= 0x80) out += ch;
+    else if (ch >= 'A' && ch <= 'Z') out += static_cast<char>(ch - 'A' + 'a');
+    else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out += ch;
+  }
+  return out;
+}
+
+std::optional<Role> lookup(std::initializer_list<Synonyms> table, const std::string& name) {
+  for (const auto& s : table)
+    for (const char* n : s.names)
+      if (name == n) return s.role;
+  return std::nullopt;
+}
+
+// A column name that would be read as something other than an attribute in any kind of table.
+bool reserved_name(const std::string& key) {
+  std::string n = normalise(key);
+  return lookup(node_names, n) || lookup(edge_names, n) || lookup(survey_names, n);
+}
+
+// Attribute columns whose key would be mistaken for a known column are written "attr:KEY".
+constexpr std::string_view attr_prefix = "attr:";
+
+std::string trim_copy(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
+std::vector<std::string> split_bar(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    auto bar = s.find('|', start);
+    if (bar == std::string_view::npos) bar = s.size();
+    std::string part = trim_copy(s.substr(start, bar - start));
+    if (!part.empty()) out.push_back(std::move(part));
+    start = bar + 1;
+  }
+  return out;
+}
+
+// Kumu's and Gephi's words for a connection's direction; nullopt for anything else.
+std::optional<bool> direction_word(std::string_view text) {
+  std::string v = lower(trim_copy(text));
+  for (const char* w : {"directed", "gericht", "true", "yes", "ja", "1"})
+    if (v == w) return true;
+  for (const char* w : {"undirected", "ongericht", "mutual", "wederzijds", "false", "no", "nee", "0"})
+    if (v == w) return false;
+  return std::nullopt;
+}
+
+// The model's node kind for a Kumu or Gephi element type; other types are kept as written.
+std::string kind_from_text(const std::string& text) {
+  std::string t = normalise(text);
+  for (const char* n : {"partner", "organisation", "organization", "organisatie", "org", "organisaties", "organisations"})
+    if (t == n) return std::string(kinds::partner);
+  for (const char* n : {"resident", "person", "persoon", "bewoner", "residents", "bewoners", "people", "individual"})
+    if (t == n) return std::string(kinds::resident);
+  for (const char* n : {"project", "projects", "projecten"})
+    if (t == n) return std::string(kinds::project);
+  return text;
+}
+
+struct Column {
+  std::string name;  // as written in the header
+  int column = 1;    // where the header cell starts
+  Role role = Role::attr;
+  std::string key;  // attribute key for Role::attr
+};
+
+struct Table {
+  std::string source;
+  CsvTable csv;
+  TableKind kind = TableKind::nodes;
+  std::vector<Column> columns;
+  std::size_t header_row = 0;  // index into csv.rows
+  bool decimal_comma = false;
+};
+
+void note(ImportReport& report, const SourceLocation& where, const std::string& message) {
+  report.warnings.push_back(where.str() + ": " + message);
+}
+
+// Reads the header, decides the table's kind and gives every column a role.
+Table classify(std::string_view text, const std::string& source, ImportReport& report, const ReadOptions& options) {
+  Table t;
+  t.source = source;
+  t.csv = parse_csv(text, source);
+  t.decimal_comma = t.csv.delimiter == ';' || t.csv.delimiter == '\t';
+  auto& rows = t.csv.rows;
+  while (t.header_row < rows.size() && rows[t.header_row].blank()) {
+    note(report, {source, rows[t.header_row].line, 0}, "empty row before the header skipped");
+    ++t.header_row;
+  }
+  if (t.header_row >= rows.size()) return t;  // an empty file is an empty table
+  const auto& header = rows[t.header_row].fields;
+
+  std::vector<std::string> norm;
+  for (const auto& f : header) norm.push_back(normalise(f.text));
+  auto has = [&](std::initializer_list<Synonyms> table, Role role) {
+    return std::any_of(norm.begin(), norm.end(), [&](const std::string& n) { return lookup(table, n) == role; });
+  };
+  std::initializer_list<Synonyms> names = node_names;
+  if (has(edge_names, Role::source) && has(edge_names, Role::target)) {
+    t.kind = TableKind::edges;
+    names = edge_names;
+  } else if (has(survey_names, Role::respondent) && has(survey_names, Role::partner)) {
+    t.kind = TableKind::survey;
+    names = survey_names;
+  }
+
+  std::set<Role> taken;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    Column col;
+    col.name = trim_copy(header[i].text);
+    col.column = header[i].column;
+    auto role = lookup(names, norm[i]);
+    if (role && !taken.count(*role)) {
+      col.role = *role;
+      taken.insert(*role);
+    } else {
+      col.key = col.name;
+      if (col.key.rfind(attr_prefix, 0) == 0) col.key.erase(0, attr_prefix.size());
+      if (col.key.empty()) col.key = "column" + std::to_string(i + 1);
+    }
+    t.columns.push_back(std::move(col));
+  }
+
+  if (t.kind == TableKind::nodes && !taken.count(Role::id) && !taken.count(Role::label) && !t.columns.empty()) {
+    // No identity column: take one whose name says it names the organisation or person.
+    std::size_t pick = 0;
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      const std::string& n = norm[i];
+      bool says_name = false;
+      for (const char* w : {"naam", "name", "organisatie", "organisation", "organization", "partner", "bewoner",
+                            "resident", "persoon", "person", "element", "node"})
+        if (n.find(w) != std::string::npos) says_name = true;
+      if (says_name) {
+        pick = i;
+        break;
+      }
+    }
+    t.columns[pick].role = Role::label;
+    add_warning(report, options, {source, rows[t.header_row].line, t.columns[pick].column},
+                "column '" + t.columns[pick].name + "' taken as label (no Id or Label column)");
+  }
+  if (t.kind == TableKind::edges)
+    for (const auto& col : t.columns)
+      if (col.role == Role::edge_id)
+        note(report, {source, rows[t.header_row].line, col.column},
+             "column '" + col.name + "' (edge ids) not kept: wijknet addresses edges by their position");
+  return t;
+}
+
+// Builds the coalition from the tables, nodes first.
+class Builder {
+ public:
+  Builder(ImportReport& report, const ReadOptions& options) : report_(report), options_(options) {}
+
+  void read_nodes(const Table& t) {
+    for (std::size_t r = t.header_row + 1; r < t.csv.rows.size(); ++r) {
+      const CsvRow& row = t.csv.rows[r];
+      if (!check_row(t, row)) continue;
+      node_row(t, row);
+    }
+    nodes_table_read_ = true;
+  }
+
+  void read_edges(const Table& t) {
+    for (std::size_t r = t.header_row + 1; r < t.csv.rows.size(); ++r) {
+      const CsvRow& row = t.csv.rows[r];
+      if (!check_row(t, row)) continue;
+      edge_row(t, row);
+    }
+  }
+
+  Coalition take() {
+    report_.nodes_read = c_.nodes.size();
+    report_.edges_read = c_.edges.size();
+    return std::move(c_);
+  }
+
+ private:
+  // Skips blank rows (with a note) and reports rows whose field count differs from the header's.
+  bool check_row(const Table& t, const CsvRow& row) {
+    if (row.blank()) {
+      note(report_, {t.source, row.line, 0}, "empty row skipped");
+      return false;
+    }
+    const std::size_t expected = t.columns.size();
+    if (row.fields.size() > expected) {
+      // Extra fields that are all empty are what spreadsheets leave behind; say nothing.
+      bool extra_text = false;
+      for (std::size_t i = expected; i < row.fields.size(); ++i)
+        if (!row.fields[i].text.empty()) extra_text = true;
+      if (extra_text)
+        add_warning(report_, options_, {t.source, row.line, row.fields[expected].column},
+                    std::to_string(row.fields.size()) + " fields where the header has " + std::to_string(expected) +
+                        "; the extra fields are ignored");
+    } else if (row.fields.size() < expected) {
+      add_warning(report_, options_, {t.source, row.line, 0},
+                  std::to_string(row.fields.size()) + " fields where the header has " + std::to_string(expected) +
+                      "; the missing ones are taken as empty");
+    }
+    return true;
+  }
+
+  static const CsvField* cell(const Table& t, const CsvRow& row, Role role) {
+    for (std::size_t i = 0; i < t.columns.size() && i < row.fields.size(); ++i)
+      if (t.columns[i].role == role) return row.fields[i].text.empty() ? nullptr : &row.fields[i];
+    return nullptr;
+  }
+
+  SourceLocation at(const Table& t, const CsvRow& row, const CsvField* f) const {
+    return {t.source, row.line, f ? f->column : 0};
+  }
+
+  void set_date(const Table& t, const CsvRow& row, const CsvField* f, std::optional<Date>& slot, Json& attrs,
+                const char* key) {
+    if (!f) return;
+    if (auto d = parse_date_cell(f->text)) {
+      slot = d;
+      return;
+    }
+    add_warning(report_, options_, at(t, row, f), "'" + f->text + "' is not a date; kept as attrs." + key);
+    attrs[key] = f->text;
+  }
+
+  void set_timeset(const Table& t, const CsvRow& row, const CsvField* f, std::optional<Date>& since,
+                   std::optional<Date>& until, Json& attrs) {
+    if (!f) return;
+    auto intervals = parse_timeset(f->text);
+    if (!intervals) {
+      add_warning(report_, options_, at(t, row, f), "'" + f->text + "' is not a timeset; kept as attrs.timeset");
+      attrs["timeset"] = f->text;
+      return;
+    }
+    auto period = period_of(*intervals);
+    if (period) {
+      since = period->since;
+      until = period->until;
+    }
+    // Bounds that are not dates, or gaps between intervals, only the text itself keeps.
+    if (!period || intervals->size() > 1) attrs["timeset"] = trim_copy(f->text);
+  }
+
+  void set_attrs(const Table& t, const CsvRow& row, Json& attrs) {
+    for (std::size_t i = 0; i < t.columns.size() && i < row.fields.size(); ++i) {
+      if (t.columns[i].role != Role::attr || row.fields[i].text.empty()) continue;
+      const std::string& key = t.columns[i].key;
+      attrs[key] = infer_value(row.fields[i].text, t.decimal_comma);
+    }
+  }
+
+  void node_row(const Table& t, const CsvRow& row) {
+    const CsvField* id_cell = cell(t, row, Role::id);
+    const CsvField* label_cell = cell(t, row, Role::label);
+    std::string id = id_cell ? trim_copy(id_cell->text) : std::string();
+    if (id.empty() && label_cell) {
+      id = trim_copy(label_cell->text);
+      if (std::any_of(t.columns.begin(), t.columns.end(), [](const Column& c) { return c.role == Role::id; }))
+        add_warning(report_, options_, at(t, row, label_cell), "row has no id; its label '" + id + "' is taken as id");
+    }
+    if (id.empty()) {
+      add_warning(report_, options_, {t.source, row.line, 0}, "row has neither id nor label; skipped");
+      return;
+    }
+    std::size_t index;
+    if (auto found = c_.find(id)) {
+      index = *found;
+      auto first = first_line_.find(id);
+      std::string where = first != first_line_.end() ? " (first on line " + std::to_string(first->second) + ")" : "";
+      add_warning(report_, options_, at(t, row, id_cell ? id_cell : label_cell),
+                  "node '" + id + "' appears again" + where + "; this row updates it");
+    } else {
+      Node n;
+      n.id = id;
+      index = c_.add_node(std::move(n));
+      first_line_.emplace(id, row.line);
+    }
+    Node& n = c_.nodes[index];
+    if (label_cell) n.label = trim_copy(label_cell->text);
+    if (auto f = cell(t, row, Role::kind)) n.kind = kind_from_text(trim_copy(f->text));
+    if (auto f = cell(t, row, Role::sector)) n.sector = trim_copy(f->text);
+    if (auto f = cell(t, row, Role::themes)) n.themes = split_bar(f->text);
+    if (auto f = cell(t, row, Role::role)) n.role = trim_copy(f->text);
+    if (auto f = cell(t, row, Role::description)) n.attrs["description"] = f->text;
+    if (auto f = cell(t, row, Role::tags)) n.attrs["tags"] = split_bar(f->text);
+    set_date(t, row, cell(t, row, Role::since), n.since, n.attrs, "since");
+    set_date(t, row, cell(t, row, Role::until), n.until, n.attrs, "until");
+    set_timeset(t, row, cell(t, row, Role::timeset), n.since, n.until, n.attrs);
+    const CsvField* xf = cell(t, row, Role::x);
+    const CsvField* yf = cell(t, row, Role::y);
+    if (xf || yf) {
+      auto x = xf ? parse_number(xf->text, t.decimal_comma) : std::nullopt;
+      auto y = yf ? parse_number(yf->text, t.decimal_comma) : std::nullopt;
+      if (x && y) {
+        c_.layout[id] = {*x, *y};
+      } else {
+        const CsvField* bad = (xf && !x) ? xf : (yf && !y) ? yf : (xf ? yf : xf);
+        add_warning(report_, options_, at(t, row, bad ? bad : xf ? xf : yf),
+                    "position needs numbers in both X and Y; kept as attrs.x and attrs.y");
+        if (xf) n.attrs["x"] = infer_value(xf->text, t.decimal_comma);
+        if (yf) n.attrs["y"] = infer_value(yf->text, t.decimal_comma);
+      }
+    }
+    set_attrs(t, row, n.attrs);
+  }
+
+  // The node an edge cell names: by id, else by a unique label, else a new node.
+  std::size_t endpoint(const Table& t, const CsvRow& row, const CsvField& f, const std::string& name) {
+    if (auto i = c_.find(name)) return *i;
+    if (labels_dirty_) rebuild_labels();
+    if (auto it = by_label_.find(name); it != by_label_.end() && it->second != SIZE_MAX) return it->second;
+    if (nodes_table_read_)
+      add_warning(report_, options_, at(t, row, &f), "node '" + name + "' is not in the nodes table; added");
+    Node n;
+    n.id = name;
+    n.label = name;
+    std::size_t index = c_.add_node(std::move(n));
+    by_label_[name] = by_label_.count(name) ? SIZE_MAX : index;
+    return index;
+  }
+
+  void rebuild_labels() {
+    by_label_.clear();
+    for (std::size_t i = 0; i < c_.nodes.size(); ++i) {
+      const std::string& l = c_.nodes[i].label;
+      if (l.empty()) continue;
+      auto [it, fresh] = by_label_.emplace(l, i);
+      if (!fresh) it->second = SIZE_MAX;  // ambiguous: two nodes carry this label
+    }
+    labels_dirty_ = false;
+  }
+
+  bool known(const std::string& name) {
+    if (c_.find(name)) return true;
+    if (labels_dirty_) rebuild_labels();
+    return by_label_.count(name) > 0;
+  }
+
+  void edge_row(const Table& t, const CsvRow& row) {
+    const bool survey = t.kind == TableKind::survey;
+    const CsvField* s = cell(t, row, survey ? Role::respondent : Role::source);
+    const CsvField* d = cell(t, row, survey ? Role::partner : Role::target);
+    if (!s || !d) {
+      add_warning(report_, options_, {t.source, row.line, 0},
+                  survey ? "answer without respondent or partner; skipped" : "edge without source or target; skipped");
+      return;
+    }
+    Edge e;
+    if (survey) {
+      e.kind = std::string(kinds::tie);
+      e.directed = true;
+      for (auto [role, key] : {std::pair{Role::frequency, "frequency"}, {Role::trust, "trust"}, {Role::value, "value"}})
+        if (auto f = cell(t, row, role)) e.attrs[key] = infer_value(f->text, t.decimal_comma);
+    }
+    if (auto f = cell(t, row, Role::edge_type)) {
+      // Gephi's Type says the direction; Kumu's Type is the kind of connection.
+      std::string v = lower(trim_copy(f->text));
+      if (v == "directed" || v == "gericht") e.directed = true;
+      else if (v == "undirected" || v == "ongericht" || v == "mutual" || v == "wederzijds") e.directed = false;
+      else e.kind = trim_copy(f->text);
+    }
+    if (auto f = cell(t, row, Role::edge_kind)) e.kind = trim_copy(f->text);
+    if (auto f = cell(t, row, Role::direction)) {
+      if (auto dir = direction_word(f->text)) {
+        e.directed = *dir;
+      } else {
+        add_warning(report_, options_, at(t, row, f), "direction '" + f->text + "' not understood; kept as attrs.direction");
+        e.attrs["direction"] = f->text;
+      }
+    }
+    if (auto f = cell(t, row, Role::weight)) {
+      if (auto w = parse_number(f->text, t.decimal_comma)) {
+        e.weight = *w;
+      } else {
+        add_warning(report_, options_, at(t, row, f), "strength '" + f->text + "' is not a number; weight 1 used, text kept as attrs.strength");
+        e.attrs["strength"] = f->text;
+      }
+    }
+    if (auto f = cell(t, row, Role::edge_label)) e.attrs["label"] = f->text;
+    if (auto f = cell(t, row, Role::description)) e.attrs["description"] = f->text;
+    if (auto f = cell(t, row, Role::tags)) e.attrs["tags"] = split_bar(f->text);
+    set_date(t, row, cell(t, row, Role::since), e.since, e.attrs, "since");
+    set_date(t, row, cell(t, row, Role::until), e.until, e.attrs, "until");
+    set_timeset(t, row, cell(t, row, Role::timeset), e.since, e.until, e.attrs);
+    set_attrs(t, row, e.attrs);
+
+    std::string source_name = trim_copy(s->text);
+    std::string target_text = trim_copy(d->text);
+    std::vector<std::string> targets;
+    if (target_text.find('|') != std::string::npos && !known(target_text)) targets = split_bar(target_text);
+    else targets.push_back(target_text);
+    e.source = endpoint(t, row, *s, source_name);
+    for (const auto& name : targets) {
+      Edge copy = e;
+      copy.target = endpoint(t, row, *d, name);
+      c_.add_edge(std::move(copy));
+    }
+  }
+
+  Coalition c_;
+  ImportReport& report_;
+  const ReadOptions& options_;
+  std::unordered_map<std::string, int> first_line_;
+  std::unordered_map<std::string, std::size_t> by_label_;  // SIZE_MAX: label not unique
+  bool labels_dirty_ = true;
+  bool nodes_table_read_ = false;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  return read_all(in);
+}
+
+// Paths that might hold the other table, best first.
+std::vector<std::string> companions(const std::string& path, bool want_nodes) {
+  namespace fs = std::filesystem;
+  fs::path p(path);
+  std::string stem = p.stem().string(), ext = p.extension().string();
+  auto beside = [&](const std::string& name) { return (p.parent_path() / (name + ext)).string(); };
+  auto ends = [&](const char* suffix) {
+    std::string s(suffix);
+    return stem.size() > s.size() && lower(stem.substr(stem.size() - s.size())) == s;
+  };
+  std::vector<std::string> out;
+  if (want_nodes) {
+    if (lower(stem) == "edges") out.push_back(beside("nodes"));
+    else if (ends("_edges") || ends("-edges")) out.push_back(beside(stem.substr(0, stem.size() - 6) + stem[stem.size() - 6] + "nodes"));
+    else out.push_back(beside(stem + "_nodes"));
+  } else {
+    if (lower(stem) == "nodes") out.push_back(beside("edges"));
+    else if (ends("_nodes") || ends("-nodes")) {
+      out.push_back(beside(stem.substr(0, stem.size() - 6) + stem[stem.size() - 6] + "edges"));
+      out.push_back(beside(stem.substr(0, stem.size() - 6)));
+    } else {
+      out.push_back(beside(stem + "_edges"));
+    }
+  }
+  return out;
+}
+
+std::string cell_text(const Json& v) {
+  if (v.is_null()) return {};
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& item : v) {
+      if (!out.empty()) out += '|';
+      out += item.is_string() ? item.get<std::string>() : item.dump();
+    }
+    return out;
+  }
+  return v.dump();
+}
+
+std::string join_bar(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += '|';
+    out += s;
+  }
+  return out;
+}
+
+void write_row(std::ostream& out, const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out << ',';
+    out << csv_quote(cells[i], ',');
+  }
+  out << "\r\n";  // RFC 4180 line ends; Excel and Kumu expect them, every reader accepts them
+}
+
+// Attribute keys in order of first appearance, without those written in their own columns.
+std::vector<std::string> attr_keys(const std::vector<const Json*>& all, std::initializer_list<const char*> skip) {
+  std::vector<std::string> keys;
+  std::set<std::string> seen(skip.begin(), skip.end());
+  for (const Json* attrs : all)
+    for (const auto& [k, v] : attrs->items())
+      if (seen.insert(k).second) keys.push_back(k);
+  return keys;
+}
+
+std::string attr_header(const std::string& key) {
+  return reserved_name(key) || key.rfind(attr_prefix, 0) == 0 ? std::string(attr_prefix) + key : key;
+}
+
+}  // namespace
+
+std::string csv_nodes_path_for(const std::string& edges_path) { return companions(edges_path, true).front(); }
+std::string csv_edges_path_for(const std::string& nodes_path) { return companions(nodes_path, false).front(); }
+
+Coalition read_csv_tables(std::string_view nodes_text, const std::string& nodes_name, std::string_view edges_text,
+                          const std::string& edges_name, ImportReport& report, const ReadOptions& options) {
+  report.format = "csv";
+  Builder b(report, options);
+  std::optional<Table> nodes, edges;
+  if (!nodes_name.empty() || !nodes_text.empty()) nodes = classify(nodes_text, nodes_name, report, options);
+  if (!edges_name.empty() || !edges_text.empty()) edges = classify(edges_text, edges_name, report, options);
+  // Put each table where it belongs whatever order it came in.
+  if (nodes && nodes->kind != TableKind::nodes && (!edges || edges->kind == TableKind::nodes)) std::swap(nodes, edges);
+  if (nodes) {
+    if (nodes->kind != TableKind::nodes)
+      throw InputError({nodes->source, 1, 0}, "expected a nodes table, found an edges table (it has source and target columns)");
+    b.read_nodes(*nodes);
+  }
+  if (edges) {
+    if (edges->kind == TableKind::nodes && !edges->csv.rows.empty())
+      throw InputError({edges->source, 1, 0}, "expected an edges table with Source and Target (or From and To) columns");
+    b.read_edges(*edges);
+  }
+  return b.take();
+}
+
+Coalition read_csv_pair(const std::string& nodes_path, const std::string& edges_path, ImportReport& report,
+                        const ReadOptions& options) {
+  std::string nodes_text = nodes_path.empty() ? std::string() : slurp(nodes_path);
+  std::string edges_text = edges_path.empty() ? std::string() : slurp(edges_path);
+  return read_csv_tables(nodes_text, nodes_path, edges_text, edges_path, report, options);
+}
+
+Coalition read_csv(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options) {
+  report.format = "csv";
+  const std::string text = read_all(in);
+  Builder b(report, options);
+  Table table = classify(text, source_name, report, options);
+
+  std::optional<Table> other;
+  std::error_code ec;
+  if (!source_name.empty() && std::filesystem::is_regular_file(source_name, ec)) {
+    const bool want_nodes = table.kind != TableKind::nodes;
+    for (const auto& candidate : companions(source_name, want_nodes)) {
+      if (!std::filesystem::is_regular_file(candidate, ec)) continue;
+      ImportReport scratch;  // a file of the wrong kind is passed over without its own notes
+      Table t = classify(slurp(candidate), candidate, scratch, ReadOptions{});
+      if ((t.kind == TableKind::nodes) != want_nodes) continue;
+      t = classify(slurp(candidate), candidate, report, options);
+      note(report, {source_name, 0, 0},
+           std::string(want_nodes ? "nodes" : "edges") + " table " + candidate + " beside it read too");
+      other = std::move(t);
+      break;
+    }
+  }
+  if (table.kind == TableKind::nodes) {
+    b.read_nodes(table);
+    if (other) b.read_edges(*other);
+  } else {
+    if (other) b.read_nodes(*other);
+    b.read_edges(table);
+  }
+  return b.take();
+}
+
+void write_csv_nodes(const Coalition& c, std::ostream& out) {
+  bool any_sector = false, any_themes = false, any_role = false, any_since = false, any_until = false;
+  bool any_description = false, any_tags = false;
+  std::vector<const Json*> all;
+  for (const auto& n : c.nodes) {
+    any_sector |= !n.sector.empty();
+    any_themes |= !n.themes.empty();
+    any_role |= !n.role.empty();
+    any_since |= n.since.has_value();
+    any_until |= n.until.has_value();
+    any_description |= n.attrs.contains("description");
+    any_tags |= n.attrs.contains("tags");
+    all.push_back(&n.attrs);
+  }
+  const bool any_layout = !c.layout.empty();
+  const auto keys = attr_keys(all, {"description", "tags"});
+
+  std::vector<std::string> header = {"Id", "Label", "Type"};
+  if (any_sector) header.push_back("Sector");
+  if (any_themes) header.push_back("Themes");
+  if (any_role) header.push_back("Role");
+  if (any_since) header.push_back("Since");
+  if (any_until) header.push_back("Until");
+  if (any_description) header.push_back("Description");
+  if (any_tags) header.push_back("Tags");
+  if (any_layout) {
+    header.push_back("X");
+    header.push_back("Y");
+  }
+  for (const auto& k : keys) header.push_back(attr_header(k));
+  write_row(out, header);
+
+  for (const auto& n : c.nodes) {
+    std::vector<std::string> row = {n.id, n.label, n.kind};
+    if (any_sector) row.push_back(n.sector);
+    if (any_themes) row.push_back(join_bar(n.themes));
+    if (any_role) row.push_back(n.role);
+    if (any_since) row.push_back(n.since ? n.since->str() : "");
+    if (any_until) row.push_back(n.until ? n.until->str() : "");
+    if (any_description) row.push_back(n.attrs.contains("description") ? cell_text(n.attrs["description"]) : "");
+    if (any_tags) row.push_back(n.attrs.contains("tags") ? cell_text(n.attrs["tags"]) : "");
+    if (any_layout) {
+      auto it = c.layout.find(n.id);
+      row.push_back(it != c.layout.end() ? Json(it->second[0]).dump() : "");
+      row.push_back(it != c.layout.end() ? Json(it->second[1]).dump() : "");
+    }
+    for (const auto& k : keys) row.push_back(n.attrs.contains(k) ? cell_text(n.attrs[k]) : "");
+    write_row(out, row);
+  }
+}
+
+void write_csv(const Coalition& c, std::ostream& out) {
+  bool any_since = false, any_until = false, any_label = false, any_description = false, any_tags = false;
+  std::vector<const Json*> all;
+  for (const auto& e : c.edges) {
+    any_since |= e.since.has_value();
+    any_until |= e.until.has_value();
+    any_label |= e.attrs.contains("label");
+    any_description |= e.attrs.contains("description");
+    any_tags |= e.attrs.contains("tags");
+    all.push_back(&e.attrs);
+  }
+  const auto keys = attr_keys(all, {"label", "description", "tags"});
+  std::vector<std::string> header = {"From", "To", "Type", "Direction", "Strength"};
+  if (any_since) header.push_back("Since");
+  if (any_until) header.push_back("Until");
+  if (any_label) header.push_back("Label");
+  if (any_description) header.push_back("Description");
+  if (any_tags) header.push_back("Tags");
+  for (const auto& k : keys) header.push_back(attr_header(k));
+  write_row(out, header);
+  for (const auto& e : c.edges) {
+    std::vector<std::string> row = {c.nodes[e.source].id, c.nodes[e.target].id, e.kind,
+                                    e.directed ? "directed" : "undirected", Json(e.weight).dump()};
+    if (any_since) row.push_back(e.since ? e.since->str() : "");
+    if (any_until) row.push_back(e.until ? e.until->str() : "");
+    if (any_label) row.push_back(e.attrs.contains("label") ? cell_text(e.attrs["label"]) : "");
+    if (any_description) row.push_back(e.attrs.contains("description") ? cell_text(e.attrs["description"]) : "");
+    if (any_tags) row.push_back(e.attrs.contains("tags") ? cell_text(e.attrs["tags"]) : "");
+    for (const auto& k : keys) row.push_back(e.attrs.contains(k) ? cell_text(e.attrs[k]) : "");
+    write_row(out, row);
+  }
+}
+
+void write_csv_files(const Coalition& c, const std::string& path) {
+  write_file_atomically(csv_nodes_path_for(path), [&](std::ostream& out) { write_csv_nodes(c, out); });
+  write_file_atomically(path, [&](std::ostream& out) { write_csv(c, out); });
+}
+
+}  // namespace wijknet

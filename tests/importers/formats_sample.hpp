@@ -1,0 +1,122 @@
+// A small coalition that exercises what the exchange formats must carry (labels with Dutch
+// letters and quotes, kinds, sectors, themes, dates, typed attributes, weights, both directions,
+// a parallel edge, an isolated node, a layout), and helpers the format tests share.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+#include "core/model.hpp"
+
+namespace wijknet::test {
+
+// `mixed`: one directed survey tie and one directed funding among undirected ties, as real
+// coalitions have; without it every edge is undirected (formats that hold one direction for
+// the whole graph, and networkx, need that).
+inline Coalition sample_coalition(bool mixed = true) {
+  Coalition c;
+  c.name = "Coalitie Laak";
+  auto node = [&](const char* id, const char* label, const char* kind, const char* sector = "") {
+    Node n;
+    n.id = id;
+    n.label = label;
+    n.kind = kind;
+    n.sector = sector;
+    return c.add_node(n);
+  };
+  auto gemeente = node("gemeente", "Gemeente Den Haag", "partner", "municipality");
+  auto staedion = node("staedion", "Staedion", "partner", "housing");
+  auto zoe = node("zoe", "Zoë Öztürk", "resident");
+  auto project = node("p-portieken", "Portiekenaanpak", "project");
+  auto broker = node("broker", "René \"de\" Wijkmakelaar", "partner", "welfare");
+  auto isolated = node("iso", "Stichting Één", "partner", "culture");
+  c.nodes[gemeente].themes = {"wonen", "veiligheid"};
+  c.nodes[gemeente].since = Date::parse("2015-07-01");
+  c.nodes[gemeente].attrs["committed_until"] = "2027-12-31";
+  c.nodes[gemeente].attrs["budget"] = 25000;
+  c.nodes[gemeente].attrs["score"] = 0.75;
+  c.nodes[gemeente].attrs["active"] = true;
+  c.nodes[zoe].attrs["description"] = "Bewoner, actief in de wijk";
+  c.nodes[project].attrs["effort"] = 3;
+  c.nodes[project].attrs["impact"] = 5;
+  c.nodes[broker].role = "broker";
+  c.nodes[isolated].until = Date::parse("2020");
+
+  auto edge = [&](std::size_t s, std::size_t t, const char* kind, double w, bool directed) {
+    Edge e;
+    e.source = s;
+    e.target = t;
+    e.kind = kind;
+    e.weight = w;
+    e.directed = directed && mixed;
+    return c.add_edge(e);
+  };
+  auto e0 = edge(gemeente, staedion, "collaborates", 2.5, false);
+  c.edges[e0].since = Date::parse("2016");
+  auto e1 = edge(staedion, project, "participates", 1.0, false);
+  c.edges[e1].attrs["role"] = "lead";
+  auto e2 = edge(zoe, project, "participates", 1.0, false);
+  c.edges[e2].attrs["role"] = "volunteer";
+  auto e3 = edge(gemeente, zoe, "tie", 1.0, true);
+  c.edges[e3].attrs["trust"] = 3;
+  c.edges[e3].attrs["value"] = 4;
+  edge(broker, gemeente, "collaborates", 0.5, false);
+  auto e5 = edge(gemeente, staedion, "funds", 1.0, true);  // parallel to e0
+  c.edges[e5].attrs["amount"] = 5000;
+
+  double x = 0;
+  for (const auto& n : c.nodes) {
+    c.layout[n.id] = {x, -x / 2};
+    x += 12.5;
+  }
+  return c;
+}
+
+// A fresh directory under the system's temporary directory, removed with the object.
+struct TempDir {
+  std::filesystem::path path;
+  explicit TempDir(const std::string& name) {
+    path = std::filesystem::temp_directory_path() / ("wijknet-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  std::string file(const std::string& name) const { return (path / name).string(); }
+};
+
+inline void write_text(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// networkx is the reference reader of the acceptance criteria; tests that need it are skipped
+// (with a message) where Debian's python3-networkx is not installed.
+inline bool have_networkx() {
+  static const bool ok = std::system("/usr/bin/python3 -c 'import networkx' >/dev/null 2>&1") == 0;
+  return ok;
+}
+
+// Runs a Python check script with arguments; true when it exits 0. Its output goes to the
+// test's output, so a failing check says what differed.
+inline bool run_python(const std::string& script_path, const std::string& args) {
+  return std::system(("/usr/bin/python3 " + script_path + " " + args).c_str()) == 0;
+}
+
+inline std::string corpus_dir() { return std::string(WIJKNET_SOURCE_DIR) + "/../shared/corpus/gephi/"; }
+inline std::string formats_dir() { return std::string(WIJKNET_SOURCE_DIR) + "/tests/data/formats/"; }
+
+}  // namespace wijknet::test

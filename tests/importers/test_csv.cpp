@@ -1,0 +1,311 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "formats_sample.hpp"
+#include "importers/csv.hpp"
+#include "importers/csv_table.hpp"
+
+using namespace wijknet;
+using wijknet::test::TempDir;
+
+namespace {
+
+Coalition csv_text(const std::string& text, ImportReport& report, ReadOptions options = {}) {
+  std::istringstream in(text);
+  return read_csv(in, "t.csv", report, options);
+}
+
+bool has_warning(const ImportReport& r, const std::string& text) {
+  return std::any_of(r.warnings.begin(), r.warnings.end(), [&](const std::string& w) { return w == text; });
+}
+
+std::string error_of(const std::string& text, ReadOptions options = {}) {
+  ImportReport r;
+  try {
+    csv_text(text, r, options);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("csv tokenizer: quotes with delimiters, doubled quotes, line ends, CRLF, BOM") {
+  std::string text = "\xEF\xBB\xBFid,label,note\r\n1,\"Smit, Jan\",\"zei \"\"ja\"\"\"\r\n2,Bakker,\"twee\r\nregels\"\r\n";
+  auto t = parse_csv(text, "t.csv");
+  CHECK(t.delimiter == ',');
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.rows[0].fields[0].text == "id");  // the BOM is not part of the first name
+  CHECK(t.rows[0].fields[0].column == 1);
+  CHECK(t.rows[1].fields[1].text == "Smit, Jan");
+  CHECK(t.rows[1].fields[2].text == "zei \"ja\"");
+  CHECK(t.rows[1].fields[2].column == 15);
+  CHECK(t.rows[2].fields[2].text == "twee\nregels");
+  CHECK(t.rows[2].line == 3);
+  CHECK(detect_csv_delimiter("a;b;c\n") == ';');
+  CHECK(detect_csv_delimiter("a\tb\n") == '\t');
+  CHECK(detect_csv_delimiter("Source Target Type\n") == ' ');
+  CHECK(detect_csv_delimiter("\"a,b\";c\n") == ';');  // the comma is inside quotes
+  CHECK(csv_quote("a,b") == "\"a,b\"");
+  CHECK(csv_quote("zei \"ja\"") == "\"zei \"\"ja\"\"\"");
+  CHECK(csv_quote("plain") == "plain");
+}
+
+TEST_CASE("csv cell values: numbers, decimal commas, dates, timesets") {
+  CHECK(parse_number("0,5", true) == 0.5);
+  CHECK_FALSE(parse_number("0,5", false));
+  CHECK(parse_number(" -1e3 ") == -1000.0);
+  CHECK_FALSE(parse_number("Infinity"));
+  CHECK(infer_value("12") == Json(12));
+  CHECK(infer_value("0612345678") == Json("0612345678"));
+  CHECK(infer_value("2.5") == Json(2.5));
+  CHECK(infer_value("TRUE") == Json(true));
+  CHECK(infer_value("Den Haag") == Json("Den Haag"));
+  CHECK(parse_date_cell("3-2-2016")->str() == "2016-02-03");
+  CHECK(parse_date_cell("2016-02-03T10:00:00")->str() == "2016-02-03");
+  CHECK_FALSE(parse_date_cell("31-2-2016"));
+  auto ts = parse_timeset("<[2000, 2005]; [2008,2010]>");
+  REQUIRE(ts);
+  CHECK(ts->size() == 2);
+  auto p = period_of(*ts);
+  REQUIRE(p);
+  CHECK(p->since->str() == "2000");
+  CHECK(p->until->str() == "2010");
+  auto open = period_of(*parse_timeset("[-Infinity, 2016-02-04]"));
+  REQUIRE(open);
+  CHECK_FALSE(open->since);
+  CHECK(open->until->str() == "2016-02-04");
+  CHECK_FALSE(period_of(*parse_timeset("[1,5]; [10, 10.5]; [11, 16];")));
+  CHECK_FALSE(parse_timeset("yesterday"));
+}
+
+TEST_CASE("csv: Kumu elements and connections") {
+  const std::string elements =
+      "Label,Type,Description,Tags,Sector\n"
+      "Gemeente Den Haag,Organisation,Facilitates the coalition,gemeente|trekker,municipality\n"
+      "Staedion,Organisatie,,corporatie,housing\n"
+      "Zoë,Person,Bewoner,,\n"
+      "Portiekenaanpak,Project,,,\n";
+  const std::string connections =
+      "From,To,Type,Strength,Label\n"
+      "Gemeente Den Haag,Staedion,collaborates,3,convenant\n"
+      "Staedion|Zoë,Portiekenaanpak,participates,,\n"
+      "Zoë,Portiekenaanpak|Gemeente Den Haag,participates,Strong,\n";
+  ImportReport r;
+  Coalition c = read_csv_tables(elements, "elements.csv", connections, "connections.csv", r, {});
+  REQUIRE(c.nodes.size() == 5);  // the four elements and "Staedion|Zoë" (see below)
+  const Node* g = c.node("Gemeente Den Haag");  // Kumu identifies elements by label
+  REQUIRE(g);
+  CHECK(g->kind == "partner");
+  CHECK(g->sector == "municipality");
+  CHECK(g->attrs["description"] == "Facilitates the coalition");
+  CHECK(g->attrs["tags"] == Json::array({"gemeente", "trekker"}));
+  CHECK(c.node("Staedion")->kind == "partner");
+  CHECK(c.node("Zoë")->kind == "resident");
+  CHECK(c.node("Portiekenaanpak")->kind == "project");
+  // Row 3 names "Staedion|Zoë" as one source: no such element, so it becomes one new node;
+  // row 4 splits its To cell on '|' into two connections.
+  REQUIRE(c.edges.size() == 4);
+  CHECK(c.edges[0].kind == "collaborates");
+  CHECK(c.edges[0].weight == 3.0);
+  CHECK(c.edges[0].attrs["label"] == "convenant");
+  CHECK_FALSE(c.edges[0].directed);
+  CHECK(c.nodes[c.edges[2].target].id == "Portiekenaanpak");
+  CHECK(c.nodes[c.edges[3].target].id == "Gemeente Den Haag");
+  CHECK(c.edges[3].attrs["strength"] == "Strong");
+  CHECK(c.edges[3].weight == 1.0);
+  CHECK(has_warning(r, "connections.csv:3:1: node 'Staedion|Zoë' is not in the nodes table; added"));
+  CHECK(has_warning(r, "connections.csv:4:52: strength 'Strong' is not a number; weight 1 used, text kept as attrs.strength"));
+}
+
+TEST_CASE("csv: Gephi nodes and edges tables with ids, direction, weights and date timesets") {
+  const std::string nodes =
+      "Id,Label,Timeset,Budget\n"
+      "n1,Buurthuis,\"<[2016-01-01, 2018-06-30]>\",1200.50\n"
+      "n2,School,\"[2017, Infinity]\",\n"
+      "n3,Club,\"[1,5]; [10, 10.5]\",\n";
+  const std::string edges =
+      "Source,Target,Type,Id,Weight\n"
+      "n1,n2,Directed,0,2\n"
+      "n2,n3,Undirected,1,0.5\n";
+  ImportReport r;
+  Coalition c = read_csv_tables(nodes, "n.csv", edges, "e.csv", r, {});
+  REQUIRE(c.nodes.size() == 3);
+  CHECK(c.nodes[0].label == "Buurthuis");
+  CHECK(c.nodes[0].since->str() == "2016-01-01");
+  CHECK(c.nodes[0].until->str() == "2018-06-30");
+  CHECK(c.nodes[0].attrs["Budget"] == Json(1200.5));
+  CHECK(c.nodes[1].since->str() == "2017");
+  CHECK_FALSE(c.nodes[1].until);
+  CHECK_FALSE(c.nodes[2].since);
+  CHECK(c.nodes[2].attrs["timeset"] == "[1,5]; [10, 10.5]");
+  REQUIRE(c.edges.size() == 2);
+  CHECK(c.edges[0].directed);
+  CHECK(c.edges[0].weight == 2.0);
+  CHECK_FALSE(c.edges[1].directed);
+  CHECK(c.edges[1].weight == 0.5);
+  CHECK_FALSE(c.edges[0].attrs.contains("Id"));
+  CHECK(has_warning(r, "e.csv:1:20: column 'Id' (edge ids) not kept: wijknet addresses edges by their position"));
+}
+
+TEST_CASE("csv: a semicolon-separated Excel file with BOM and Dutch letters keeps every name") {
+  const std::string text =
+      "\xEF\xBB\xBFNaam;Soort;Sector;Thema's;Budget\r\n"
+      "Gemeente Den Haag;organisatie;municipality;wonen|veiligheid;1.500\r\n"
+      "Stichting Zoë;organisatie;welfare;zorg;0,5\r\n"
+      "Jürgen Özdemir;bewoner;;wonen;\r\n"
+      "Café Het Hoekje;organisatie;business;;\r\n"
+      "René Coëlho;bewoner;;;\r\n";
+  ImportReport r;
+  Coalition c = csv_text(text, r);
+  REQUIRE(c.nodes.size() == 5);
+  CHECK(c.nodes[0].label == "Gemeente Den Haag");
+  CHECK(c.nodes[1].label == "Stichting Zoë");
+  CHECK(c.nodes[1].id == "Stichting Zoë");
+  CHECK(c.nodes[2].label == "Jürgen Özdemir");
+  CHECK(c.nodes[2].kind == "resident");
+  CHECK(c.nodes[3].label == "Café Het Hoekje");
+  CHECK(c.nodes[4].label == "René Coëlho");
+  CHECK(c.nodes[0].themes == std::vector<std::string>{"wonen", "veiligheid"});
+  CHECK(c.nodes[1].attrs["Budget"] == Json(0.5));  // decimal comma in a ';' table
+  CHECK(r.warnings.empty());
+}
+
+TEST_CASE("csv: guessed label column, duplicates, blank rows and ragged rows are reported") {
+  ImportReport r;
+  Coalition c = csv_text(
+      "Organisatie,Contactpersoon,Telefoon\n"
+      "Staedion,Piet,0701234567\n"
+      "\n"
+      "Haagwonen,Kees,0707654321,extra\n"
+      "Staedion,Marie\n",
+      r);
+  REQUIRE(c.nodes.size() == 2);
+  CHECK(c.nodes[0].id == "Staedion");
+  CHECK(c.nodes[0].attrs["Contactpersoon"] == "Marie");       // the later row updates
+  CHECK(c.nodes[0].attrs["Telefoon"] == "0701234567");        // an empty cell does not clear
+  CHECK(has_warning(r, "t.csv:1:1: column 'Organisatie' taken as label (no Id or Label column)"));
+  CHECK(has_warning(r, "t.csv:3: empty row skipped"));
+  CHECK(has_warning(r, "t.csv:4:27: 4 fields where the header has 3; the extra fields are ignored"));
+  CHECK(has_warning(r, "t.csv:5:1: node 'Staedion' appears again (first on line 2); this row updates it"));
+  CHECK(has_warning(r, "t.csv:5: 2 fields where the header has 3; the missing ones are taken as empty"));
+  CHECK(error_of("Id,Label\n1,a,b\n", ReadOptions{true}) ==
+        "t.csv:2:5: 3 fields where the header has 2; the extra fields are ignored (strict mode: warnings are errors)");
+}
+
+TEST_CASE("csv: a PARTNER-style survey table becomes directed tie edges") {
+  ImportReport r;
+  Coalition c = csv_text(
+      "Respondent;Partner;Frequency;Trust;Value\n"
+      "Staedion;Gemeente;weekly;4;3\n"
+      "Gemeente;Staedion;monthly;3;4\n"
+      "Gemeente;Buurthuis;;2;\n",
+      r);
+  REQUIRE(c.nodes.size() == 3);
+  REQUIRE(c.edges.size() == 3);
+  for (const auto& e : c.edges) {
+    CHECK(e.kind == "tie");
+    CHECK(e.directed);
+  }
+  CHECK(c.nodes[c.edges[0].source].id == "Staedion");
+  CHECK(c.nodes[c.edges[0].target].id == "Gemeente");
+  CHECK(c.edges[0].attrs["trust"] == 4);
+  CHECK(c.edges[0].attrs["value"] == 3);
+  CHECK(c.edges[0].attrs["frequency"] == "weekly");
+  CHECK_FALSE(c.edges[2].attrs.contains("value"));
+  CHECK(r.warnings.empty());
+}
+
+TEST_CASE("csv: space-separated Gephi edges with infinite interval bounds") {
+  ImportReport r;
+  Coalition c = csv_text(
+      "Source Target Type timeset\n"
+      "Fred Alice Directed \"[2016-02-03, 2016-02-04]\"\n"
+      "Alice Fred Directed \"[2016-03-04, Infinity]\"\n"
+      "Dirk Fred Directed \"[-Infinity, 2016-02-04]\"\n",
+      r);
+  REQUIRE(c.nodes.size() == 3);
+  REQUIRE(c.edges.size() == 3);
+  CHECK(c.edges[0].since->str() == "2016-02-03");
+  CHECK(c.edges[0].until->str() == "2016-02-04");
+  CHECK(c.edges[1].since->str() == "2016-03-04");
+  CHECK_FALSE(c.edges[1].until);
+  CHECK_FALSE(c.edges[2].since);
+  CHECK(c.edges[2].until->str() == "2016-02-04");
+}
+
+TEST_CASE("csv: malformed files give file:line:col") {
+  CHECK(error_of("Id,Label\n1,\"open\n2,b\n") == "t.csv:2:3: quoted field is never closed (a '\"' is missing)");
+  CHECK(error_of("Id,Label\n1,\"closed\"x\n") ==
+        "t.csv:2:11: unexpected text after a closing quote; a quote inside a quoted field is written \"\"");
+  CHECK(error_of("Id;Label;Since\n1;a;gisteren\n", ReadOptions{true}) ==
+        "t.csv:2:5: 'gisteren' is not a date; kept as attrs.since (strict mode: warnings are errors)");
+  CHECK(error_of("Partnerorganisatie;Omschrijving\nStaedion;x\n", ReadOptions{true}) ==
+        "t.csv:1:1: column 'Partnerorganisatie' taken as label (no Id or Label column) (strict mode: warnings are errors)");
+}
+
+TEST_CASE("csv: round trip through OUT.csv and OUT_nodes.csv keeps the coalition") {
+  TempDir dir("csv");
+  Coalition a = test::sample_coalition();
+  const std::string path = dir.file("net.csv");
+  write_csv_files(a, path);
+  CHECK(std::filesystem::exists(dir.file("net_nodes.csv")));
+  CHECK(csv_nodes_path_for("x/edges.csv") == "x/nodes.csv");
+  CHECK(csv_nodes_path_for("x/a_edges.csv") == "x/a_nodes.csv");
+  CHECK(csv_edges_path_for("x/a_nodes.csv") == "x/a_edges.csv");
+
+  ImportReport r;
+  std::ifstream in(path, std::ios::binary);
+  Coalition b = read_csv(in, path, r, {});
+  CHECK(has_warning(r, path + ": nodes table " + dir.file("net_nodes.csv") + " beside it read too"));
+  REQUIRE(b.nodes.size() == a.nodes.size());
+  for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+    CAPTURE(a.nodes[i].id);
+    CHECK(b.nodes[i].id == a.nodes[i].id);
+    CHECK(b.nodes[i].label == a.nodes[i].label);
+    CHECK(b.nodes[i].kind == a.nodes[i].kind);
+    CHECK(b.nodes[i].sector == a.nodes[i].sector);
+    CHECK(b.nodes[i].themes == a.nodes[i].themes);
+    CHECK(b.nodes[i].role == a.nodes[i].role);
+    CHECK(b.nodes[i].since == a.nodes[i].since);
+    CHECK(b.nodes[i].until == a.nodes[i].until);
+    CHECK(b.nodes[i].attrs == a.nodes[i].attrs);
+    CHECK(b.layout.at(b.nodes[i].id) == a.layout.at(a.nodes[i].id));
+  }
+  REQUIRE(b.edges.size() == a.edges.size());
+  for (std::size_t i = 0; i < a.edges.size(); ++i) {
+    CAPTURE(i);
+    CHECK(b.edges[i].source == a.edges[i].source);
+    CHECK(b.edges[i].target == a.edges[i].target);
+    CHECK(b.edges[i].kind == a.edges[i].kind);
+    CHECK(b.edges[i].weight == a.edges[i].weight);
+    CHECK(b.edges[i].directed == a.edges[i].directed);
+    CHECK(b.edges[i].since == a.edges[i].since);
+    CHECK(b.edges[i].attrs == a.edges[i].attrs);
+  }
+  CHECK(r.warnings.size() == 1);
+
+  // The nodes table read alone finds its edges table (net.csv) again.
+  ImportReport r2;
+  std::ifstream in2(dir.file("net_nodes.csv"), std::ios::binary);
+  Coalition c = read_csv(in2, dir.file("net_nodes.csv"), r2, {});
+  CHECK(c.edges.size() == a.edges.size());
+}
+
+TEST_CASE("csv: an edges table picks up nodes.csv beside edges.csv") {
+  TempDir dir("csv-pair");
+  test::write_text(dir.file("nodes.csv"), "Id,Label\na,Alpha\nb,Beta\nc,Gamma\n");
+  test::write_text(dir.file("edges.csv"), "Source,Target\na,b\n");
+  ImportReport r;
+  std::ifstream in(dir.file("edges.csv"), std::ios::binary);
+  Coalition c = read_csv(in, dir.file("edges.csv"), r, {});
+  CHECK(c.nodes.size() == 3);
+  CHECK(c.nodes[2].label == "Gamma");
+  CHECK(c.edges.size() == 1);
+  Coalition d = read_csv_pair(dir.file("nodes.csv"), dir.file("edges.csv"), r, {});
+  CHECK(d.nodes.size() == 3);
+}
