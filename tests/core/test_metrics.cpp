@@ -1,0 +1,269 @@
+// Hand-checkable tiny graphs, one block of assertions per metric family, plus a cross-check of
+// our Brandes betweenness against Boost.Graph's.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <fstream>
+#include <vector>
+
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/property_map/function_property_map.hpp>
+
+#include "core/analysis.hpp"
+#include "core/metrics/betweenness.hpp"
+#include "core/metrics/closeness.hpp"
+#include "core/metrics/clustering.hpp"
+#include "core/metrics/community.hpp"
+#include "core/metrics/components.hpp"
+#include "core/metrics/degree.hpp"
+#include "core/metrics/eigenvector.hpp"
+#include "core/metrics/kcore.hpp"
+#include "core/metrics/pagerank.hpp"
+#include "core/metrics/structural_holes.hpp"
+
+using namespace wijknet;
+using doctest::Approx;
+
+namespace {
+
+using Edges = std::vector<std::pair<Network::Vertex, Network::Vertex>>;
+
+Network path3() { return Network::from_edges(3, Edges{{0, 1}, {1, 2}}); }
+Network star5() { return Network::from_edges(5, Edges{{0, 1}, {0, 2}, {0, 3}, {0, 4}}); }
+Network triangle() { return Network::from_edges(3, Edges{{0, 1}, {1, 2}, {0, 2}}); }
+// A triangle {0,1,2} and a separate tie {3,4}.
+Network two_components() { return Network::from_edges(5, Edges{{0, 1}, {1, 2}, {0, 2}, {3, 4}}); }
+// A tie {0,1} and the isolated vertex 2.
+Network with_isolated() { return Network::from_edges(3, Edges{{0, 1}}); }
+
+}  // namespace
+
+TEST_CASE("degree, density and Freeman centralization") {
+  auto p = path3();
+  CHECK(degree_centrality(p) == std::vector<double>{0.5, 1.0, 0.5});
+  CHECK(density(p) == Approx(2.0 / 3));
+  CHECK(degree_centralization(p) == Approx(1.0));  // a path of 3 is a star
+  CHECK(degree_centralization(star5()) == Approx(1.0));
+  CHECK(degree_centralization(triangle()) == Approx(0.0));
+  CHECK(density(triangle()) == Approx(1.0));
+  auto single = Network::from_edges(1, Edges{});
+  CHECK(degree_centrality(single) == std::vector<double>{0.0});
+  CHECK(density(single) == 0.0);
+  CHECK(degree_centralization(Network::from_edges(2, Edges{{0, 1}})) == 0.0);
+  CHECK(degree_centrality(Network{}).empty());
+}
+
+TEST_CASE("betweenness: the middle of a path and the centre of a star carry every pair") {
+  CHECK(betweenness_centrality(path3(), false) == std::vector<double>{0.0, 1.0, 0.0});
+  auto b = betweenness_centrality(star5(), false);
+  CHECK(b[0] == Approx(1.0));  // 6 leaf pairs * 2 / (4 * 3)
+  for (int v = 1; v < 5; ++v) CHECK(b[v] == 0.0);
+  CHECK(betweenness_centrality(triangle(), false) == std::vector<double>(3, 0.0));
+  CHECK(betweenness_centrality(two_components(), false) == std::vector<double>(5, 0.0));
+  CHECK(betweenness_centrality(Network::from_edges(2, Edges{{0, 1}}), false) == std::vector<double>(2, 0.0));
+  CHECK(betweenness_centrality(Network{}, false).empty());
+}
+
+TEST_CASE("weighted betweenness: two paths of equal length 1/2 + 1/2 == 1/1 share the pair") {
+  // 0-1 and 1-2 with strength 2 (length 1/2 each), 0-2 with strength 1 (length 1).
+  auto net = Network::from_edges(3, Edges{{0, 1}, {1, 2}, {0, 2}}, std::vector<double>{2, 2, 1});
+  auto b = betweenness_centrality(net, true);
+  CHECK(b[1] == Approx(0.5));  // half of the pair (0, 2), normalised by 2 / (2 * 1)
+  CHECK(b[0] == 0.0);
+  CHECK(b[2] == 0.0);
+  // A stronger direct tie makes it the only shortest path.
+  auto direct = Network::from_edges(3, Edges{{0, 1}, {1, 2}, {0, 2}}, std::vector<double>{2, 2, 1.5});
+  CHECK(betweenness_centrality(direct, true)[1] == 0.0);
+}
+
+TEST_CASE("betweenness does not depend on the number of threads") {
+  // A 300-vertex ladder-like graph, enough sources for several workers.
+  Edges edges;
+  for (Network::Vertex v = 0; v + 1 < 300; ++v) edges.emplace_back(v, v + 1);
+  for (Network::Vertex v = 0; v + 7 < 300; v += 5) edges.emplace_back(v, v + 7);
+  auto net = Network::from_edges(300, edges);
+  auto one = betweenness_centrality(net, false, 1);
+  auto four = betweenness_centrality(net, false, 4);
+  for (std::size_t v = 0; v < 300; ++v) CHECK(four[v] == Approx(one[v]).epsilon(1e-12));
+  auto c1 = closeness_centrality(net, false, 1), c4 = closeness_centrality(net, false, 4);
+  CHECK(c1 == c4);
+}
+
+TEST_CASE("betweenness agrees with Boost.Graph's brandes_betweenness_centrality") {
+  // Zachary's karate club from the reference data, unweighted and with 1/strength lengths.
+  std::string path = WIJKNET_SOURCE_DIR;
+  path += "/tests/data/reference/karate.expected.json";
+  std::ifstream in(path);
+  REQUIRE(in.good());
+  Json doc = Json::parse(in);
+  Edges edges;
+  std::vector<double> weights;
+  for (const auto& e : doc["edges"]) {
+    edges.emplace_back(e[0].get<Network::Vertex>(), e[1].get<Network::Vertex>());
+    weights.push_back(e[2].get<double>());
+  }
+  auto net = Network::from_edges(doc["nodes"].size(), edges, weights);
+  const std::size_t n = net.vertex_count();
+  const auto& g = net.csr();  // directed CSR with both arcs of each tie
+  const double scale = 1.0 / (double(n - 1) * double(n - 2));
+
+  std::vector<double> boost_plain(n, 0.0);
+  boost::brandes_betweenness_centrality(
+      g, boost::centrality_map(boost::make_iterator_property_map(boost_plain.begin(), boost::get(boost::vertex_index, g))));
+  auto ours = betweenness_centrality(net, false);
+  // Boost counts ordered pairs on the symmetric digraph: twice the unordered count.
+  for (std::size_t v = 0; v < n; ++v) CHECK(ours[v] == Approx(boost_plain[v] * scale).epsilon(1e-12));
+
+  std::vector<double> lengths(net.arc_weights().size());
+  for (std::size_t a = 0; a < lengths.size(); ++a) lengths[a] = 1.0 / net.arc_weights()[a];
+  std::vector<double> boost_weighted(n, 0.0);
+  auto length_map = boost::make_function_property_map<Network::Csr::edge_descriptor>(
+      [&](Network::Csr::edge_descriptor e) { return lengths[e.idx]; });
+  boost::brandes_betweenness_centrality(
+      g, boost::centrality_map(boost::make_iterator_property_map(boost_weighted.begin(), boost::get(boost::vertex_index, g)))
+             .weight_map(length_map));
+  auto ours_weighted = betweenness_centrality(net, true);
+  for (std::size_t v = 0; v < n; ++v) CHECK(ours_weighted[v] == Approx(boost_weighted[v] * scale).epsilon(1e-12));
+}
+
+TEST_CASE("closeness with the Wasserman-Faust correction") {
+  auto c = closeness_centrality(path3(), false);
+  CHECK(c[0] == Approx(2.0 / 3));
+  CHECK(c[1] == Approx(1.0));
+  auto s = closeness_centrality(star5(), false);
+  CHECK(s[0] == Approx(1.0));
+  CHECK(s[1] == Approx(4.0 / 7));
+  // Components: the triangle reaches 2 of 4 others at distance 1: (2/2) * (2/4).
+  auto t = closeness_centrality(two_components(), false);
+  CHECK(t[0] == Approx(0.5));
+  CHECK(t[3] == Approx(0.25));
+  CHECK(closeness_centrality(with_isolated(), false)[2] == 0.0);
+  CHECK(closeness_centrality(Network::from_edges(1, Edges{}), false) == std::vector<double>{0.0});
+  // Weighted: from vertex 0 the distances are 1/2 and 1/2 + 1/4: (2 / 1.25) * (2 / 2).
+  auto w = closeness_centrality(Network::from_edges(3, Edges{{0, 1}, {1, 2}}, std::vector<double>{2, 4}), true);
+  CHECK(w[0] == Approx(2.0 / 1.25));
+}
+
+TEST_CASE("eigenvector centrality: unit norm, the star's centre twice a leaf, nullopt when not converged") {
+  auto p = eigenvector_centrality(path3(), false);
+  REQUIRE(p);
+  CHECK((*p)[0] == Approx(0.5).epsilon(1e-4));
+  CHECK((*p)[1] == Approx(std::sqrt(0.5)).epsilon(1e-4));
+  auto s = eigenvector_centrality(star5(), false);
+  REQUIRE(s);
+  CHECK((*s)[0] == Approx(2 / std::sqrt(8.0)).epsilon(1e-4));
+  CHECK((*s)[3] == Approx(1 / std::sqrt(8.0)).epsilon(1e-4));
+  auto t = eigenvector_centrality(triangle(), false);
+  REQUIRE(t);
+  for (double x : *t) CHECK(x == Approx(1 / std::sqrt(3.0)));
+  // networkx: a single node has centrality 1; the empty graph has none.
+  CHECK(eigenvector_centrality(Network::from_edges(1, Edges{}), false) == std::vector<double>{1.0});
+  CHECK_FALSE(eigenvector_centrality(Network{}, false));
+  // A path of 20 converges too slowly for 100 steps of (A + I) (networkx raises).
+  Edges chain;
+  for (Network::Vertex v = 0; v + 1 < 20; ++v) chain.emplace_back(v, v + 1);
+  auto long_path = Network::from_edges(20, chain);
+  CHECK_FALSE(eigenvector_centrality(long_path, false));
+  auto a = analyze(long_path);
+  CHECK_FALSE(a.graph.eigenvector_converged);
+  for (const auto& m : a.nodes) CHECK_FALSE(m.eigenvector);
+}
+
+TEST_CASE("pagerank: the path of 3 solved by hand, isolated nodes dangle") {
+  // e = 0.05 + 0.425 m, m = 0.05 + 1.7 e  =>  e = 0.07125 / 0.2775.
+  auto p = pagerank(path3(), false);
+  CHECK(p.converged);
+  const double e = 0.07125 / 0.2775;
+  CHECK(p.rank[0] == Approx(e).epsilon(1e-5));
+  CHECK(p.rank[1] == Approx(0.05 + 1.7 * e).epsilon(1e-5));
+  auto t = pagerank(triangle(), false);
+  for (double x : t.rank) CHECK(x == Approx(1.0 / 3));
+  auto iso = pagerank(with_isolated(), false);
+  CHECK(iso.rank[0] + iso.rank[1] + iso.rank[2] == Approx(1.0));
+  CHECK(iso.rank[0] == Approx(iso.rank[1]));
+  CHECK(pagerank(Network::from_edges(1, Edges{}), false).rank == std::vector<double>{1.0});
+  CHECK(pagerank(Network{}, false).rank.empty());
+}
+
+TEST_CASE("clustering: triangles closed, paths open, weighted by the geometric mean") {
+  CHECK(clustering(triangle(), false) == std::vector<double>(3, 1.0));
+  CHECK(clustering(path3(), false) == std::vector<double>(3, 0.0));
+  // A triangle with a pendant vertex 3 on vertex 0: 1 of 3 neighbour pairs of 0 is tied.
+  auto tail = Network::from_edges(4, Edges{{0, 1}, {1, 2}, {0, 2}, {0, 3}});
+  CHECK(clustering(tail, false)[0] == Approx(1.0 / 3));
+  // Strengths 1, 1, 8 scaled by 8: cbrt(1/8 * 1/8 * 1) = 1/4.
+  auto w = clustering(Network::from_edges(3, Edges{{0, 1}, {1, 2}, {0, 2}}, std::vector<double>{1, 1, 8}), true);
+  for (double x : w) CHECK(x == Approx(0.25));
+}
+
+TEST_CASE("core number") {
+  CHECK(core_number(triangle()) == std::vector<int>{2, 2, 2});
+  CHECK(core_number(Network::from_edges(4, Edges{{0, 1}, {1, 2}, {0, 2}, {0, 3}})) == std::vector<int>{2, 2, 2, 1});
+  CHECK(core_number(with_isolated()) == std::vector<int>{1, 1, 0});
+  // K4 plus a pendant: 3, 3, 3, 3, 1.
+  auto k4 = Network::from_edges(5, Edges{{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {3, 4}});
+  CHECK(core_number(k4) == std::vector<int>{3, 3, 3, 3, 1});
+  CHECK(core_number(Network{}).empty());
+}
+
+TEST_CASE("Burt's constraint and effective size") {
+  auto c = constraint(star5(), false);
+  CHECK(*c[0] == Approx(0.25));  // four independent contacts of 1/4 each
+  CHECK(*c[1] == Approx(1.0));
+  auto t = constraint(triangle(), false);
+  for (auto x : t) CHECK(*x == Approx(2 * 0.75 * 0.75));  // (1/2 + 1/2 * 1/2)^2 twice
+  auto e = effective_size(star5(), false);
+  CHECK(*e[0] == Approx(4.0));
+  CHECK(*e[1] == Approx(1.0));
+  for (auto x : effective_size(triangle(), false)) CHECK(*x == Approx(1.0));  // 2 - 2 * 1 / 2
+  auto iso_c = constraint(with_isolated(), false), iso_e = effective_size(with_isolated(), true);
+  CHECK_FALSE(iso_c[2]);
+  CHECK_FALSE(iso_e[2]);
+  CHECK(*iso_c[0] == Approx(1.0));
+  // Weighted equals unweighted when every strength is the same.
+  auto tw = constraint(Network::from_edges(3, Edges{{0, 1}, {1, 2}, {0, 2}}, std::vector<double>{3, 3, 3}), true);
+  for (auto x : tw) CHECK(*x == Approx(1.125));
+  auto ew = effective_size(Network::from_edges(3, Edges{{0, 1}, {1, 2}, {0, 2}}, std::vector<double>{3, 3, 3}), true);
+  for (auto x : ew) CHECK(*x == Approx(1.0));
+}
+
+TEST_CASE("components, articulation points and bridges") {
+  auto comps = connected_components(two_components());
+  CHECK(comps.count == 2);
+  CHECK(comps.component == std::vector<std::uint32_t>{0, 0, 0, 1, 1});
+  CHECK(connected_components(with_isolated()).count == 2);
+  CHECK(connected_components(Network{}).count == 0);
+
+  auto p = articulation_points_and_bridges(path3());
+  CHECK(p.articulation == std::vector<bool>{false, true, false});
+  CHECK(p.bridges == std::vector<std::pair<std::uint32_t, std::uint32_t>>{{0, 1}, {1, 2}});
+  auto t = articulation_points_and_bridges(two_components());
+  CHECK(t.articulation == std::vector<bool>(5, false));
+  CHECK(t.bridges == std::vector<std::pair<std::uint32_t, std::uint32_t>>{{3, 4}});
+  // Two triangles sharing vertex 2 (a bow tie): 2 is the only cut vertex, no bridges.
+  auto bow = Network::from_edges(5, Edges{{0, 1}, {1, 2}, {0, 2}, {2, 3}, {3, 4}, {2, 4}});
+  auto b = articulation_points_and_bridges(bow);
+  CHECK(b.articulation == std::vector<bool>{false, false, true, false, false});
+  CHECK(b.bridges.empty());
+  // A 20,000-vertex path: the iterative search does not overflow the stack.
+  Edges chain;
+  for (Network::Vertex v = 0; v + 1 < 20000; ++v) chain.emplace_back(v, v + 1);
+  auto longp = articulation_points_and_bridges(Network::from_edges(20000, chain));
+  CHECK(longp.bridges.size() == 19999);
+  CHECK(std::count(longp.articulation.begin(), longp.articulation.end(), true) == 19998);
+}
+
+TEST_CASE("modularity and Louvain on two obvious groups") {
+  auto net = two_components();
+  std::vector<int> split{0, 0, 0, 1, 1};
+  CHECK(modularity(net, split, false) == Approx(0.375));  // 3/4 - (6/8)^2 + 1/4 - (2/8)^2
+  CHECK(modularity(net, std::vector<int>{0, 0, 0, 0, 0}, false) == Approx(0.0));
+  CHECK(louvain_communities(net, false) == split);
+  // Two triangles joined by one tie: one community each, numbered by smallest vertex.
+  auto pair = Network::from_edges(6, Edges{{0, 1}, {1, 2}, {0, 2}, {3, 4}, {4, 5}, {3, 5}, {2, 3}});
+  CHECK(louvain_communities(pair, false) == std::vector<int>{0, 0, 0, 1, 1, 1});
+  // Isolated vertices are their own communities, after the larger ones.
+  CHECK(louvain_communities(with_isolated(), false) == std::vector<int>{0, 0, 1});
+  CHECK(modularity(Network::from_edges(2, Edges{}), std::vector<int>{0, 1}, false) == 0.0);
+  CHECK(louvain_communities(Network{}, false).empty());
+}
