@@ -12,11 +12,20 @@
 namespace wijknet::cli {
 namespace {
 
+// Fits a cell of `width` columns: counts code points, so "Coöperatief" lines up with plain ASCII
+// names, and shortens what is too long with an ellipsis, leaving one column of space.
 std::string pad(std::string s, std::size_t width) {
-  // Pads by code points, so "Coöperatief" lines up with plain ASCII names.
-  std::size_t cps = 0;
-  for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
-  if (cps < width) s.append(width - cps, ' ');
+  std::size_t cps = 0, cut = s.size();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (cps == width - 2) cut = i;
+    ++cps;
+  }
+  if (cps >= width) {
+    s = s.substr(0, cut) + "\u2026";
+    cps = width - 1;
+  }
+  s.append(width - cps, ' ');
   return s;
 }
 
@@ -74,7 +83,7 @@ void print_text(const Coalition& c, const Network& net, const Analysis& a, const
     const auto v = order[i];
     const auto& m = a.nodes[v];
     const auto& node = c.nodes[net.node_index(Network::Vertex(v))];
-    out << "  " << pad(node.label.substr(0, 60), 34) << pad(node.kind, 10) << pad(std::to_string(m.degree), 7)
+    out << "  " << pad(node.label, 34) << pad(node.kind, 10) << pad(std::to_string(m.degree), 7)
         << pad(format_number(lang, m.betweenness, 3), 8) << pad(format_number(lang, m.closeness, 3), 10)
         << m.community + 1 << '\n';
   }
