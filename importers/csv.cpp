@@ -112,8 +112,9 @@ bool reserved_name(const std::string& key) {
   return lookup(node_names, n) || lookup(edge_names, n) || lookup(survey_names, n);
 }
 
-// Attribute columns whose key would be mistaken for a known column are written "attr:KEY".
-constexpr std::string_view attr_prefix = "attr:";
+// Attribute columns whose key would be mistaken for a known column are written "attr.KEY", as
+// write_graphml does.
+constexpr std::string_view attr_prefix = "attr.";
 
 std::string trim_copy(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -246,11 +247,6 @@ Table classify(std::string_view text, const std::string& source, ImportReport& r
     add_warning(report, options, {source, rows[t.header_row].line, t.columns[pick].column},
                 "column '" + t.columns[pick].name + "' taken as label (no Id or Label column)");
   }
-  if (t.kind == TableKind::edges)
-    for (const auto& col : t.columns)
-      if (col.role == Role::edge_id)
-        note(report, {source, rows[t.header_row].line, col.column},
-             "column '" + col.name + "' (edge ids) not kept: wijknet addresses edges by their position");
   return t;
 }
 
@@ -407,6 +403,8 @@ class Builder {
       }
     }
     set_attrs(t, row, n.attrs);
+    if (n.label.empty()) n.label = n.id;
+    if (n.kind.empty()) n.kind = std::string(kinds::partner);
   }
 
   // The node an edge cell names: by id, else by a unique label, else a new node.
@@ -419,6 +417,7 @@ class Builder {
     Node n;
     n.id = name;
     n.label = name;
+    n.kind = std::string(kinds::partner);
     std::size_t index = c_.add_node(std::move(n));
     by_label_[name] = by_label_.count(name) ? SIZE_MAX : index;
     return index;
@@ -482,6 +481,8 @@ class Builder {
       }
     }
     if (auto f = cell(t, row, Role::edge_label)) e.attrs["label"] = f->text;
+    if (auto f = cell(t, row, Role::edge_id)) e.extra["id"] = trim_copy(f->text);
+    if (e.kind.empty()) e.kind = std::string(kinds::collaborates);
     if (auto f = cell(t, row, Role::description)) e.attrs["description"] = f->text;
     if (auto f = cell(t, row, Role::tags)) e.attrs["tags"] = split_bar(f->text);
     set_date(t, row, cell(t, row, Role::since), e.since, e.attrs, "since");

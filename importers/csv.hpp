@@ -20,16 +20,20 @@
 // label as the id (Kumu identifies elements by label); one without a Label or Id column takes a
 // column whose name says name/naam/organisatie/partner, else the first column, as the label and
 // reports that guess. Every other column becomes an attribute under its own name, typed
-// (infer_value). An id seen again updates the node (its non-empty cells win) and is reported.
+// (infer_value); a name "attr.K" (written for attributes whose key is a known column name)
+// becomes attrs[K]. An id seen again updates the node (its non-empty cells win) and is reported.
+// Defaults, as the other readers: label = id, kind "partner".
 //
 // Columns of an edges table: Source/From/Van, Target/To/Naar (node ids, or labels when no id
 // matches, as Kumu's From/To refer to labels; several targets in one cell separated by '|' make
 // one edge each, as in Kumu); Type (Directed/Undirected/Mutual as Gephi writes it sets the
 // direction, any other value is the edge's kind); Kind; Direction (Richting); Weight/Strength/
 // Gewicht as the weight (1.0 when empty; text such as Kumu's "Strong" is kept as attrs.strength
-// with weight 1.0 and a warning); Since/Until/Timeset as for nodes; Label as attrs.label; an Id
-// column is not kept (wijknet addresses edges by position) and the report says so. Endpoints that
-// are no node are created on first mention (reported when a nodes table was given).
+// with weight 1.0 and a warning); Since/Until/Timeset as for nodes; Label, Description and Tags
+// as attrs.label, attrs.description and attrs.tags; Id as extra.id (as read_graphml keeps it).
+// Kind "collaborates" and undirected unless the table says otherwise (DOMAIN.md: undirected
+// unless the data says so; Gephi and Kumu would assume directed). Endpoints that are no node are
+// created on first mention, label = id, kind "partner" (reported when a nodes table was given).
 //
 // Parsing (importers/csv_table.hpp): ',', ';', tab or space detected from the header; RFC 4180
 // quotes with delimiters, doubled quotes and line ends inside; UTF-8 with or without a BOM; CRLF.

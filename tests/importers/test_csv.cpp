@@ -149,7 +149,10 @@ TEST_CASE("csv: Gephi nodes and edges tables with ids, direction, weights and da
   CHECK_FALSE(c.edges[1].directed);
   CHECK(c.edges[1].weight == 0.5);
   CHECK_FALSE(c.edges[0].attrs.contains("Id"));
-  CHECK(has_warning(r, "e.csv:1:20: column 'Id' (edge ids) not kept: wijknet addresses edges by their position"));
+  CHECK(c.edges[1].extra["id"] == "1");
+  CHECK(c.edges[1].kind == "collaborates");
+  CHECK(c.nodes[0].kind == "partner");
+  CHECK(r.warnings.empty());
 }
 
 TEST_CASE("csv: a semicolon-separated Excel file with BOM and Dutch letters keeps every name") {
