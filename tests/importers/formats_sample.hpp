@@ -119,4 +119,21 @@ inline bool run_python(const std::string& script_path, const std::string& args) 
 inline std::string corpus_dir() { return std::string(WIJKNET_SOURCE_DIR) + "/../shared/corpus/gephi/"; }
 inline std::string formats_dir() { return std::string(WIJKNET_SOURCE_DIR) + "/tests/data/formats/"; }
 
+// Writes what `c` holds in the terms networkx sees (ids, labels, edges with weights, direction)
+// beside `path` and runs tests/data/formats/check_networkx.py on the file wijknet wrote there.
+inline bool networkx_reads_back(const Coalition& c, const std::string& format, const std::string& path) {
+  Json exp;
+  bool directed = !c.edges.empty();
+  for (const auto& e : c.edges) directed = directed && e.directed;
+  exp["directed"] = directed;
+  exp["nodes"] = Json::array();
+  for (const auto& n : c.nodes) exp["nodes"].push_back({{"id", n.id}, {"label", n.label}});
+  exp["edges"] = Json::array();
+  for (const auto& e : c.edges)
+    exp["edges"].push_back({{"source", c.nodes[e.source].id}, {"target", c.nodes[e.target].id}, {"weight", e.weight}});
+  const std::string exp_path = path + ".expected.json";
+  write_text(exp_path, exp.dump(1));
+  return run_python(formats_dir() + "check_networkx.py", format + " '" + path + "' '" + exp_path + "'");
+}
+
 }  // namespace wijknet::test
