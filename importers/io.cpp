@@ -11,6 +11,7 @@
 #include "core/privacy.hpp"
 #include "importers/atomic_write.hpp"
 #include "importers/edgelist.hpp"
+#include "importers/graphml.hpp"
 #include "importers/native_json.hpp"
 
 namespace wijknet {
@@ -31,6 +32,7 @@ constexpr FileFormat formats[] = {
     {".json", read_native_json, write_native_json},
     {".edges", read_edgelist, write_edgelist},
     {".txt", read_edgelist, write_edgelist},
+    {".graphml", read_graphml, write_graphml},
 };
 
 // The extension of the file name, lower case, with the dot; "" when there is none.
