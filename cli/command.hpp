@@ -75,5 +75,10 @@ Command analyze_command();
 Command convert_command();
 Command snapshot_command();
 Command diff_command();
+Command health_command();
+Command suggest_command();
+Command whatif_command();
+Command report_command();
+Command render_command();
 
 }  // namespace wijknet::cli

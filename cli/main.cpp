@@ -18,6 +18,11 @@ std::vector<Command> commands() {
       convert_command(),
       snapshot_command(),
       diff_command(),
+      health_command(),
+      suggest_command(),
+      whatif_command(),
+      report_command(),
+      render_command(),
   };
 }
 

@@ -1,0 +1,56 @@
+// The project portfolio on the effort-impact matrix of Den Haag Zuidwest's Regio Deal
+// evaluation (seed 004_4c94a42ac399303c.txt): every project was scored on effort and impact and
+// the outcome was to investigate further, to continue, or to stop; the "pearls" are the projects
+// with great impact on the neighbourhood, which are hard to fund because they span several
+// subjects.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace wijknet {
+
+enum class ProjectAdvice { continue_, investigate, stop };
+
+// "continue", "investigate", "stop".
+std::string_view advice_id(ProjectAdvice advice);
+
+struct ProjectAssessment {
+  std::size_t node = 0;                  // index into Coalition::nodes
+  std::optional<double> effort, impact;  // attrs.effort / attrs.impact, 1..5
+  std::optional<ProjectAdvice> advice;   // nullopt when effort or impact is missing or invalid
+  bool pearl = false;                    // impact >= 4 and more than one theme
+  bool invalid = false;                  // a rating was present but not a number in 1..5
+};
+
+struct Portfolio {
+  std::vector<ProjectAssessment> projects;  // document order
+  std::size_t rated = 0, continue_count = 0, investigate_count = 0, stop_count = 0, pearls = 0;
+  std::size_t finished = 0;  // projects left out because attrs.status says they ended
+};
+
+// A 1..5 rating from attrs[key]: a number, or a string holding one ("4", "3.5", "3,5").
+// nullopt when absent; `invalid` is set when present but not a number in [1, 5]. O(1).
+std::optional<double> rating(const Json& attrs, std::string_view key, bool* invalid = nullptr);
+
+// The advice for one project on the 5-point scales (impact high >= 4, low <= 2; effort high >= 4,
+// low <= 2), the three outcomes of seed 004 over the four quadrants of the usual matrix:
+//   impact >= 4                     -> continue    (quick wins and major projects)
+//   impact 3 (middle), effort <= 2  -> continue    (cheap and of reasonable use)
+//   impact <= 2, effort >= 3        -> stop        (costs more than it brings: thankless tasks)
+//   otherwise                       -> investigate (middle impact at real cost; low-cost,
+//                                                    low-impact fill-ins)
+// Fractional ratings are compared as they are (impact 3.5 is middle). O(1).
+ProjectAdvice project_advice(double effort, double impact);
+
+// Every project node of `coalition` that exists at `at` (all when nullopt) and whose
+// attrs.status is not a finished state ("completed", "finished", "stopped", "cancelled",
+// "closed", also the Dutch "afgerond", "gestopt"), with its advice and whether it is a pearl.
+// O(n).
+Portfolio assess_portfolio(const Coalition& coalition, const std::optional<Date>& at = std::nullopt);
+
+}  // namespace wijknet
