@@ -364,6 +364,7 @@ void LayoutWorker::reset(ForceLayout layout, bool run) {
     published_ = layout.positions();
     ++generation_;
     settled_ = layout.settled();
+    iterations_ = layout.iterations();
     pending_ = std::move(layout);
     commands_.clear();  // they referred to the old vertex numbering
     want_run_ = run;

@@ -1,0 +1,661 @@
+#include "viz/panels.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "importers/io.hpp"
+#include "viz/export.hpp"
+#include "viz/labels.hpp"
+
+namespace wijknet::viz {
+namespace {
+
+ImU32 im_color(Rgba c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? std::string(sep) : std::string()) + parts[i];
+  return out;
+}
+
+// A coloured disc in the text flow, for legend rows and tie lists.
+void swatch(Rgba c, float size) {
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float h = ImGui::GetTextLineHeight();
+  ImGui::GetWindowDrawList()->AddCircleFilled({p.x + size / 2, p.y + h / 2}, size / 2, im_color(c));
+  ImGui::GetWindowDrawList()->AddCircle({p.x + size / 2, p.y + h / 2}, size / 2, im_color(darker(c, 0.55)));
+  ImGui::Dummy({size, h});
+  ImGui::SameLine();
+}
+
+std::string format_value(Lang lang, double v) {
+  if (!std::isfinite(v)) return "—";
+  if (v == std::floor(v) && std::abs(v) < 1e9) return format_number(lang, v, 0);
+  return format_number(lang, v, std::abs(v) < 0.01 ? 4 : 3);
+}
+
+void menu_bar(AppState& state, UiContext& ctx) {
+  const Lang L = ctx.lang;
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu(ui(L, "menu.file").c_str())) {
+    if (ImGui::MenuItem(ui(L, "menu.open").c_str(), "Ctrl+O")) ctx.dialog = 1, ctx.dialog_path = state.path();
+    if (ImGui::MenuItem(ui(L, "menu.save").c_str(), "Ctrl+S", false, !state.path().empty())) ctx.requests.save = true;
+    if (ImGui::MenuItem(ui(L, "menu.save_as").c_str())) ctx.dialog = 2, ctx.dialog_path = state.path();
+    if (ImGui::BeginMenu(ui(L, "menu.export").c_str())) {
+      if (ImGui::MenuItem(ui(L, "menu.export_png").c_str())) ctx.dialog = 3, ctx.dialog_path = "wijknet.png";
+      if (ImGui::MenuItem(ui(L, "menu.export_svg").c_str())) ctx.dialog = 4, ctx.dialog_path = "wijknet.svg";
+      if (ImGui::MenuItem(ui(L, "menu.export_doc").c_str())) ctx.dialog = 5, ctx.dialog_path = "wijknet.graphml";
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem(ui(L, "menu.quit").c_str(), "Ctrl+Q")) ctx.requests.quit = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(ui(L, "menu.edit").c_str())) {
+    if (ImGui::MenuItem(ui(L, "menu.undo").c_str(), "Ctrl+Z", false, state.can_undo())) state.undo();
+    if (ImGui::MenuItem(ui(L, "menu.redo").c_str(), "Ctrl+Y", false, state.can_redo())) state.redo();
+    ImGui::Separator();
+    if (ImGui::MenuItem(ui(L, "menu.add_node").c_str())) {
+      Node n;
+      int k = 1;
+      do n.id = "nieuw-" + std::to_string(k++);
+      while (state.document().find(n.id));
+      n.label = ui(L, "node.new");
+      n.kind = "partner";
+      if (auto i = state.add_node(std::move(n), state.camera().center)) state.click(*i, false);
+    }
+    if (ImGui::MenuItem(ui(L, "menu.add_tie").c_str(), nullptr, false, state.selection().size() == 2)) {
+      Edge e;
+      e.source = state.selection()[0];
+      e.target = state.selection()[1];
+      e.kind = "collaborates";
+      state.add_edge(std::move(e));
+    }
+    if (ImGui::MenuItem(ui(L, "menu.remove_selection").c_str(), "Del", false, !state.selection().empty()))
+      state.remove_nodes(state.selection());
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(ui(L, "menu.view").c_str())) {
+    if (ImGui::MenuItem(ui(L, "menu.fit").c_str(), "F")) ctx.requests.fit = true;
+    if (ImGui::MenuItem(ui(L, "menu.search").c_str(), "Ctrl+F")) open_search(ctx);
+    ImGui::MenuItem(ui(L, "menu.curved").c_str(), nullptr, &state.curved_edges);
+    float density = float(state.label_density);
+    if (ImGui::SliderFloat(ui(L, "menu.labels").c_str(), &density, 0.0f, 3.0f, "%.1f")) state.label_density = density;
+    if (ImGui::BeginMenu(ui(L, "menu.color_by").c_str())) {
+      if (ImGui::MenuItem(ui(L, "color.kind").c_str(), nullptr, state.color_by() == ColorBy::kind)) state.set_color_by(ColorBy::kind);
+      if (ImGui::MenuItem(ui(L, "color.sector").c_str(), nullptr, state.color_by() == ColorBy::sector))
+        state.set_color_by(ColorBy::sector);
+      if (ImGui::MenuItem(ui(L, "color.community").c_str(), nullptr, state.color_by() == ColorBy::community)) {
+        state.set_color_by(ColorBy::community);
+        if (!state.has_metrics()) ctx.requests.compute_metrics = true;
+      }
+      ImGui::Separator();
+      for (auto m : all_metrics)
+        if (ImGui::MenuItem(metric_name(L, metric_id(m)).c_str(), nullptr,
+                            state.color_by() == ColorBy::metric && state.color_metric() == m)) {
+          state.set_color_by(ColorBy::metric, m);
+          if (!state.has_metrics() && m != Metric::degree) ctx.requests.compute_metrics = true;
+        }
+      ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(ui(L, "menu.size_by").c_str())) {
+      if (ImGui::MenuItem(ui(L, "menu.uniform").c_str(), nullptr, state.size_by() == SizeBy::uniform))
+        state.set_size_by(SizeBy::uniform);
+      for (auto m : all_metrics)
+        if (ImGui::MenuItem(metric_name(L, metric_id(m)).c_str(), nullptr,
+                            state.size_by() == SizeBy::metric && state.size_metric() == m)) {
+          state.set_size_by(SizeBy::metric, m);
+          if (!state.has_metrics() && m != Metric::degree) ctx.requests.compute_metrics = true;
+        }
+      ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(ui(L, "menu.panels").c_str())) {
+      ImGui::MenuItem(ui(L, "panel.legend").c_str(), nullptr, &ctx.show_legend);
+      ImGui::MenuItem(ui(L, "panel.filters").c_str(), nullptr, &ctx.show_filters);
+      ImGui::MenuItem(ui(L, "panel.inspector").c_str(), nullptr, &ctx.show_inspector);
+      ImGui::EndMenu();
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(ui(L, "menu.layout").c_str())) {
+    if (ImGui::MenuItem(ui(L, ctx.layout_running ? "menu.layout_pause" : "menu.layout_run").c_str(), "Space"))
+      ctx.requests.layout_toggle = true;
+    if (ImGui::MenuItem(ui(L, "menu.layout_reheat").c_str(), "R")) ctx.requests.layout_reheat = true;
+    if (ImGui::MenuItem(ui(L, "menu.unpin_all").c_str())) state.unpin_all();
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(ui(L, "menu.metrics").c_str())) {
+    if (ImGui::MenuItem(ui(L, "menu.metrics").c_str(), nullptr, false, !ctx.metrics_computing && !state.has_metrics()))
+      ctx.requests.compute_metrics = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(ui(L, "menu.language").c_str())) {
+    if (ImGui::MenuItem("Nederlands", nullptr, L == Lang::nl)) ctx.requests.lang = Lang::nl;
+    if (ImGui::MenuItem("English", nullptr, L == Lang::en)) ctx.requests.lang = Lang::en;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+void legend_panel(AppState& state, UiContext& ctx) {
+  const Lang L = ctx.lang;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos({vp->WorkPos.x + 10, vp->WorkPos.y + vp->WorkSize.y - 34 * ctx.ui_scale}, ImGuiCond_Always, {0, 1});
+  ImGui::SetNextWindowBgAlpha(0.9f);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                           ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  if (!ImGui::Begin("##legend", nullptr, flags)) {
+    ImGui::End();
+    return;
+  }
+  std::string title;
+  switch (state.color_by()) {
+    case ColorBy::kind: title = ui(L, "color.kind"); break;
+    case ColorBy::sector: title = ui(L, "color.sector"); break;
+    case ColorBy::community: title = ui(L, "color.community"); break;
+    case ColorBy::metric: title = metric_name(L, metric_id(state.color_metric())); break;
+  }
+  ImGui::TextUnformatted((ui(L, "panel.legend") + ": " + title).c_str());
+  ImGui::Separator();
+  auto entries = state.legend();
+  float sw = ImGui::GetTextLineHeight() * 0.8f;
+  if (state.color_by() == ColorBy::metric) {
+    if (entries.empty()) {
+      ImGui::TextDisabled("%s", ui(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
+    } else {
+      // The ramp as a bar with its two ends named.
+      ImVec2 p = ImGui::GetCursorScreenPos();
+      float w = 160 * ctx.ui_scale, h = sw;
+      auto* dl = ImGui::GetWindowDrawList();
+      for (int k = 0; k < 4; ++k)
+        dl->AddRectFilledMultiColor({p.x + w * k / 4, p.y}, {p.x + w * (k + 1) / 4, p.y + h}, im_color(entries[k].color),
+                                    im_color(entries[k + 1].color), im_color(entries[k + 1].color), im_color(entries[k].color));
+      ImGui::Dummy({w, h});
+      ImGui::Text("%s %s", ui(L, "legend.low").c_str(), entries.front().key.c_str());
+      ImGui::SameLine(w - ImGui::CalcTextSize((entries.back().key + " " + ui(L, "legend.high")).c_str()).x + 8);
+      ImGui::Text("%s %s", entries.back().key.c_str(), ui(L, "legend.high").c_str());
+    }
+  } else {
+    std::size_t shown = 0;
+    for (const auto& e : entries) {
+      if (++shown > 14) break;
+      swatch(e.color, sw);
+      ImGui::TextUnformatted(legend_text(state, L, e).c_str());
+    }
+    if (state.color_by() == ColorBy::community && entries.size() <= 1 && !state.has_metrics())
+      ImGui::TextDisabled("%s", ui(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
+  }
+  ImGui::Separator();
+  std::size_t ties = 0;
+  for (std::size_t e = 0; e < state.document().edges.size(); ++e) ties += state.edge_visible(e);
+  ImGui::TextDisabled("%s", ui(L, "legend.nodes", {std::to_string(state.visible_count()), std::to_string(ties)}).c_str());
+  ImGui::End();
+}
+
+void filters_panel(AppState& state, UiContext& ctx) {
+  const Lang L = ctx.lang;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos({vp->WorkPos.x + 10, vp->WorkPos.y + 10}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({260 * ctx.ui_scale, 420 * ctx.ui_scale}, ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin((ui(L, "panel.filters") + "###filters").c_str(), &ctx.show_filters)) {
+    ImGui::End();
+    return;
+  }
+  const auto& doc = state.document();
+  Filters f = state.filters();
+  std::set<std::string> kinds, sectors;
+  double max_weight = 1;
+  for (const auto& n : doc.nodes) kinds.insert(n.kind), sectors.insert(n.sector);
+  for (const auto& e : doc.edges) max_weight = std::max(max_weight, e.weight);
+  ImGui::TextUnformatted(ui(L, "filters.kinds").c_str());
+  for (const auto& k : kinds) {
+    bool shown = !f.hidden_kinds.count(k);
+    if (ImGui::Checkbox((kind_name(L, k.empty() ? "other" : k) + "##k" + k).c_str(), &shown)) {
+      if (shown) f.hidden_kinds.erase(k);
+      else f.hidden_kinds.insert(k);
+    }
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted(ui(L, "filters.sectors").c_str());
+  for (const auto& s : sectors) {
+    bool shown = !f.hidden_sectors.count(s);
+    swatch(sector_color(s, s.empty() ? "project" : ""), ImGui::GetTextLineHeight() * 0.7f);
+    if (ImGui::Checkbox((sector_name(L, s) + "##s" + s).c_str(), &shown)) {
+      if (shown) f.hidden_sectors.erase(s);
+      else f.hidden_sectors.insert(s);
+    }
+  }
+  if (!doc.themes.empty()) {
+    ImGui::Separator();
+    ImGui::TextUnformatted(ui(L, "filters.themes").c_str());
+    for (const auto& t : doc.themes) {
+      bool on = f.themes.count(t.id) > 0;
+      if (ImGui::Checkbox(((t.label.empty() ? t.id : t.label) + "##t" + t.id).c_str(), &on)) {
+        if (on) f.themes.insert(t.id);
+        else f.themes.erase(t.id);
+      }
+    }
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted(ui(L, "filters.date").c_str());
+  if (ImGui::InputTextWithHint("##date", ui(L, "filters.date_hint").c_str(), &ctx.filter_date,
+                               ImGuiInputTextFlags_EnterReturnsTrue) ||
+      ImGui::IsItemDeactivatedAfterEdit()) {
+    if (ctx.filter_date.empty()) {
+      f.at.reset();
+      ctx.filter_date_error.clear();
+    } else if (auto d = Date::parse(ctx.filter_date)) {
+      f.at = d;
+      ctx.filter_date_error.clear();
+    } else {
+      ctx.filter_date_error = ui(L, "filters.date_bad");
+    }
+  }
+  if (!ctx.filter_date_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", ctx.filter_date_error.c_str());
+  float mw = float(f.min_weight);
+  if (ImGui::SliderFloat(ui(L, "filters.min_weight").c_str(), &mw, 0.0f, float(max_weight), "%.2f")) f.min_weight = mw;
+  ImGui::Separator();
+  int depth = state.focus_depth();
+  if (state.focus()) {
+    ImGui::TextUnformatted((ui(L, "inspector.focus") + ": " + label_text(doc.nodes[*state.focus()])).c_str());
+    if (ImGui::SliderInt(ui(L, "filters.focus_depth").c_str(), &depth, 1, 6)) state.set_focus(*state.focus(), depth);
+    if (ImGui::Button(ui(L, "filters.focus_off").c_str())) state.clear_focus();
+  } else if (state.primary()) {
+    if (ImGui::Button(ui(L, "filters.focus").c_str())) state.set_focus(*state.primary(), std::max(depth, 1));
+  }
+  ImGui::Separator();
+  if (ImGui::Button(ui(L, "filters.reset").c_str())) {
+    f = Filters{};
+    ctx.filter_date.clear();
+    state.clear_focus();
+  }
+  state.set_filters(f);
+  ImGui::TextDisabled("%s", ui(L, "filters.shown", {std::to_string(state.visible_count()), std::to_string(doc.nodes.size())}).c_str());
+  ImGui::End();
+}
+
+void load_edit_buffers(AppState& state, UiContext& ctx, std::size_t i) {
+  const Node& n = state.document().nodes[i];
+  ctx.editing = i;
+  ctx.edit_label = n.label;
+  ctx.edit_id = n.id;
+  ctx.edit_attrs = n.attrs.dump(2);
+  ctx.edit_attrs_error.clear();
+  ctx.new_tie_query.clear();
+}
+
+void inspector_panel(AppState& state, UiContext& ctx) {
+  const Lang L = ctx.lang;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 10, vp->WorkPos.y + 10}, ImGuiCond_FirstUseEver, {1, 0});
+  ImGui::SetNextWindowSize({340 * ctx.ui_scale, 560 * ctx.ui_scale}, ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin((ui(L, "panel.inspector") + "###inspector").c_str(), &ctx.show_inspector)) {
+    ImGui::End();
+    return;
+  }
+  const auto& doc = state.document();
+  if (!state.primary() || *state.primary() >= doc.nodes.size()) {
+    ctx.editing.reset();
+    ImGui::TextWrapped("%s", ui(L, "inspector.none").c_str());
+    ImGui::End();
+    return;
+  }
+  if (state.selection().size() > 1) {
+    ImGui::TextUnformatted(ui(L, "inspector.many", {std::to_string(state.selection().size())}).c_str());
+    if (ImGui::Button(ui(L, "menu.remove_selection").c_str())) {
+      state.remove_nodes(state.selection());
+      ImGui::End();
+      return;
+    }
+    if (state.selection().size() == 2) {
+      ImGui::SameLine();
+      if (ImGui::Button(ui(L, "menu.add_tie").c_str())) {
+        Edge e;
+        e.source = state.selection()[0];
+        e.target = state.selection()[1];
+        e.kind = "collaborates";
+        state.add_edge(std::move(e));
+      }
+    }
+    ImGui::Separator();
+  }
+  const std::size_t i = *state.primary();
+  // Fresh buffers for a newly selected node, and after an undo changed the node underneath.
+  if (ctx.editing != i ||
+      (!ImGui::IsAnyItemActive() && (ctx.edit_label != doc.nodes[i].label || ctx.edit_id != doc.nodes[i].id)))
+    load_edit_buffers(state, ctx, i);
+  const Node& n = doc.nodes[i];
+
+  ImGui::PushItemWidth(-90 * ctx.ui_scale);
+  if (ImGui::InputText(ui(L, "inspector.label").c_str(), &ctx.edit_label, ImGuiInputTextFlags_EnterReturnsTrue) ||
+      ImGui::IsItemDeactivatedAfterEdit())
+    state.set_label(i, ctx.edit_label);
+  if (ImGui::InputText(ui(L, "inspector.id").c_str(), &ctx.edit_id, ImGuiInputTextFlags_EnterReturnsTrue) ||
+      ImGui::IsItemDeactivatedAfterEdit()) {
+    if (ctx.edit_id != n.id) {
+      Node copy = n;
+      copy.id = ctx.edit_id;
+      if (!state.set_node(i, std::move(copy))) ctx.edit_id = state.document().nodes[i].id;
+    }
+  }
+  // Kind and sector from the known lists; unknown values the document carries stay selectable.
+  std::vector<std::string> kind_list = {"partner", "resident", "project"};
+  if (std::find(kind_list.begin(), kind_list.end(), n.kind) == kind_list.end()) kind_list.push_back(n.kind);
+  if (ImGui::BeginCombo(ui(L, "inspector.kind").c_str(), kind_name(L, n.kind).c_str())) {
+    for (const auto& k : kind_list)
+      if (ImGui::Selectable(kind_name(L, k).c_str(), k == n.kind)) state.set_kind(i, k);
+    ImGui::EndCombo();
+  }
+  std::vector<std::string> sector_list = {""};
+  for (auto s : known_sectors) sector_list.emplace_back(s);
+  if (std::find(sector_list.begin(), sector_list.end(), n.sector) == sector_list.end()) sector_list.push_back(n.sector);
+  if (ImGui::BeginCombo(ui(L, "inspector.sector").c_str(), sector_name(L, n.sector).c_str())) {
+    for (const auto& s : sector_list)
+      if (ImGui::Selectable(sector_name(L, s).c_str(), s == n.sector)) state.set_sector(i, s);
+    ImGui::EndCombo();
+  }
+  ImGui::PopItemWidth();
+  bool broker = n.is_broker();
+  if (ImGui::Checkbox((ui(L, "inspector.role") + ": " + ui(L, "inspector.broker")).c_str(), &broker))
+    state.set_role(i, broker ? "broker" : "");
+  if (!doc.themes.empty()) {
+    ImGui::TextUnformatted(ui(L, "inspector.themes").c_str());
+    for (const auto& t : doc.themes) {
+      bool on = std::find(n.themes.begin(), n.themes.end(), t.id) != n.themes.end();
+      if (ImGui::Checkbox(((t.label.empty() ? t.id : t.label) + "##th" + t.id).c_str(), &on)) {
+        auto themes = n.themes;
+        if (on) themes.push_back(t.id);
+        else std::erase(themes, t.id);
+        state.set_themes(i, std::move(themes));
+      }
+    }
+  }
+  if (n.since || n.until)
+    ImGui::TextDisabled("%s %s  %s %s", ui(L, "inspector.since").c_str(), n.since ? n.since->str().c_str() : "—",
+                        ui(L, "inspector.until").c_str(), n.until ? n.until->str().c_str() : "—");
+  bool pinned = state.pinned()[i] != 0;
+  if (ImGui::Checkbox(ui(L, "inspector.pinned").c_str(), &pinned)) state.set_pinned(i, pinned);
+  ImGui::SameLine();
+  if (ImGui::Button(ui(L, "inspector.focus").c_str())) state.set_focus(i, std::max(state.focus_depth(), 1));
+
+  if (ImGui::CollapsingHeader(ui(L, "inspector.attrs").c_str())) {
+    ImGui::InputTextMultiline("##attrs", &ctx.edit_attrs, {-1, ImGui::GetTextLineHeight() * 6});
+    if (ImGui::Button(ui(L, "inspector.apply").c_str())) {
+      try {
+        Json attrs = Json::parse(ctx.edit_attrs);
+        if (!attrs.is_object()) throw std::runtime_error("{ ... }");
+        state.set_attrs(i, std::move(attrs));
+        ctx.edit_attrs_error.clear();
+      } catch (const std::exception& e) {
+        ctx.edit_attrs_error = ui(L, "inspector.attrs_bad", {e.what()});
+      }
+    }
+    if (!ctx.edit_attrs_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", ctx.edit_attrs_error.c_str());
+  }
+
+  if (ImGui::CollapsingHeader(ui(L, "inspector.metrics").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (!state.has_metrics()) {
+      ImGui::TextDisabled("%s", ui(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
+      ImGui::TextUnformatted((metric_name(L, "degree") + ": " + std::to_string(state.degree(i))).c_str());
+    } else if (ImGui::BeginTable("##metrics", 3, ImGuiTableFlags_SizingStretchProp)) {
+      for (auto m : all_metrics) {
+        double v = state.metric(m, i);
+        auto [r, of] = state.rank(m, i);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(metric_name(L, metric_id(m)).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(L, v).c_str());
+        ImGui::TableNextColumn();
+        if (r > 0) ImGui::TextDisabled("%s", ui(L, "inspector.rank", {std::to_string(r), std::to_string(of)}).c_str());
+      }
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(metric_name(L, "community").c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", state.community(i));
+      ImGui::EndTable();
+    }
+  }
+
+  std::vector<std::size_t> ties;
+  for (std::size_t e = 0; e < doc.edges.size(); ++e)
+    if (doc.edges[e].source == i || doc.edges[e].target == i) ties.push_back(e);
+  if (ImGui::CollapsingHeader(ui(L, "inspector.ties", {std::to_string(ties.size())}).c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    std::optional<std::size_t> remove;
+    for (auto e : ties) {
+      const Edge& x = doc.edges[e];
+      std::size_t other = x.source == i ? x.target : x.source;
+      ImGui::PushID(int(e));
+      swatch(kind_color(doc.nodes[other].kind), ImGui::GetTextLineHeight() * 0.6f);
+      if (ImGui::SmallButton(label_text(doc.nodes[other], 28).c_str())) {
+        state.click(other, false);
+        state.fly_to(other);
+      }
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", x.kind.c_str());
+      ImGui::SameLine();
+      float w = float(x.weight);
+      ImGui::SetNextItemWidth(60 * ctx.ui_scale);
+      if (ImGui::DragFloat("##w", &w, 0.05f, 0.0f, 100.0f, "%.2f") && w != float(x.weight)) state.set_edge_weight(e, w);
+      ImGui::SameLine();
+      if (ImGui::SmallButton(ui(L, "inspector.remove_tie").c_str())) remove = e;
+      ImGui::PopID();
+    }
+    if (remove) state.remove_edge(*remove);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##newtie", ui(L, "inspector.new_tie").c_str(), &ctx.new_tie_query);
+    if (!ctx.new_tie_query.empty()) {
+      std::string q = fold_for_search(ctx.new_tie_query);
+      int shown = 0;
+      for (std::size_t j = 0; j < doc.nodes.size() && shown < 6; ++j) {
+        if (j == i) continue;
+        if (fold_for_search(doc.nodes[j].label).find(q) == std::string::npos && fold_for_search(doc.nodes[j].id).find(q) == std::string::npos)
+          continue;
+        ++shown;
+        if (ImGui::Selectable((ui(L, "inspector.add") + ": " + label_text(doc.nodes[j]) + "##nt" + doc.nodes[j].id).c_str())) {
+          Edge e;
+          e.source = i;
+          e.target = j;
+          bool project = doc.nodes[i].kind == kinds::project || doc.nodes[j].kind == kinds::project;
+          e.kind = project ? "participates" : "collaborates";
+          state.add_edge(std::move(e));
+          ctx.new_tie_query.clear();
+        }
+      }
+    }
+  }
+  ImGui::Separator();
+  if (ImGui::Button(ui(L, "inspector.remove_node").c_str())) state.remove_nodes({i});
+  ImGui::End();
+}
+
+void search_panel(AppState& state, UiContext& ctx) {
+  const Lang L = ctx.lang;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 8}, ImGuiCond_Always, {0.5f, 0});
+  ImGui::SetNextWindowBgAlpha(0.95f);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                           ImGuiWindowFlags_NoMove;
+  if (!ImGui::Begin("##search", nullptr, flags)) {
+    ImGui::End();
+    return;
+  }
+  auto go = [&](std::size_t node) {
+    state.click(node, false);
+    state.fly_to(node);
+  };
+  if (ctx.search_focus) {
+    ImGui::SetKeyboardFocusHere();
+    ctx.search_focus = false;
+  }
+  ImGui::SetNextItemWidth(320 * ctx.ui_scale);
+  bool enter = ImGui::InputTextWithHint("##q", (ui(L, "search.title") + ": " + ui(L, "search.hint")).c_str(), &ctx.search_text,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::IsItemEdited()) {
+    ctx.search_hits = state.search(ctx.search_text);
+    ctx.search_cursor = 0;
+  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) && !ctx.search_hits.empty())
+    ctx.search_cursor = std::min(ctx.search_cursor + 1, int(std::min<std::size_t>(ctx.search_hits.size(), 10)) - 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) ctx.search_cursor = std::max(ctx.search_cursor - 1, 0);
+  if (enter) {
+    if (!ctx.search_hits.empty()) go(ctx.search_hits[std::size_t(ctx.search_cursor)]);
+    ctx.search_focus = true;  // keep typing
+  }
+  if (!ctx.search_text.empty()) {
+    if (ctx.search_hits.empty()) ImGui::TextDisabled("%s", ui(L, "search.none").c_str());
+    else ImGui::TextDisabled("%s", ui(L, "search.count", {std::to_string(ctx.search_hits.size())}).c_str());
+    for (std::size_t k = 0; k < std::min<std::size_t>(ctx.search_hits.size(), 10); ++k) {
+      std::size_t node = ctx.search_hits[k];
+      const Node& n = state.document().nodes[node];
+      if (ImGui::Selectable((label_text(n) + "  (" + kind_name(L, n.kind) + ")##h" + n.id).c_str(), int(k) == ctx.search_cursor)) {
+        ctx.search_cursor = int(k);
+        go(node);
+      }
+    }
+  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    ctx.search_open = false;
+    ctx.search_text.clear();
+    ctx.search_hits.clear();
+    state.search("");
+  }
+  ImGui::End();
+}
+
+void dialogs(AppState& state, UiContext& ctx) {
+  const Lang L = ctx.lang;
+  static const char* titles[] = {"", "dialog.open", "dialog.save_as", "dialog.export_png", "dialog.export_svg", "dialog.export_doc"};
+  if (ctx.dialog <= 0 || ctx.dialog > 5) return;
+  std::string id = ui(L, titles[ctx.dialog]) + "###dialog";
+  if (!ImGui::IsPopupOpen("###dialog")) ImGui::OpenPopup(id.c_str());
+  if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::SetNextItemWidth(420 * ctx.ui_scale);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  bool enter = ImGui::InputText(ui(L, "dialog.path").c_str(), &ctx.dialog_path, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ctx.dialog == 1) {
+    ImGui::TextDisabled("%s", ui(L, "dialog.formats", {join(readable_extensions(), " ")}).c_str());
+    ImGui::TextDisabled("%s", ui(L, "dialog.drop_hint").c_str());
+  }
+  if (ctx.dialog == 2 || ctx.dialog == 5)
+    ImGui::TextDisabled("%s", ui(L, "dialog.formats", {join(writable_extensions(), " ")}).c_str());
+  if (ctx.dialog == 3) ImGui::SliderFloat(ui(L, "dialog.scale").c_str(), &ctx.dialog_scale, 1.0f, 8.0f, "%.1f");
+  if (ctx.dialog >= 3) ImGui::Checkbox(ui(L, "dialog.anonymize").c_str(), &ctx.dialog_anonymize);
+  bool ok = ImGui::Button(ui(L, "dialog.ok").c_str()) || enter;
+  ImGui::SameLine();
+  bool cancel = ImGui::Button(ui(L, "dialog.cancel").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+  if (ok && !ctx.dialog_path.empty()) {
+    auto& r = ctx.requests;
+    r.export_scale = ctx.dialog_scale;
+    r.export_anonymize = ctx.dialog_anonymize;
+    switch (ctx.dialog) {
+      case 1: r.open = ctx.dialog_path; break;
+      case 2: r.save_as = ctx.dialog_path; break;
+      case 3: r.export_png = ctx.dialog_path; break;
+      case 4: r.export_svg = ctx.dialog_path; break;
+      case 5: r.export_doc = ctx.dialog_path; break;
+    }
+  }
+  if ((ok && !ctx.dialog_path.empty()) || cancel) {
+    ctx.dialog = 0;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void error_popup(AppState& state, UiContext& ctx) {
+  if (state.error().empty()) return;
+  const Lang L = ctx.lang;
+  std::string id = ui(L, "status.error") + "###error";
+  if (!ImGui::IsPopupOpen("###error")) ImGui::OpenPopup(id.c_str());
+  if (ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushTextWrapPos(560 * ctx.ui_scale);
+    ImGui::TextUnformatted(state.error().c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(ui(L, "dialog.ok").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+      state.clear_error();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+}
+
+void status_line(AppState& state, UiContext& ctx) {
+  const Lang L = ctx.lang;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  float h = ImGui::GetFrameHeight();
+  ImGui::SetNextWindowPos({vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h});
+  ImGui::SetNextWindowSize({vp->WorkSize.x, h});
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                           ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {8, 2});
+  if (ImGui::Begin("##status", nullptr, flags)) {
+    std::string layout = ctx.layout_running ? ui(L, "layout.running", {std::to_string(ctx.layout_iterations)})
+                         : ctx.layout_settled ? ui(L, "layout.settled")
+                                             : ui(L, "layout.paused");
+    std::string left = state.document().name.empty() ? state.path() : state.document().name;
+    if (state.dirty()) left += " · " + ui(L, "status.unsaved");
+    left += " · " + layout;
+    if (!ctx.status.empty() && ctx.now - ctx.status_time < 6) left += " · " + ctx.status;
+    else left += " · " + ui(L, "status.hint");
+    ImGui::TextUnformatted(left.c_str());
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
+void tooltip(AppState& state, UiContext& ctx, const Interaction& interaction) {
+  auto h = state.hovered();
+  if (!h || interaction.mode() != Interaction::Mode::idle || ImGui::GetIO().WantCaptureMouse) return;
+  const Lang L = ctx.lang;
+  const Node& n = state.document().nodes[*h];
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted((n.label.empty() ? n.id : n.label).c_str());
+  std::string what = kind_name(L, n.kind);
+  if (!n.sector.empty()) what += " · " + sector_name(L, n.sector);
+  if (n.is_broker()) what += " · " + ui(L, "inspector.broker");
+  ImGui::TextDisabled("%s", what.c_str());
+  ImGui::TextUnformatted(ui(L, "tooltip.degree", {std::to_string(state.degree(*h))}).c_str());
+  if (state.has_metrics()) {
+    auto [r, of] = state.rank(Metric::betweenness, *h);
+    ImGui::TextUnformatted((metric_name(L, "betweenness") + ": " + format_value(L, state.metric(Metric::betweenness, *h)) + " (" +
+                            ui(L, "inspector.rank", {std::to_string(r), std::to_string(of)}) + ")")
+                               .c_str());
+  }
+  ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void open_search(UiContext& ctx) {
+  ctx.search_open = true;
+  ctx.search_focus = true;
+}
+
+void draw_ui(AppState& state, UiContext& ctx, const Interaction& interaction) {
+  menu_bar(state, ctx);
+  if (ctx.show_legend) legend_panel(state, ctx);
+  if (ctx.show_filters) filters_panel(state, ctx);
+  if (ctx.show_inspector && state.primary()) inspector_panel(state, ctx);
+  if (ctx.search_open) search_panel(state, ctx);
+  status_line(state, ctx);
+  dialogs(state, ctx);
+  error_popup(state, ctx);
+  tooltip(state, ctx, interaction);
+  if (auto box = interaction.box()) {
+    auto* dl = ImGui::GetForegroundDrawList();
+    ImVec2 a{float(std::min(box->first.x, box->second.x)), float(std::min(box->first.y, box->second.y))};
+    ImVec2 b{float(std::max(box->first.x, box->second.x)), float(std::max(box->first.y, box->second.y))};
+    dl->AddRectFilled(a, b, IM_COL32(255, 140, 0, 40));
+    dl->AddRect(a, b, IM_COL32(255, 140, 0, 200));
+  }
+}
+
+}  // namespace wijknet::viz

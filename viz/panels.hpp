@@ -1,0 +1,65 @@
+// The viewer's ImGui panels: menu bar, legend, filters, inspector, search, dialogs, status
+// line, tooltip. They read AppState and issue its commands; what needs the window or the disk
+// (open, save, export, quit, layout control) goes back to the viewer as a UiRequests value.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "viz/app_state.hpp"
+#include "viz/i18n.hpp"
+#include "viz/interaction.hpp"
+
+struct ImFont;
+
+namespace wijknet::viz {
+
+struct UiRequests {
+  std::optional<std::string> open, save_as, export_png, export_svg, export_doc;
+  double export_scale = 2.0;
+  bool export_anonymize = true;
+  bool save = false, quit = false, fit = false;
+  bool layout_toggle = false, layout_reheat = false, compute_metrics = false;
+  std::optional<Lang> lang;
+};
+
+struct UiContext {
+  Lang lang = Lang::en;
+  bool show_legend = true, show_filters = false, show_inspector = true, show_layout = false;
+  // Search (Ctrl+F).
+  bool search_open = false, search_focus = false;
+  std::string search_text;
+  std::vector<std::size_t> search_hits;
+  int search_cursor = 0;
+  // A line at the bottom: what just happened, or an error that stays until dismissed.
+  std::string status;
+  double status_time = 0;
+  // Facts the viewer fills in every frame.
+  bool metrics_computing = false;
+  bool layout_running = false, layout_settled = false;
+  std::size_t layout_iterations = 0;
+  double frame_ms = 0;
+  double now = 0;
+  float ui_scale = 1;
+  // Dialog state.
+  int dialog = 0;  // 0 none, 1 open, 2 save as, 3 export PNG, 4 export SVG, 5 export document
+  std::string dialog_path;
+  float dialog_scale = 2;
+  bool dialog_anonymize = true;
+  // Inspector edit buffers, refreshed when the primary node changes.
+  std::optional<std::size_t> editing;
+  std::string edit_label, edit_id, edit_attrs, edit_attrs_error, edit_themes;
+  std::string new_tie_query;
+  std::string filter_date, filter_date_error;
+
+  UiRequests requests;
+};
+
+// Draws every panel for this frame. `interaction` gives the selection box to draw.
+void draw_ui(AppState& state, UiContext& ui, const Interaction& interaction);
+
+// Opens the search box (Ctrl+F) and moves the keyboard focus into it.
+void open_search(UiContext& ui);
+
+}  // namespace wijknet::viz

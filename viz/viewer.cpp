@@ -1,0 +1,762 @@
+#include "viz/viewer.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "core/analysis.hpp"
+#include "core/layout.hpp"
+#include "importers/io.hpp"
+#include "viz/app_state.hpp"
+#include "viz/export.hpp"
+#include "viz/generate.hpp"
+#include "viz/i18n.hpp"
+#include "viz/interaction.hpp"
+#include "viz/labels.hpp"
+#include "viz/panels.hpp"
+#include "viz/renderer.hpp"
+
+namespace wijknet::viz {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::atomic<bool> quit_signal{false};
+void on_signal(int) { quit_signal = true; }
+
+std::mutex drop_mutex;
+std::vector<std::string> dropped;
+void on_drop(GLFWwindow*, int count, const char** paths) {
+  std::lock_guard lk(drop_mutex);
+  for (int i = 0; i < count; ++i) dropped.emplace_back(paths[i]);
+}
+
+void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "wijknet-viewer: GLFW error %d: %s\n", code, text); }
+
+// Coalitions this size get their measures at once; larger ones on request, on a thread.
+bool small_enough_for_metrics(const AppState& s) {
+  return s.node_count() <= 3000 && s.document().edges.size() <= 30000;
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  double pos = p * double(v.size() - 1);
+  auto lo = std::size_t(std::floor(pos)), hi = std::size_t(std::ceil(pos));
+  return v[lo] + (v[hi] - v[lo]) * (pos - double(lo));
+}
+
+// The analysis of a large network, on its own thread so the window stays responsive.
+class MetricsJob {
+ public:
+  ~MetricsJob() {
+    if (thread_.joinable()) thread_.join();
+  }
+  bool running() const { return thread_.joinable() && !done_; }
+  void start(const Coalition& doc, std::uint64_t version) {
+    if (thread_.joinable()) thread_.join();
+    done_ = false;
+    version_ = version;
+    thread_ = std::thread([this, net = Network::build(doc)]() mutable {
+      AnalysisOptions options;
+      options.threads = 1;  // leave a core for the window and one for the layout
+      result_ = analyze(net, options);
+      net_ = std::move(net);
+      done_ = true;
+    });
+  }
+  // Hands a finished analysis to the state (dropped when the document changed meanwhile).
+  bool deliver(AppState& state) {
+    if (!thread_.joinable() || !done_) return false;
+    thread_.join();
+    return state.set_analysis(std::move(result_), std::move(net_), version_);
+  }
+
+ private:
+  std::thread thread_;
+  std::atomic<bool> done_{false};
+  std::uint64_t version_ = 0;
+  Analysis result_;
+  Network net_;
+};
+
+class Viewer {
+ public:
+  explicit Viewer(const ViewerOptions& o) : opt_(o) {}
+  int run();
+
+ private:
+  bool load_initial();
+  bool create_window();
+  void load_fonts(float content_scale);
+  void prepare_layout(bool deterministic);
+  void apply_start_options();
+  void frame();
+  void keyboard();
+  void handle_requests();
+  void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, ImFont* font);
+  void draw_legend(ImDrawList* dl, const LegendBlock& b, ImFont* font);
+  std::vector<PlacedLabel> labels_for_view(bool anonymize);
+  bool export_png(const std::string& path, double scale, bool anonymize);
+  bool export_svg(const std::string& path, bool anonymize);
+  bool write_dump(const std::string& path);
+  void set_status(std::string s) {
+    ctx_.status = std::move(s);
+    ctx_.status_time = ctx_.now;
+  }
+  double measure(std::string_view text, double size) const {
+    return label_font_->CalcTextSizeA(float(size), 1e9f, 0.0f, text.data(), text.data() + text.size()).x;
+  }
+
+  ViewerOptions opt_;
+  GLFWwindow* window_ = nullptr;
+  AppState state_;
+  LayoutWorker worker_;
+  Interaction interaction_;
+  UiContext ctx_;
+  std::unique_ptr<Renderer> renderer_;
+  MetricsJob metrics_;
+  ImFont* ui_font_ = nullptr;
+  ImFont* label_font_ = nullptr;
+  ImFont* export_font_ = nullptr;
+  RenderTarget target_;
+  double label_size_ = 14;
+  int frame_count_ = 0;
+  bool layout_was_running_ = false;
+  std::vector<double> frame_ms_;
+  Clock::time_point start_ = Clock::now();
+  int exit_code_ = 0;
+};
+
+bool Viewer::load_initial() {
+  if (opt_.generate_n > 0) {
+    auto t0 = Clock::now();
+    state_.load(barabasi_albert(opt_.generate_n, opt_.generate_m));
+    std::fprintf(stderr, "wijknet-viewer: generated %zu nodes, %zu ties in %.0f ms\n", state_.node_count(),
+                 state_.document().edges.size(), std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    return true;
+  }
+  std::string path = opt_.file.empty() ? std::string(WIJKNET_ASSETS_DIR) + "/laak.json" : opt_.file;
+  if (state_.open(path)) return true;
+  std::fprintf(stderr, "wijknet-viewer: %s\n", state_.error().c_str());
+  return false;
+}
+
+void Viewer::load_fonts(float content_scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  // Basic Latin, Latin-1 and Latin Extended-A cover Dutch (ë, ö, é, ï, the ij ligature) and
+  // the names of partners from elsewhere in Europe; a few typographic signs besides.
+  ImFontGlyphRangesBuilder builder;
+  builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+  static const ImWchar extended[] = {0x0100, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
+  builder.AddRanges(extended);
+  static ImVector<ImWchar> ranges;
+  ranges.clear();
+  builder.BuildRanges(&ranges);
+  ImFontConfig cfg;
+  cfg.OversampleH = 2;
+  cfg.PixelSnapH = false;
+  const float size = 15.0f * content_scale;
+  ui_font_ = io.Fonts->AddFontFromFileTTF(WIJKNET_FONT_PATH, size, &cfg, ranges.Data);
+  if (!ui_font_) {
+    std::fprintf(stderr, "wijknet-viewer: cannot load the font %s; labels fall back to ImGui's font\n", WIJKNET_FONT_PATH);
+    ui_font_ = io.Fonts->AddFontDefault();
+    label_font_ = export_font_ = ui_font_;
+    return;
+  }
+  label_font_ = ui_font_;
+  // A large copy for PNG exports at scale, so labels stay sharp when magnified.
+  export_font_ = io.Fonts->AddFontFromFileTTF(WIJKNET_FONT_PATH, 42.0f, &cfg, ranges.Data);
+  if (!export_font_) export_font_ = ui_font_;
+  io.FontDefault = ui_font_;
+}
+
+bool Viewer::create_window() {
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
+    std::fprintf(stderr, "wijknet-viewer: no display (GLFW could not start); try `wijknet analyze` instead\n");
+    return false;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  std::string title = "wijknet — " + (state_.document().name.empty() ? std::string("viewer") : state_.document().name);
+  window_ = glfwCreateWindow(opt_.width, opt_.height, title.c_str(), nullptr, nullptr);
+  if (!window_) {
+    std::fprintf(stderr, "wijknet-viewer: cannot open an OpenGL 3.3 core window\n");
+    glfwTerminate();
+    return false;
+  }
+  glfwMakeContextCurrent(window_);
+  glfwSwapInterval(opt_.bench > 0 || opt_.frames > 0 ? 0 : 1);
+  glfwSetDropCallback(window_, on_drop);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no imgui.ini next to the user's files
+  ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 4;
+  style.FrameRounding = 3;
+  style.Colors[ImGuiCol_WindowBg].w = 0.94f;
+
+  float xs = 1, ys = 1;
+  glfwGetWindowContentScale(window_, &xs, &ys);
+  int fbw, fbh, ww, wh;
+  glfwGetFramebufferSize(window_, &fbw, &fbh);
+  glfwGetWindowSize(window_, &ww, &wh);
+  double pixel_ratio = ww > 0 ? double(fbw) / ww : 1.0;
+  // On X11 a HiDPI screen reports a content scale with framebuffer == window size: scale the UI
+  // ourselves. Where the framebuffer is already larger (macOS, Wayland), ImGui handles it.
+  ctx_.ui_scale = float(std::max(1.0, xs / pixel_ratio));
+  style.ScaleAllSizes(ctx_.ui_scale);
+  load_fonts(xs);
+  io.FontGlobalScale = float(1.0 / pixel_ratio);
+  label_size_ = 14.0 * ctx_.ui_scale;
+
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  renderer_ = std::make_unique<Renderer>();
+  std::string error;
+  if (!renderer_->init(error)) {
+    std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
+    return false;
+  }
+  return true;
+}
+
+void Viewer::prepare_layout(bool deterministic) {
+  state_.attach_layout(&worker_);
+  if (opt_.no_layout || state_.layout_complete_on_load()) {
+    // A layout the document brought (saved by wijknet, or by Gephi in a GEXF) is kept as it is
+    // until the user asks for the force layout.
+    worker_.reset(state_.make_layout(), false);
+    state_.fit_view();
+    return;
+  }
+  // Small coalitions are laid out before the first frame, so the window opens on a finished
+  // drawing; large ones start from the seed positions and settle while the user watches.
+  ForceLayout layout = state_.make_layout();
+  const std::size_t n = std::max<std::size_t>(state_.node_count(), 1);
+  int max_steps = int(std::clamp<std::size_t>(4000000 / n, 20, 3000));
+  layout.run(max_steps, deterministic ? 1e300 : 400.0);
+  state_.set_positions(layout.positions());
+  bool run = !layout.settled();
+  worker_.reset(std::move(layout), run);
+  state_.layout_running = run;
+  state_.fit_view();
+}
+
+void Viewer::apply_start_options() {
+  if (!opt_.color_by.empty()) {
+    if (opt_.color_by == "kind") state_.set_color_by(ColorBy::kind);
+    else if (opt_.color_by == "sector") state_.set_color_by(ColorBy::sector);
+    else if (opt_.color_by == "community") state_.set_color_by(ColorBy::community);
+    else if (auto m = parse_metric(opt_.color_by)) state_.set_color_by(ColorBy::metric, *m);
+  }
+  if (!opt_.size_by.empty()) {
+    if (opt_.size_by == "uniform") state_.set_size_by(SizeBy::uniform);
+    else if (auto m = parse_metric(opt_.size_by)) state_.set_size_by(SizeBy::metric, *m);
+  }
+  state_.curved_edges = opt_.curved;
+  std::vector<std::size_t> sel;
+  for (const auto& id : opt_.select)
+    if (auto i = state_.document().find(id)) sel.push_back(*i);
+  if (!sel.empty()) state_.select(sel);
+  if (!opt_.focus.empty()) {
+    std::string id = opt_.focus;
+    int depth = 1;
+    if (auto colon = id.rfind(':'); colon != std::string::npos) {
+      depth = std::atoi(id.c_str() + colon + 1);
+      id = id.substr(0, colon);
+    }
+    if (auto i = state_.document().find(id)) state_.set_focus(*i, std::max(depth, 1));
+    state_.fit_view();
+  }
+  if (!opt_.search.empty()) {
+    ctx_.search_text = opt_.search;
+    ctx_.search_hits = state_.search(opt_.search);
+    ctx_.search_open = true;
+    if (!ctx_.search_hits.empty()) {
+      state_.click(ctx_.search_hits.front(), false);
+      state_.fly_to(ctx_.search_hits.front());
+    }
+  }
+}
+
+std::vector<PlacedLabel> Viewer::labels_for_view(bool anonymize) {
+  LabelOptions lo;
+  lo.font_size = label_size_;
+  lo.ui_scale = ctx_.ui_scale;
+  lo.density = state_.label_density;
+  auto labels = place_labels(state_, [&](std::string_view t) { return measure(t, label_size_); }, lo);
+  if (anonymize) anonymize_labels(state_.document(), labels);
+  return labels;
+}
+
+void Viewer::draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, ImFont* font) {
+  const float pad = 3;
+  for (const auto& l : labels) {
+    ImU32 plate = l.emphasis ? IM_COL32(255, 236, 204, 235) : IM_COL32(255, 255, 255, 190);
+    dl->AddRectFilled({float(l.x), float(l.y)}, {float(l.x + l.width), float(l.y + l.height)}, plate, 3.0f);
+    dl->AddText(font, float(label_size_), {float(l.x + pad), float(l.y + pad)},
+                IM_COL32(label_color.r, label_color.g, label_color.b, 255), l.text.c_str());
+  }
+}
+
+void Viewer::draw_legend(ImDrawList* dl, const LegendBlock& b, ImFont* font) {
+  if (b.rows.empty()) return;
+  dl->AddRectFilled({float(b.x), float(b.y)}, {float(b.x + b.width), float(b.y + b.height)}, IM_COL32(255, 255, 255, 235), 4.0f);
+  dl->AddRect({float(b.x), float(b.y)}, {float(b.x + b.width), float(b.y + b.height)}, IM_COL32(200, 200, 200, 255), 4.0f);
+  ImU32 text = IM_COL32(label_color.r, label_color.g, label_color.b, 255);
+  dl->AddText(font, float(b.font_size), {float(b.x + b.padding), float(b.y + b.padding)}, text, b.title.c_str());
+  for (const auto& r : b.rows) {
+    float cy = float(r.y + b.row_height / 2);
+    ImVec2 c{float(b.x + b.padding + b.swatch / 2), cy};
+    dl->AddCircleFilled(c, float(b.swatch / 2), IM_COL32(r.color.r, r.color.g, r.color.b, 255));
+    Rgba o = darker(r.color, 0.55);
+    dl->AddCircle(c, float(b.swatch / 2), IM_COL32(o.r, o.g, o.b, 255));
+    dl->AddText(font, float(b.font_size), {float(b.x + b.padding + b.swatch + 6), float(r.y + (b.row_height - b.font_size) / 2)},
+                text, r.text.c_str());
+  }
+}
+
+bool Viewer::export_png(const std::string& path, double scale, bool anonymize) {
+  std::string error;
+  const Camera& cam = state_.camera();
+  const int w = int(std::lround(cam.width * scale)), h = int(std::lround(cam.height * scale));
+  if (!renderer_->bind_offscreen(w, h, error)) {
+    state_.clear_error();
+    std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
+    set_status(error);
+    return false;
+  }
+  RenderTarget t = target_;
+  t.fb_width = w, t.fb_height = h, t.pixel_ratio = scale;
+  renderer_->draw(state_, t);
+  // Labels and legend go through ImGui's renderer into the same framebuffer, magnified by
+  // FramebufferScale, with the large font when the picture is magnified.
+  ImFont* font = scale > 1.25 ? export_font_ : label_font_;
+  auto labels = labels_for_view(anonymize);
+  auto legend = layout_legend(state_, ctx_.lang, [&](std::string_view s) { return measure(s, 13 * ctx_.ui_scale); },
+                              13 * ctx_.ui_scale);
+  ImDrawList dl(ImGui::GetDrawListSharedData());
+  dl._ResetForNewFrame();
+  dl.Flags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AllowVtxOffset;
+  dl.PushTextureID(ImGui::GetIO().Fonts->TexID);
+  dl.PushClipRect({0, 0}, {float(cam.width), float(cam.height)});
+  draw_labels(&dl, labels, font);
+  draw_legend(&dl, legend, font);
+  ImDrawList* lists[] = {&dl};
+  ImDrawData dd;
+  dd.Valid = true;
+  dd.CmdLists = lists;
+  dd.CmdListsCount = 1;
+  dd.TotalVtxCount = dl.VtxBuffer.Size;
+  dd.TotalIdxCount = dl.IdxBuffer.Size;
+  dd.DisplayPos = {0, 0};
+  dd.DisplaySize = {float(cam.width), float(cam.height)};
+  dd.FramebufferScale = {float(scale), float(scale)};
+  ImGui_ImplOpenGL3_RenderDrawData(&dd);
+  auto pixels = Renderer::read_pixels(w, h);
+  renderer_->unbind();
+  if (!write_png(path, w, h, pixels, error)) {
+    std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
+    set_status(error);
+    return false;
+  }
+  set_status(ui(ctx_.lang, "status.exported", {path}));
+  return true;
+}
+
+bool Viewer::export_svg(const std::string& path, bool anonymize) {
+  auto labels = labels_for_view(anonymize);
+  auto legend = layout_legend(state_, ctx_.lang, [&](std::string_view s) { return measure(s, 13 * ctx_.ui_scale); },
+                              13 * ctx_.ui_scale);
+  std::string svg = view_svg(state_, labels, legend, ctx_.ui_scale, label_size_, 3);
+  std::string error;
+  if (!write_text(path, svg, error)) {
+    std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
+    set_status(error);
+    return false;
+  }
+  set_status(ui(ctx_.lang, "status.exported", {path}));
+  return true;
+}
+
+bool Viewer::write_dump(const std::string& path) {
+  Json j = state_.dump();
+  j["lang"] = std::string(lang_code(ctx_.lang));
+  j["frames"] = frame_count_;
+  j["interaction"] = int(interaction_.mode());
+  j["panels"] = {{"legend", ctx_.show_legend}, {"filters", ctx_.show_filters}, {"inspector", ctx_.show_inspector},
+                 {"search", ctx_.search_open}, {"search_text", ctx_.search_text}};
+  j["status"] = ctx_.status;
+  j["error"] = state_.error();
+  std::string error;
+  if (!write_text(path, j.dump(1) + "\n", error)) {
+    std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
+    return false;
+  }
+  return true;
+}
+
+void Viewer::keyboard() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsKeyPressed(GLFW_KEY_F9, false) && !opt_.dump_state.empty()) write_dump(opt_.dump_state);
+  if (io.WantTextInput) return;
+  const bool ctrl = io.KeyCtrl;
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  if (ctrl && pressed(GLFW_KEY_F)) open_search(ctx_);
+  else if (ctrl && pressed(GLFW_KEY_Z) && !io.KeyShift) state_.undo();
+  else if (ctrl && (pressed(GLFW_KEY_Y) || (pressed(GLFW_KEY_Z) && io.KeyShift))) state_.redo();
+  else if (ctrl && pressed(GLFW_KEY_S)) ctx_.requests.save = true;
+  else if (ctrl && pressed(GLFW_KEY_O)) ctx_.dialog = 1, ctx_.dialog_path = state_.path();
+  else if (ctrl && pressed(GLFW_KEY_Q)) ctx_.requests.quit = true;
+  else if (!ctrl && pressed(GLFW_KEY_F)) ctx_.requests.fit = true;
+  else if (!ctrl && pressed(GLFW_KEY_SPACE)) ctx_.requests.layout_toggle = true;
+  else if (!ctrl && pressed(GLFW_KEY_R)) ctx_.requests.layout_reheat = true;
+  else if (pressed(GLFW_KEY_DELETE) && !state_.selection().empty()) state_.remove_nodes(state_.selection());
+  else if (pressed(GLFW_KEY_ESCAPE)) {
+    if (state_.focus()) state_.clear_focus();
+    else state_.clear_selection();
+  } else if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)) {
+    state_.camera().zoom_at({state_.camera().width / 2, state_.camera().height / 2}, Interaction::wheel_factor);
+    state_.auto_fit = false;
+  } else if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) {
+    state_.camera().zoom_at({state_.camera().width / 2, state_.camera().height / 2}, 1 / Interaction::wheel_factor);
+    state_.auto_fit = false;
+  }
+}
+
+void Viewer::handle_requests() {
+  UiRequests r = std::move(ctx_.requests);
+  ctx_.requests = {};
+  if (r.lang) ctx_.lang = *r.lang;
+  if (r.fit) {
+    state_.fit_view();
+    state_.auto_fit = false;
+  }
+  if (r.layout_toggle) {
+    if (worker_.running()) worker_.pause();
+    else worker_.resume();
+  }
+  if (r.layout_reheat) worker_.reheat();
+  if (r.compute_metrics && !metrics_.running() && !state_.has_metrics()) metrics_.start(state_.document(), state_.structure_version());
+  if (r.open) {
+    if (state_.open(*r.open)) {
+      prepare_layout(false);
+      set_status(ui(ctx_.lang, "status.opened", {*r.open}));
+      glfwSetWindowTitle(window_, ("wijknet — " + state_.document().name).c_str());
+    }
+  }
+  if (r.save) {
+    if (state_.path().empty()) ctx_.dialog = 2;
+    else if (state_.save(state_.path())) set_status(ui(ctx_.lang, "status.saved", {state_.path()}));
+  }
+  if (r.save_as && state_.save(*r.save_as)) set_status(ui(ctx_.lang, "status.saved", {*r.save_as}));
+  if (r.export_doc) {
+    try {
+      state_.store_positions_in_document();
+      write_coalition(state_.document(), *r.export_doc, WriteOptions{.anonymize = r.export_anonymize});
+      set_status(ui(ctx_.lang, "status.exported", {*r.export_doc}));
+    } catch (const std::exception& e) {
+      set_status(e.what());
+    }
+  }
+  if (r.export_png) export_png(*r.export_png, r.export_scale, r.export_anonymize);
+  if (r.export_svg) export_svg(*r.export_svg, r.export_anonymize);
+  if (r.quit) glfwSetWindowShouldClose(window_, GLFW_TRUE);
+}
+
+void Viewer::frame() {
+  auto t0 = Clock::now();
+  {
+    std::vector<std::string> paths;
+    {
+      std::lock_guard lk(drop_mutex);
+      paths.swap(dropped);
+    }
+    if (!paths.empty()) ctx_.requests.open = paths.front();
+  }
+  int fbw, fbh, ww, wh;
+  glfwGetFramebufferSize(window_, &fbw, &fbh);
+  glfwGetWindowSize(window_, &ww, &wh);
+  target_.fb_width = std::max(fbw, 1);
+  target_.fb_height = std::max(fbh, 1);
+  target_.pixel_ratio = ww > 0 ? double(fbw) / ww : 1.0;
+  target_.ui_scale = ctx_.ui_scale;
+  state_.set_viewport(std::max(ww, 1), std::max(wh, 1));
+
+  bool moved = state_.sync_layout();
+  if (moved && state_.auto_fit) state_.fit_view();
+  if (metrics_.deliver(state_)) set_status(ui(ctx_.lang, "inspector.metrics"));
+  ctx_.metrics_computing = metrics_.running();
+  ctx_.layout_running = worker_.running();
+  ctx_.layout_settled = worker_.settled();
+  ctx_.layout_iterations = worker_.iterations();
+  ctx_.now = std::chrono::duration<double>(Clock::now() - start_).count();
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  keyboard();
+  PointerInput in;
+  in.mouse = {io.MousePos.x, io.MousePos.y};
+  in.over_view = !io.WantCaptureMouse && io.MousePos.x > -1e6;
+  for (int b = 0; b < 3; ++b) {
+    in.down[b] = io.MouseDown[b];
+    in.pressed[b] = io.MouseClicked[b] && in.over_view;
+    in.released[b] = io.MouseReleased[b];
+    in.double_clicked[b] = io.MouseDoubleClicked[b] && in.over_view;
+  }
+  in.wheel = in.over_view ? io.MouseWheel : 0;
+  in.shift = io.KeyShift;
+  in.ctrl = io.KeyCtrl;
+  interaction_.update(state_, in);
+  if (state_.animate(io.DeltaTime)) state_.auto_fit = false;
+
+  draw_ui(state_, ctx_, interaction_);
+  handle_requests();
+  draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false), label_font_);
+  ImGui::Render();
+
+  renderer_->draw(state_, target_);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++frame_count_;
+  if (opt_.frames > 0 && frame_count_ == opt_.frames && !opt_.screenshot.empty()) {
+    auto pixels = Renderer::read_pixels(target_.fb_width, target_.fb_height);
+    std::string error;
+    if (!write_png(opt_.screenshot, target_.fb_width, target_.fb_height, pixels, error)) {
+      std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
+      exit_code_ = 3;
+    }
+  }
+  glfwSwapBuffers(window_);
+  frame_ms_.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+}
+
+int Viewer::run() {
+  const bool test_mode = opt_.frames > 0 || opt_.bench > 0;
+  if (!load_initial()) {
+    if (test_mode || !opt_.export_png.empty() || !opt_.export_svg.empty()) return 2;
+    // Interactively, the window opens empty and says what went wrong.
+  }
+  ctx_.lang = opt_.lang.value_or(system_lang());
+  if (!create_window()) return 1;
+  std::signal(SIGTERM, on_signal);
+  std::signal(SIGINT, on_signal);
+  state_.set_viewport(opt_.width, opt_.height);
+  if (small_enough_for_metrics(state_)) state_.compute_metrics();
+  prepare_layout(test_mode);
+  apply_start_options();
+  if (opt_.generate_n == 0 && !state_.error().empty()) std::fprintf(stderr, "wijknet-viewer: %s\n", state_.error().c_str());
+
+  const bool exports = !opt_.export_png.empty() || !opt_.export_svg.empty();
+  int frames = opt_.frames;
+  if (frames == 0 && exports) frames = 3;
+  if (opt_.bench > 0) {
+    // Let the first frames build the fonts and buffers, then time frames with the layout
+    // running: the case where the window must stay responsive.
+    for (int i = 0; i < 5 && !glfwWindowShouldClose(window_); ++i) {
+      glfwPollEvents();
+      frame();
+    }
+    if (!worker_.running()) worker_.reheat();
+    frame_ms_.clear();
+    std::size_t steps0 = worker_.iterations();
+    auto t0 = Clock::now();
+    for (int i = 0; i < opt_.bench && !glfwWindowShouldClose(window_) && !quit_signal; ++i) {
+      glfwPollEvents();
+      frame();
+    }
+    double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    std::size_t steps = worker_.iterations() - steps0;
+    std::printf("bench: %zu nodes, %zu ties, %d frames at %dx%d: median %.2f ms, p95 %.2f ms, max %.2f ms; "
+                "layout %s, %zu steps in %.1f s (%.1f ms a step)\n",
+                state_.node_count(), state_.document().edges.size(), int(frame_ms_.size()), target_.fb_width,
+                target_.fb_height, percentile(frame_ms_, 0.5), percentile(frame_ms_, 0.95),
+                frame_ms_.empty() ? 0.0 : *std::max_element(frame_ms_.begin(), frame_ms_.end()),
+                worker_.running() ? "running" : "settled", steps, seconds, steps ? seconds * 1000 / double(steps) : 0.0);
+  } else {
+    while (!glfwWindowShouldClose(window_) && !quit_signal) {
+      bool busy = worker_.running() || state_.flying() || interaction_.mode() != Interaction::Mode::idle ||
+                  metrics_.running() || frames > 0;
+      if (busy) glfwPollEvents();
+      else glfwWaitEventsTimeout(0.25);  // an idle viewer costs no CPU
+      frame();
+      if (frames > 0 && frame_count_ >= frames) break;
+    }
+  }
+  if (!opt_.export_png.empty() && !export_png(opt_.export_png, opt_.scale, opt_.anonymize)) exit_code_ = 3;
+  if (!opt_.export_svg.empty() && !export_svg(opt_.export_svg, opt_.anonymize)) exit_code_ = 3;
+  if (!opt_.dump_state.empty() && !write_dump(opt_.dump_state)) exit_code_ = 3;
+
+  renderer_.reset();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window_);
+  glfwTerminate();
+  return exit_code_;
+}
+
+}  // namespace
+
+std::string viewer_usage() {
+  return R"(Usage: wijknet-viewer [FILE] [options]
+
+Shows a coalition network and lets you explore and edit it.
+FILE is a coalition (.json, .graphml, .gexf, .gml, .net, .csv, .edges, .txt);
+without one the bundled Coalitie Laak sample opens.
+
+Options:
+  --lang nl|en          interface language (default: from the system locale)
+  --generate-ba N M     a Barabasi-Albert network of N nodes with M ties each, instead of FILE
+  --size WxH            window size (default 1280x800)
+  --color-by MODE       kind, sector, community or a metric (degree, betweenness, closeness,
+                        eigenvector, pagerank, clustering, core, constraint, effective_size)
+  --size-by MODE        uniform or a metric (default degree)
+  --select ID[,ID...]   select these members at start
+  --search TEXT         search at start and fly to the best match
+  --focus ID[:K]        show only ID and its neighbours up to K steps (default 1)
+  --curved              curved ties
+  --no-layout           keep stored (or seeded) positions; do not run the force layout
+
+Test, export and benchmark mode:
+  --frames N            render N frames, write what was asked below, and exit
+  --screenshot OUT.png  the window's pixels after frame N (with --frames)
+  --dump-state OUT.json the viewer's state (camera, selection, pins, positions, filters) at
+                        exit; also written on F9
+  --export-png OUT.png  the view rendered offscreen at --scale S (default 2)
+  --export-svg OUT.svg  the view as SVG
+  --no-anonymize        keep residents' names in --export-png and --export-svg
+  --bench N             time N frames with the layout running; print median and p95
+  --help                this text
+
+Keys: Ctrl+F search, F fit, Space pause/run layout, R reheat, Ctrl+Z/Ctrl+Y undo/redo,
+Del remove selection, Esc clear, Ctrl+S save, Ctrl+O open, F9 dump state.
+Exit status: 0 success, 1 usage or no display, 2 unreadable input, 3 could not write.
+)";
+}
+
+std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_code) {
+  ViewerOptions o;
+  auto fail = [&](const std::string& msg) -> std::optional<ViewerOptions> {
+    std::fprintf(stderr, "wijknet-viewer: %s\n(see wijknet-viewer --help)\n", msg.c_str());
+    exit_code = 1;
+    return std::nullopt;
+  };
+  auto number = [](const char* s, long& out) {
+    char* end = nullptr;
+    out = std::strtol(s, &end, 10);
+    return end && *end == 0 && end != s;
+  };
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char* what) -> const char* {
+      if (i + 1 >= argc) return nullptr;
+      (void)what;
+      return argv[++i];
+    };
+    if (a == "--help" || a == "-h") {
+      std::fputs(viewer_usage().c_str(), stdout);
+      exit_code = 0;
+      return std::nullopt;
+    } else if (a == "--lang") {
+      const char* v = value("lang");
+      if (!v || !parse_lang(v)) return fail("--lang needs nl or en");
+      o.lang = parse_lang(v);
+    } else if (a == "--generate-ba") {
+      long n = 0, m = 0;
+      const char* vn = value("n");
+      const char* vm = vn ? value("m") : nullptr;
+      if (!vn || !vm || !number(vn, n) || !number(vm, m) || m < 1 || n <= m) return fail("--generate-ba needs N M with 1 <= M < N");
+      o.generate_n = std::size_t(n), o.generate_m = std::size_t(m);
+    } else if (a == "--size") {
+      const char* v = value("size");
+      int w = 0, h = 0;
+      if (!v || std::sscanf(v, "%dx%d", &w, &h) != 2 || w < 200 || h < 150) return fail("--size needs WxH, at least 200x150");
+      o.width = w, o.height = h;
+    } else if (a == "--color-by" || a == "--size-by") {
+      const char* v = value("mode");
+      if (!v) return fail(a + " needs a mode");
+      std::string m = v;
+      bool ok = parse_metric(m).has_value() ||
+                (a == "--color-by" ? (m == "kind" || m == "sector" || m == "community") : m == "uniform");
+      if (!ok) return fail(a + ": unknown mode '" + m + "'");
+      (a == "--color-by" ? o.color_by : o.size_by) = m;
+    } else if (a == "--select") {
+      const char* v = value("ids");
+      if (!v) return fail("--select needs ids");
+      std::string s = v;
+      for (std::size_t p = 0; p <= s.size();) {
+        auto q = s.find(',', p);
+        if (q == std::string::npos) q = s.size();
+        if (q > p) o.select.push_back(s.substr(p, q - p));
+        p = q + 1;
+      }
+    } else if (a == "--search") {
+      const char* v = value("text");
+      if (!v) return fail("--search needs a text");
+      o.search = v;
+    } else if (a == "--focus") {
+      const char* v = value("id");
+      if (!v) return fail("--focus needs ID[:K]");
+      o.focus = v;
+    } else if (a == "--curved") {
+      o.curved = true;
+    } else if (a == "--no-layout") {
+      o.no_layout = true;
+    } else if (a == "--frames" || a == "--bench") {
+      const char* v = value("n");
+      long n = 0;
+      if (!v || !number(v, n) || n < 1) return fail(a + " needs a positive number");
+      (a == "--frames" ? o.frames : o.bench) = int(n);
+    } else if (a == "--screenshot" || a == "--dump-state" || a == "--export-png" || a == "--export-svg") {
+      const char* v = value("path");
+      if (!v) return fail(a + " needs a path");
+      (a == "--screenshot" ? o.screenshot : a == "--dump-state" ? o.dump_state : a == "--export-png" ? o.export_png : o.export_svg) = v;
+    } else if (a == "--scale") {
+      const char* v = value("scale");
+      char* end = nullptr;
+      double s = v ? std::strtod(v, &end) : 0;
+      if (!v || !end || *end || !(s > 0.1 && s <= 16)) return fail("--scale needs a number between 0.1 and 16");
+      o.scale = s;
+    } else if (a == "--no-anonymize") {
+      o.anonymize = false;
+    } else if (!a.empty() && a[0] == '-') {
+      return fail("unknown option " + a);
+    } else if (o.file.empty()) {
+      o.file = a;
+    } else {
+      return fail("one FILE at a time (got " + o.file + " and " + a + ")");
+    }
+  }
+  if (!o.screenshot.empty() && o.frames == 0) o.frames = 3;
+  return o;
+}
+
+int run_viewer(const ViewerOptions& options) {
+  Viewer viewer(options);
+  return viewer.run();
+}
+
+}  // namespace wijknet::viz
