@@ -42,6 +42,22 @@ std::string sector_name(Lang lang, std::string_view sector) {
   return sector.empty() ? tr(lang, "sector.unknown") : std::string(sector);
 }
 
+Network collaboration_network(const Coalition& coalition) {
+  bool any = false;
+  for (const auto& e : coalition.edges)
+    any = any || (e.kind == kinds::funds && (!coalition.nodes[e.source].is_actor() || !coalition.nodes[e.target].is_actor()));
+  NetworkOptions opt;
+  opt.actors_only = true;
+  if (!any) return Network::build(coalition, opt);
+  Coalition copy;
+  copy.nodes = coalition.nodes;
+  copy.edges.reserve(coalition.edges.size());
+  for (const auto& e : coalition.edges)
+    if (!(e.kind == kinds::funds && (!coalition.nodes[e.source].is_actor() || !coalition.nodes[e.target].is_actor())))
+      copy.edges.push_back(e);
+  return Network::build(copy, opt);
+}
+
 double round1(double x) { return std::round(x * 10.0) / 10.0; }
 
 const HealthIndicator* HealthReport::find(std::string_view id) const {
@@ -61,9 +77,7 @@ namespace detail {
 
 HealthContext::HealthContext(const Coalition& snapshot, Date at_, Lang lang_)
     : c(snapshot), at(at_), lang(lang_), participants(snapshot.nodes.size()), projects_of(snapshot.nodes.size()) {
-  NetworkOptions opt;
-  opt.actors_only = true;
-  actors = Network::build(c, opt);
+  actors = collaboration_network(c);
   for (std::size_t i = 0; i < c.nodes.size(); ++i)
     if (c.nodes[i].is_broker() && c.nodes[i].is_actor()) brokers.push_back(i);
   for (const auto& e : c.edges) {

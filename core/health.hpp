@@ -17,6 +17,7 @@
 #include "core/date.hpp"
 #include "core/i18n.hpp"
 #include "core/model.hpp"
+#include "core/network.hpp"
 
 namespace wijknet {
 
@@ -47,6 +48,13 @@ std::string_view sector_of(const Node& node);
 
 // A sector's name for a sentence ("gemeente" / "municipality"); unknown sectors as written.
 std::string sector_name(Lang lang, std::string_view sector);
+
+// The collaboration network the health model, the suggestions and the what-if read: the actors
+// (projects projected away, Network::build with actors_only), tied by their direct ties of any
+// kind and by the projects they share. Funding edges to projects are left out of the projection:
+// a funder who pays for a project does not thereby work with everyone in it (funding has its own
+// indicator). Pass a snapshot (Coalition::at) for a date. O(n + m log m + sum of project sizes^2).
+Network collaboration_network(const Coalition& coalition);
 
 struct HealthIndicator {
   std::string id;

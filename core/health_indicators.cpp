@@ -242,8 +242,10 @@ HealthIndicator broker_dependency(const HealthContext& ctx) {
     if (stretch[w] >= 1.05) add_sentence(ind.message, ctx.tr("broker.stretch", {longer(w)}));
   } else if (stretch[w] >= 1.25) {
     ind.message = ctx.tr("broker.longer", {ctx.label(w_node), longer(w)});
-  } else {
+  } else if (stretch[w] >= 1.05) {
     ind.message = ctx.tr("broker.none_cut", {ctx.label(w_node), longer(w)});
+  } else {
+    ind.message = ctx.tr("broker.none_cut.even");
   }
   Json broker_details = Json::array();
   for (auto b : brokers) {
@@ -266,9 +268,11 @@ HealthIndicator broker_dependency(const HealthContext& ctx) {
                                    : ind.status == HealthStatus::warn ? "broker.do.warn"
                                                                       : "broker.do.ok"));
 
-  ind.nodes.push_back(ctx.c.nodes[w_node].id);
+  // The node whose loss hurts most is named when its loss hurts at all; the brokers always.
+  if (lost[w] > 0 || stretch[w] >= 1.05) ind.nodes.push_back(ctx.c.nodes[w_node].id);
   for (auto b : brokers)
-    if (b != w) ind.nodes.push_back(ctx.c.nodes[net.node_index(b)].id);
+    if (std::find(ind.nodes.begin(), ind.nodes.end(), ctx.c.nodes[net.node_index(b)].id) == ind.nodes.end())
+      ind.nodes.push_back(ctx.c.nodes[net.node_index(b)].id);
   std::size_t cut_points = 0;
   for (auto l : lost) cut_points += l > 0;
   ind.details = {{"most_critical",
@@ -292,8 +296,9 @@ HealthIndicator broker_dependency(const HealthContext& ctx) {
 //   top = the actor with most ties, its tie share = its ties / all ties (the "share of ties
 //       through the top node");
 //   score = 100 * (1 - C);
-//   status: alert when C >= 0.5, warn when C >= 0.3, else ok; the same bands in which
-//       `wijknet analyze` calls centralization high or middling.
+//   status: alert when C >= 0.6, warn when C >= 0.4, else ok. In a small, dense coalition a
+//       party that knows everyone is normal: with ten actors, a top party tied to all nine while
+//       the others have six ties each gives C = 0.375 (ok); with four ties each 0.625 (alert).
 // no_data with fewer than three actors or no tie among them once the broker is left out.
 // Nodes: the top actor when the status is warn or alert.
 // Source: L. C. Freeman, Social Networks 1 (1979) 215-239.
@@ -324,7 +329,7 @@ HealthIndicator centralization(const HealthContext& ctx) {
   const double C = sum / (double(n2 - 1) * double(n2 - 2));
   const double tie_share = double(deg[top]) / double(m2);
   ind.score = 100.0 * (1.0 - C);
-  ind.status = C >= 0.5 ? HealthStatus::alert : C >= 0.3 ? HealthStatus::warn : HealthStatus::ok;
+  ind.status = C >= 0.6 ? HealthStatus::alert : C >= 0.4 ? HealthStatus::warn : HealthStatus::ok;
 
   const std::size_t top_node = net.node_index(top);
   ind.message = ctx.tr("centralization.value", {ctx.num(C, 2), ctx.label(top_node), ctx.percent(tie_share)});
