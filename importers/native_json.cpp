@@ -188,6 +188,63 @@ JsonPositions::JsonPositions(std::string_view t) {
   }
 }
 
+// Moves pos past the JSON value that starts there (which nlohmann will check in full).
+void skip_value(std::string_view t, std::size_t& pos) {
+  if (pos >= t.size()) return;
+  if (t[pos] == '"') {
+    skip_string(t, pos);
+    return;
+  }
+  if (t[pos] != '{' && t[pos] != '[') {
+    while (pos < t.size() && !std::strchr(",]} \t\r\n", t[pos])) ++pos;
+    return;
+  }
+  int depth = 0;
+  while (pos < t.size()) {
+    const char c = t[pos];
+    if (c == '"') {
+      skip_string(t, pos);
+      continue;
+    }
+    ++pos;
+    if (c == '{' || c == '[') ++depth;
+    else if ((c == '}' || c == ']') && --depth == 0) return;
+  }
+}
+
+// The byte range [begin, end) of the value of `key` in the root object, or nullopt when the
+// text is not an object with that key (or not well-formed enough to tell). The last one wins
+// when the key repeats, as in nlohmann. Touches each byte once.
+std::optional<std::pair<std::size_t, std::size_t>> top_level_value(std::string_view t, std::string_view key) {
+  std::size_t pos = utf8_bom_length(t);
+  auto skip_ws = [&] {
+    while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t' || t[pos] == '\n' || t[pos] == '\r')) ++pos;
+  };
+  skip_ws();
+  if (pos >= t.size() || t[pos] != '{') return std::nullopt;
+  ++pos;
+  std::optional<std::pair<std::size_t, std::size_t>> found;
+  for (;;) {
+    skip_ws();
+    if (pos >= t.size() || t[pos] != '"') return found;
+    const std::string k = decode_string(t, pos);
+    skip_ws();
+    if (pos >= t.size() || t[pos] != ':') return std::nullopt;
+    ++pos;
+    skip_ws();
+    const std::size_t begin = pos;
+    skip_value(t, pos);
+    if (pos > t.size() || pos == begin) return std::nullopt;
+    if (k == key) found = std::make_pair(begin, pos);
+    skip_ws();
+    if (pos < t.size() && t[pos] == ',') {
+      ++pos;
+      continue;
+    }
+    return pos < t.size() && t[pos] == '}' ? found : std::nullopt;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The reader proper: the parsed DOM turned into a Coalition, with positions looked up only
 // when a message needs one.
@@ -290,6 +347,9 @@ class NativeReader {
   void read_edges(const Json& root, Coalition& c);
   void read_layout(const Json& root, Coalition& c);
 
+  // Where the root's "layout" object is in the text, when it was parsed apart (see read()).
+  std::optional<std::pair<std::size_t, std::size_t>> layout_range_;
+
   std::string_view text_;
   const std::string& file_;
   ImportReport& report_;
@@ -308,9 +368,23 @@ std::string parse_error_text(const char* what) {
 }
 
 Coalition NativeReader::read() {
+  // nlohmann's ordered_json object is a vector searched linearly on every insert, so a
+  // "layout" with 20,000 entries would cost 20,000^2/2 key comparisons (and its parser callback,
+  // the obvious way out, makes the whole parse ten times slower). So the layout's text is
+  // parsed on its own into a std::map-based json, and blanked in the copy the main parse sees;
+  // blanking keeps newlines and length, so every offset still points into the original text.
+  std::string_view main_text = text_;
+  std::string blanked;
+  if (auto range = top_level_value(text_, "layout"); range && text_[range->first] == '{') {
+    blanked.assign(text_);
+    for (std::size_t i = range->first + 1; i + 1 < range->second; ++i)
+      if (blanked[i] != '\n') blanked[i] = ' ';
+    main_text = blanked;
+    layout_range_ = range;
+  }
   Json root;
   try {
-    root = Json::parse(text_.begin(), text_.end());
+    root = Json::parse(main_text.begin(), main_text.end());
   } catch (const Json::parse_error& e) {
     // e.byte is the 1-based index of the last character read; past the end when the text
     // stops early, which location_at turns into "just after the last character".
@@ -453,8 +527,18 @@ void NativeReader::read_layout(const Json& root, Coalition& c) {
   const Json* layout = field(root, "layout");
   if (!layout) return;
   expect_type(layout->is_object(), *layout, "", "layout", "an object of node id -> [x, y]");
-  c.layout.reserve(layout->size());
-  for (const auto& [id, xy] : layout->items()) {
+  nlohmann::json entries = nlohmann::json::object();  // sorted map: O(n log n) to build
+  if (layout_range_) {
+    const auto [begin, end] = *layout_range_;
+    try {
+      entries = nlohmann::json::parse(text_.substr(begin, end - begin));
+    } catch (const nlohmann::json::parse_error& e) {
+      const std::size_t offset = begin + (e.byte > 0 ? e.byte - 1 : 0);
+      throw InputError(location_at(text_, offset, file_), "invalid JSON: " + parse_error_text(e.what()));
+    }
+  }
+  c.layout.reserve(entries.size());
+  for (const auto& [id, xy] : entries.items()) {
     std::string p = "/layout";
     append_pointer_token(p, id);
     if (!xy.is_array() || xy.size() != 2 || !xy[0].is_number() || !xy[1].is_number())
@@ -537,11 +621,15 @@ Json to_native_json(const Coalition& c) {
   doc["edges"] = std::move(edges);
 
   // Node order, not the hash map's order, so that the same document always gives the same bytes.
+  // Appended to the object's underlying vector directly: ids are unique (the coalition's
+  // index says so), and operator[] would search the whole object for every node.
   Json layout = Json::object();
+  auto& entries = static_cast<Json::object_t::Container&>(layout.get_ref<Json::object_t&>());
+  entries.reserve(c.layout.size());
   for (const auto& n : c.nodes) {
     auto it = c.layout.find(n.id);
     if (it == c.layout.end() || !std::isfinite(it->second[0]) || !std::isfinite(it->second[1])) continue;
-    layout[n.id] = Json::array({it->second[0], it->second[1]});
+    entries.emplace_back(n.id, Json::array({it->second[0], it->second[1]}));
   }
   doc["layout"] = std::move(layout);
 
