@@ -1,0 +1,173 @@
+#include <doctest/doctest.h>
+
+#include "tests/viz/fixtures.hpp"
+#include "viz/app_state.hpp"
+#include "viz/interaction.hpp"
+
+using namespace wijknet;
+using namespace wijknet::viz;
+
+namespace {
+
+AppState loaded() {
+  AppState s;
+  s.set_viewport(800, 600);
+  Coalition c = test::small_coalition();
+  for (std::size_t i = 0; i < c.nodes.size(); ++i) c.layout[c.nodes[i].id] = {10.0 * double(i), 5.0 * double(i % 2)};
+  s.load(std::move(c));
+  return s;
+}
+
+// Feeds the controller a mouse gesture frame by frame, the way the viewer does.
+struct Mouse {
+  Interaction& ia;
+  AppState& s;
+  bool shift = false;
+  Vec2 at{400, 300};
+
+  void frame(PointerInput in) {
+    in.mouse = at;
+    in.shift = shift;
+    ia.update(s, in);
+  }
+  void move(Vec2 p) {
+    at = p;
+    PointerInput in;
+    in.down[0] = held;
+    frame(in);
+  }
+  void press(int b = 0) {
+    PointerInput in;
+    in.down[b] = true;
+    in.pressed[b] = true;
+    held = b == 0;
+    frame(in);
+  }
+  void release(int b = 0) {
+    PointerInput in;
+    in.released[b] = true;
+    held = false;
+    frame(in);
+  }
+  void drag(Vec2 from, Vec2 to, int steps = 5) {
+    at = from;
+    press();
+    for (int k = 1; k <= steps; ++k) move({from.x + (to.x - from.x) * k / steps, from.y + (to.y - from.y) * k / steps});
+    release();
+  }
+  void wheel(double notches) {
+    PointerInput in;
+    in.wheel = notches;
+    frame(in);
+  }
+  bool held = false;
+};
+
+Vec2 screen_of(AppState& s, const char* id) { return s.camera().to_screen(s.positions()[*s.document().find(id)]); }
+
+}  // namespace
+
+TEST_CASE("click selects, shift-click adds, a click on empty space clears") {
+  AppState s = loaded();
+  Interaction ia;
+  Mouse m{ia, s};
+  m.at = screen_of(s, "roc");
+  m.press();
+  m.release();
+  REQUIRE(s.selection().size() == 1);
+  CHECK(s.document().nodes[s.selection()[0]].id == "roc");
+  m.shift = true;
+  m.at = screen_of(s, "staedion");
+  m.press();
+  m.release();
+  CHECK(s.selection().size() == 2);
+  m.shift = false;
+  m.at = {5, 590};  // an empty corner
+  m.press();
+  m.release();
+  CHECK(s.selection().empty());
+  CHECK(ia.mode() == Interaction::Mode::idle);
+}
+
+TEST_CASE("dragging empty space pans; the wheel zooms at the cursor") {
+  AppState s = loaded();
+  Interaction ia;
+  Mouse m{ia, s};
+  Vec2 before = s.camera().center;
+  double zoom = s.camera().zoom;
+  m.drag({10, 590}, {110, 540});
+  CHECK(s.camera().center.x == doctest::Approx(before.x - 100 / zoom));
+  CHECK(s.camera().center.y == doctest::Approx(before.y - 50 / zoom));
+  CHECK(s.selection().empty());
+  CHECK_FALSE(s.auto_fit);
+
+  m.at = {200, 150};
+  Vec2 under = s.camera().to_world(m.at);
+  m.wheel(2);
+  CHECK(s.camera().zoom == doctest::Approx(zoom * Interaction::wheel_factor * Interaction::wheel_factor));
+  CHECK(s.camera().to_world(m.at).x == doctest::Approx(under.x));
+  CHECK(s.camera().to_world(m.at).y == doctest::Approx(under.y));
+  m.wheel(-2);
+  CHECK(s.camera().zoom == doctest::Approx(zoom));
+}
+
+TEST_CASE("dragging a node moves and pins it, in one undo step") {
+  AppState s = loaded();
+  Interaction ia;
+  Mouse m{ia, s};
+  std::size_t roc = *s.document().find("roc");
+  Vec2 from = screen_of(s, "roc");
+  Vec2 world_from = s.positions()[roc];
+  m.drag(from, {from.x + 80, from.y - 40}, 8);
+  Vec2 world_to = s.positions()[roc];
+  double z = s.camera().zoom;
+  CHECK(world_to.x == doctest::Approx(world_from.x + 80 / z));
+  CHECK(world_to.y == doctest::Approx(world_from.y + 40 / z));
+  CHECK(s.pinned()[roc]);
+  CHECK(s.selected(roc));
+  CHECK(s.undo_depth() == 1);
+  s.undo();
+  CHECK(s.positions()[roc] == world_from);
+  CHECK_FALSE(s.pinned()[roc]);
+}
+
+TEST_CASE("shift-drag draws a box that selects the nodes inside") {
+  AppState s = loaded();
+  Interaction ia;
+  Mouse m{ia, s};
+  m.shift = true;
+  Vec2 a = s.camera().to_screen({15, 8}), b = s.camera().to_screen({45, -3});
+  m.at = a;
+  m.press();
+  m.move(b);
+  REQUIRE(ia.box());
+  CHECK(ia.box()->first.x == doctest::Approx(a.x));
+  m.release();
+  CHECK_FALSE(ia.box());
+  std::vector<std::string> got;
+  for (auto i : s.selection()) got.push_back(s.document().nodes[i].id);
+  CHECK(got == std::vector<std::string>{"broker", "roc", "bewoners"});
+}
+
+TEST_CASE("hover follows the mouse and double-click flies to a node") {
+  AppState s = loaded();
+  Interaction ia;
+  Mouse m{ia, s};
+  m.move(screen_of(s, "staedion"));
+  REQUIRE(s.hovered());
+  CHECK(s.document().nodes[*s.hovered()].id == "staedion");
+  m.move({5, 590});
+  CHECK_FALSE(s.hovered());
+  PointerInput in;
+  in.mouse = screen_of(s, "p-stage");
+  in.double_clicked[0] = true;
+  ia.update(s, in);
+  CHECK(s.flying());
+  // Over a panel the view ignores the mouse.
+  PointerInput over;
+  over.mouse = screen_of(s, "roc");
+  over.over_view = false;
+  over.pressed[0] = over.down[0] = true;
+  ia.update(s, over);
+  CHECK(ia.mode() == Interaction::Mode::idle);
+}

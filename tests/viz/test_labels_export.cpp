@@ -1,0 +1,169 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "tests/viz/fixtures.hpp"
+#include "viz/app_state.hpp"
+#include "viz/export.hpp"
+#include "viz/generate.hpp"
+#include "viz/i18n.hpp"
+#include "viz/labels.hpp"
+
+using namespace wijknet;
+using namespace wijknet::viz;
+
+namespace {
+
+AppState loaded(double w = 800, double h = 600) {
+  AppState s;
+  s.set_viewport(w, h);
+  Coalition c = test::small_coalition();
+  for (std::size_t i = 0; i < c.nodes.size(); ++i) c.layout[c.nodes[i].id] = {10.0 * double(i), 5.0 * double(i % 2)};
+  s.load(std::move(c));
+  return s;
+}
+
+double seven_px_a_byte(std::string_view t) { return 7.0 * double(t.size()); }
+
+bool overlap(const PlacedLabel& a, const PlacedLabel& b) {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t k = 0;
+  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++k;
+  return k;
+}
+
+}  // namespace
+
+TEST_CASE("labels never overlap and the selection is always labelled") {
+  // 400 nodes on a dense grid: most labels must give way.
+  Coalition c;
+  for (int i = 0; i < 400; ++i) {
+    Node n;
+    n.id = "n" + std::to_string(i);
+    n.label = "Member number " + std::to_string(i);
+    n.kind = "partner";
+    c.add_node(n);
+    c.layout[n.id] = {double(i % 20), double(i / 20)};
+  }
+  for (int i = 1; i < 400; ++i) c.add_edge({.source = 0, .target = std::size_t(i), .kind = "collaborates"});
+  AppState s;
+  s.set_viewport(800, 600);
+  s.load(std::move(c));
+  s.click(399, false);
+  auto labels = place_labels(s, seven_px_a_byte);
+  REQUIRE(!labels.empty());
+  CHECK(labels.size() < 100);
+  CHECK(labels.front().node == 399);
+  CHECK(labels.front().emphasis);
+  for (std::size_t a = 0; a < labels.size(); ++a)
+    for (std::size_t b = a + 1; b < labels.size(); ++b) CHECK_FALSE(overlap(labels[a], labels[b]));
+  // The hub (degree 399) is the most important node and is labelled.
+  CHECK(std::any_of(labels.begin(), labels.end(), [](const PlacedLabel& l) { return l.node == 0; }));
+  // Zooming in on a corner labels nodes there that had no room before.
+  s.camera().zoom_at(s.camera().to_screen({19, 19}), 8);
+  auto zoomed = place_labels(s, seven_px_a_byte);
+  CHECK(std::any_of(zoomed.begin(), zoomed.end(), [](const PlacedLabel& l) { return l.node == 398; }));
+  // Density 0 hides them.
+  LabelOptions none;
+  none.density = 0;
+  CHECK(place_labels(s, seven_px_a_byte, none).empty());
+}
+
+TEST_CASE("label text is cut at a character boundary") {
+  Node n;
+  n.id = "x";
+  n.label = "Coöperatief Eigenwijzer";
+  CHECK(label_text(n, 40) == "Coöperatief Eigenwijzer");
+  // Byte 3 is inside "ö" (2 bytes): the cut moves back before it.
+  CHECK(label_text(n, 3) == "Co\xE2\x80\xA6");
+  n.label.clear();
+  CHECK(label_text(n) == "x");
+}
+
+TEST_CASE("the SVG export shows the visible members and ties, labels and legend") {
+  AppState s = loaded();
+  s.set_color_by(ColorBy::kind);
+  auto labels = place_labels(s, seven_px_a_byte);
+  auto legend = layout_legend(s, Lang::nl, seven_px_a_byte);
+  std::string svg = view_svg(s, labels, legend);
+  CHECK(svg.rfind("<?xml", 0) == 0);
+  CHECK(svg.find("width=\"800\" height=\"600\"") != std::string::npos);
+  CHECK(count(svg, "<title>") == 1 + 7);  // the document and every member
+  CHECK(count(svg, "<path ") == 9);
+  CHECK(svg.find(kind_color("project").hex()) != std::string::npos);
+  CHECK(svg.find("Coöperatieve stageplekken") != std::string::npos);
+  CHECK(svg.find(">Partner (4)<") != std::string::npos);
+  CHECK(svg.find(">Bewoner (1)<") != std::string::npos);  // Dutch legend
+  // Filtered-out members and their ties are left out.
+  Filters f;
+  f.hidden_kinds = {"project"};
+  s.set_filters(f);
+  svg = view_svg(s, place_labels(s, seven_px_a_byte), layout_legend(s, Lang::en, seven_px_a_byte));
+  CHECK(count(svg, "<title>") == 1 + 5);
+  CHECK(count(svg, "<path ") == 5);
+  // Curved ties become quadratic Beziers.
+  s.curved_edges = true;
+  svg = view_svg(s, {}, {});
+  CHECK(count(svg, " Q") == 5);
+}
+
+TEST_CASE("exports pseudonymise residents' labels") {
+  AppState s = loaded();
+  s.click(*s.document().find("bewoners"), false);
+  auto labels = place_labels(s, seven_px_a_byte);
+  auto it = std::find_if(labels.begin(), labels.end(), [&](const PlacedLabel& l) { return s.document().nodes[l.node].kind == "resident"; });
+  REQUIRE(it != labels.end());
+  CHECK(it->text == "Bewonersgroep Laakkwartier");
+  anonymize_labels(s.document(), labels);
+  it = std::find_if(labels.begin(), labels.end(), [&](const PlacedLabel& l) { return s.document().nodes[l.node].kind == "resident"; });
+  CHECK(it->text.rfind("Bewoner ", 0) == 0);
+  CHECK(it->text.find("Laakkwartier") == std::string::npos);
+  std::string svg = view_svg(s, labels, {});
+  CHECK(svg.find("Laakkwartier\x3c/text>") == std::string::npos);
+  // Organisations keep their names.
+  CHECK(std::any_of(labels.begin(), labels.end(), [](const PlacedLabel& l) { return l.text == "Gemeente Den Haag"; }));
+}
+
+TEST_CASE("every viewer text exists in Dutch and English") {
+  std::set<std::string_view> seen;
+  for (auto key : ui_keys()) {
+    INFO(key);
+    CHECK(ui_has(key));
+    CHECK(seen.insert(key).second);  // no key twice
+  }
+  CHECK(ui(Lang::nl, "menu.file") == "Bestand");
+  CHECK(ui(Lang::en, "menu.file") == "File");
+  CHECK(ui(Lang::nl, "filters.shown", {"3", "7"}) == "3 van 7 deelnemers zichtbaar");
+  CHECK(kind_name(Lang::nl, "resident") == "Bewoner");
+  CHECK(kind_name(Lang::en, "orchestra") == "orchestra");  // unknown kinds shown as they are
+  CHECK(sector_name(Lang::nl, "housing") == "Woningcorporatie");
+  CHECK(sector_name(Lang::en, "") == "(no sector)");
+  CHECK(metric_name(Lang::nl, "betweenness") == "Tussenpositie");
+  // Every metric and known sector has a name in the table.
+  for (auto m : all_metrics) CHECK(ui_has("metric." + std::string(metric_id(m))));
+  for (auto s : known_sectors) CHECK(ui_has("sector." + std::string(s)));
+}
+
+TEST_CASE("the Barabasi-Albert generator: size, simple graph, deterministic") {
+  Coalition c = barabasi_albert(2000, 5, 7);
+  CHECK(c.nodes.size() == 2000);
+  CHECK(c.edges.size() == 5 * (2000 - 5));
+  std::set<std::pair<std::size_t, std::size_t>> pairs;
+  for (const auto& e : c.edges) {
+    CHECK(e.source != e.target);
+    pairs.insert({std::min(e.source, e.target), std::max(e.source, e.target)});
+  }
+  CHECK(pairs.size() == c.edges.size());
+  Coalition d = barabasi_albert(2000, 5, 7);
+  CHECK(test::fingerprint(c) == test::fingerprint(d));
+  // Preferential attachment: the oldest nodes collect far more ties than the mean of 10.
+  std::vector<int> degree(2000);
+  for (const auto& e : c.edges) ++degree[e.source], ++degree[e.target];
+  CHECK(*std::max_element(degree.begin(), degree.end()) > 60);
+  CHECK_THROWS(barabasi_albert(5, 5));
+}
