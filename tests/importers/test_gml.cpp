@@ -1,0 +1,171 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "core/error.hpp"
+#include "formats_sample.hpp"
+#include "importers/gml.hpp"
+
+using namespace wijknet;
+using wijknet::test::TempDir;
+
+namespace {
+
+Coalition gml_text(const std::string& text, ImportReport& report, ReadOptions options = {}) {
+  std::istringstream in(text);
+  return read_gml(in, "t.gml", report, options);
+}
+
+std::string gml_error(const std::string& text) {
+  ImportReport r;
+  try {
+    gml_text(text, r);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("gml: networkx conventions: label is the node, entities, repeated keys, nested lists") {
+  ImportReport r;
+  Coalition c = gml_text(R"(# written by hand in the way networkx writes
+graph [
+  directed 1
+  name "Laak"
+  node [ id 0 label "Zo&#235; &#214;zt&#252;rk" kind "resident" tags "jong" tags "actief" ]
+  node [ id 1 label "Caf&#233;" score 0.75 size 12 big "3000000000"
+         graphics [ x 1.5 y -2.0 fill "#ff0000" ] ]
+  node [ id 2 label "Solo" one "_networkx_list_start" one "x" info [ a 1 b "two" ] ]
+  edge [ source 0 target 1 weight 2.5 kind "tie" ]
+  edge [ source 1 target 0 value 3 directed 0 key 0 label "terug" ]
+]
+)",
+                         r);
+  CHECK(c.name == "Laak");
+  REQUIRE(c.nodes.size() == 3);
+  CHECK(c.nodes[0].id == "Zoë Öztürk");
+  CHECK(c.nodes[0].label == "Zoë Öztürk");
+  CHECK(c.nodes[0].kind == "resident");
+  CHECK(c.nodes[0].attrs["tags"] == Json::array({"jong", "actief"}));
+  CHECK(c.nodes[1].id == "Café");
+  CHECK(c.nodes[1].kind == "partner");
+  CHECK(c.nodes[1].attrs["score"] == 0.75);
+  CHECK(c.nodes[1].attrs["size"] == 12);
+  CHECK(c.nodes[1].attrs["big"] == "3000000000");
+  CHECK(c.nodes[1].attrs["graphics"] == Json({{"fill", "#ff0000"}}));
+  CHECK(c.layout.at("Café") == std::array<double, 2>{1.5, -2.0});
+  CHECK(c.nodes[2].attrs["one"] == Json::array({"x"}));
+  CHECK(c.nodes[2].attrs["info"] == Json({{"a", 1}, {"b", "two"}}));
+  REQUIRE(c.edges.size() == 2);
+  CHECK(c.edges[0].directed);
+  CHECK(c.edges[0].weight == 2.5);
+  CHECK(c.edges[0].kind == "tie");
+  CHECK_FALSE(c.edges[1].directed);
+  CHECK(c.edges[1].weight == 3.0);
+  CHECK(c.edges[1].kind == "collaborates");
+  CHECK(c.edges[1].attrs == Json({{"label", "terug"}}));
+  CHECK(r.warnings.empty());
+}
+
+TEST_CASE("gml: ids fall back to the GML id when labels repeat; igraph's name wins") {
+  ImportReport r;
+  Coalition c = gml_text("graph [ node [ id 1 label \"A\" ] node [ id 2 label \"A\" ] edge [ source 1 target 2 ] ]", r);
+  REQUIRE(c.nodes.size() == 2);
+  CHECK(c.nodes[0].id == "1");
+  CHECK(c.nodes[1].id == "2");
+  CHECK(c.nodes[1].label == "A");
+  Coalition d = gml_text("graph [ node [ id 0 name \"staedion\" label \"Staedion\" ] ]", r);
+  CHECK(d.nodes[0].id == "staedion");
+  CHECK(d.nodes[0].label == "Staedion");
+}
+
+TEST_CASE("gml: Latin-1 text is read as such") {
+  ImportReport r;
+  Coalition c = gml_text("graph [ node [ id 1 label \"Caf\xE9\" ] ]", r);
+  CHECK(c.nodes[0].label == "Café");
+  CHECK(r.warnings.size() == 1);
+}
+
+TEST_CASE("gml: malformed files give file:line:col") {
+  CHECK(gml_error("graph [\n  node [ id 1 label \"open ]\n]\n") == "t.gml:2:21: string is never closed (a '\"' is missing)");
+  CHECK(gml_error("graph [\n  node [ id 1 ]\n") ==
+        "t.gml:3:1: the list 'graph [' opened at line 1, column 7 is never closed");
+  CHECK(gml_error("graph [ ]\n]\n") == "t.gml:2:1: ']' without a matching '['");
+  CHECK(gml_error("graph [\n  node [ id 1 label ]\n]") == "t.gml:2:21: key 'label' has no value");
+  CHECK(gml_error("graph [\n  node [ id 1 @ ]\n]") == "t.gml:2:15: unexpected '@'; expected a key, a value, '[' or ']'");
+  CHECK(gml_error("node [ id 1 ]") == "t.gml:1:1: no 'graph [ ... ]' in the file");
+  CHECK(gml_error("graph [\n  node [ label \"x\" ]\n]") == "t.gml:2:3: node without id");
+  CHECK(gml_error("graph [\n  node [ id 1 ]\n  node [ id 1 ]\n]") == "t.gml:3:13: node id 1 is used by an earlier node");
+  CHECK(gml_error("graph [\n  node [ id 1 ]\n  edge [ source 1 target 7 ]\n]") == "t.gml:3:26: target 7 is not the id of a node");
+  CHECK(gml_error("graph [\n  node [ id 1 ]\n  edge [ source 1 target 1 weight \"zwaar\" ]\n]") ==
+        "t.gml:3:35: weight 'zwaar' is not a number");
+  CHECK(gml_error("graph [\n  node [ id 1 since \"gisteren\" ]\n]") ==
+        "t.gml:2:21: 'gisteren' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+}
+
+TEST_CASE("gml: round trip native -> GML -> native keeps the coalition") {
+  Coalition a = test::sample_coalition();
+  a.nodes[1].attrs["type"] = "corporatie";                    // clashes with a field: attr_type
+  a.nodes[2].attrs["tags"] = Json::array({"jong", "actief"});  // repeated keys
+  a.nodes[2].attrs["one"] = Json::array({"x"});               // networkx's list marker
+  a.nodes[3].attrs["nested"] = Json({{"a", 1}, {"b", 2.5}});
+  std::stringstream s;
+  write_gml(a, s);
+  const std::string text = s.str();
+  CHECK(text.find("Zo&#235; &#214;zt&#252;rk") != std::string::npos);  // ASCII only
+  CHECK(text.find("multigraph 1") != std::string::npos);               // the parallel edge
+  ImportReport r;
+  Coalition b = read_gml(s, "rt.gml", r, {});
+  CHECK(r.warnings.empty());
+  CHECK(b.name == a.name);
+  REQUIRE(b.nodes.size() == a.nodes.size());
+  for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+    CAPTURE(a.nodes[i].id);
+    CHECK(b.nodes[i].id == a.nodes[i].id);
+    CHECK(b.nodes[i].label == a.nodes[i].label);
+    CHECK(b.nodes[i].kind == a.nodes[i].kind);
+    CHECK(b.nodes[i].sector == a.nodes[i].sector);
+    CHECK(b.nodes[i].themes == a.nodes[i].themes);
+    CHECK(b.nodes[i].role == a.nodes[i].role);
+    CHECK(b.nodes[i].since == a.nodes[i].since);
+    CHECK(b.nodes[i].until == a.nodes[i].until);
+    Json want = a.nodes[i].attrs;
+    if (want.contains("active")) want["active"] = 1;  // GML has no booleans
+    CHECK(b.nodes[i].attrs == want);
+    CHECK(b.layout.at(b.nodes[i].id) == a.layout.at(a.nodes[i].id));
+  }
+  REQUIRE(b.edges.size() == a.edges.size());
+  for (std::size_t i = 0; i < a.edges.size(); ++i) {
+    CAPTURE(i);
+    CHECK(b.edges[i].source == a.edges[i].source);
+    CHECK(b.edges[i].target == a.edges[i].target);
+    CHECK(b.edges[i].kind == a.edges[i].kind);
+    CHECK(b.edges[i].weight == a.edges[i].weight);
+    CHECK(b.edges[i].directed == a.edges[i].directed);
+    CHECK(b.edges[i].since == a.edges[i].since);
+    CHECK(b.edges[i].attrs == a.edges[i].attrs);
+  }
+}
+
+TEST_CASE("gml: networkx reads what write_gml wrote: same nodes, labels, edges and weights") {
+  if (!test::have_networkx()) {
+    MESSAGE("python3-networkx not installed; skipped");
+    return;
+  }
+  TempDir dir("gml-nx");
+  Coalition c = test::sample_coalition(false);
+  const std::string path = dir.file("sample.gml");
+  {
+    std::ofstream out(path, std::ios::binary);
+    write_gml(c, out);
+  }
+  CHECK(test::networkx_reads_back(c, "gml", path));
+  for (auto& e : c.edges) e.directed = true;
+  {
+    std::ofstream out(path, std::ios::binary);
+    write_gml(c, out);
+  }
+  CHECK(test::networkx_reads_back(c, "gml", path));
+}
