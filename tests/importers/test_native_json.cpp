@@ -249,3 +249,21 @@ TEST_CASE("native: a layout entry for an unknown node is reported and left out")
   REQUIRE(report.warnings.size() == 1);
   CHECK(report.warnings[0].rfind("t.json:2:35:", 0) == 0);
 }
+
+TEST_CASE("native: the layout, parsed apart for speed, still reports exact positions") {
+  // A syntax error inside the layout.
+  InputError e = error_of("{\"format\": \"wijknet/1\", \"layout\": {\"a\": [1, 2],\n \"b\": [3 4]}, \"nodes\": []}");
+  CHECK(e.where().line == 2);
+  CHECK(e.where().column == 10);
+  // An error after a multi-line layout: line numbers are not thrown off.
+  e = error_of("{\"format\": \"wijknet/1\", \"layout\": {\"a\": [1, 2]\n},\n \"nodes\": [{\"id\": \"a\", \"since\": \"x\"}]}");
+  CHECK(e.where().line == 3);
+  CHECK(e.where().column == 33);
+  // A layout that is not an object.
+  e = error_of("{\"format\": \"wijknet/1\", \"layout\": [1, 2]}");
+  CHECK(e.message() == "\"layout\" must be an object of node id -> [x, y], not a array");
+  // A repeated id: the last position wins, as for any JSON object.
+  Coalition c = parse("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": \"a\", \"kind\": \"partner\"}],"
+                      " \"layout\": {\"a\": [1, 2], \"a\": [5, 6]}}");
+  CHECK(c.layout.at("a") == std::array<double, 2>{5, 6});
+}
