@@ -443,7 +443,7 @@ void GraphmlReader::read_graph_data(const pugi::xml_node& graph, Coalition& c) {
       c.area = v.text;
     } else if (key == "themes") {
       // wijknet writes its themes as a JSON list; anything else is kept as it is.
-      Json list = Json::parse(v.text, nullptr, false);
+      Json list = json_depth_exceeded(v.text) == std::string_view::npos ? Json::parse(v.text, nullptr, false) : Json();
       bool ok = list.is_array();
       if (ok)
         for (const auto& t : list) ok = ok && t.is_object() && t.contains("id") && t["id"].is_string();

@@ -382,6 +382,9 @@ Coalition NativeReader::read() {
     main_text = blanked;
     layout_range_ = range;
   }
+  if (auto deep = json_depth_exceeded(text_); deep != std::string_view::npos)
+    throw InputError(location_at(text_, deep, file_),
+                     "nested more than " + std::to_string(max_json_depth) + " levels deep; not a coalition document");
   Json root;
   try {
     root = Json::parse(main_text.begin(), main_text.end());

@@ -43,6 +43,22 @@ SourceLocation location_at(std::string_view text, std::size_t offset, const std:
   return SourceLocation{file, line, column_at(text.substr(line_start), offset - line_start)};
 }
 
+std::size_t json_depth_exceeded(std::string_view text, int limit) {
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
 void add_warning(ImportReport& report, const ReadOptions& options, const SourceLocation& where,
                  const std::string& message) {
   if (options.strict) throw InputError(where, message + " (strict mode: warnings are errors)");

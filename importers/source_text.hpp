@@ -29,6 +29,15 @@ SourceLocation location_at(std::string_view text, std::size_t offset, const std:
 // The 1-based column of byte `index` within one line (code points, as location_at counts).
 int column_at(std::string_view line, std::size_t index);
 
+// How deep JSON may nest before readers refuse it. nlohmann's parser, copies and dump recurse
+// once per level, so a hostile file of 200,000 '[' would overflow the stack; real documents
+// nest a few levels.
+inline constexpr int max_json_depth = 512;
+
+// The byte offset of the first '[' or '{' in `text` that opens a level deeper than `limit`
+// (strings skipped), or npos when there is none. Scans the text once, before nlohmann sees it.
+std::size_t json_depth_exceeded(std::string_view text, int limit = max_json_depth);
+
 // Records a warning "FILE:LINE[:COL]: message" in the report, or throws it as an InputError when
 // options.strict asks that every warning stop the import.
 void add_warning(ImportReport& report, const ReadOptions& options, const SourceLocation& where,

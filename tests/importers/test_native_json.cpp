@@ -267,3 +267,16 @@ TEST_CASE("native: the layout, parsed apart for speed, still reports exact posit
                       " \"layout\": {\"a\": [1, 2], \"a\": [5, 6]}}");
   CHECK(c.layout.at("a") == std::array<double, 2>{5, 6});
 }
+
+TEST_CASE("native: a hostile nesting depth is an error, not a stack overflow") {
+  const std::string prefix = "{\"format\": \"wijknet/1\", \"x\": ";
+  const std::string deep = prefix + std::string(200000, '[') + std::string(200000, ']') + "}";
+  InputError e = error_of(deep);
+  CHECK(e.where().line == 1);
+  // The root object is level 1, so the 512th '[' is the first too many.
+  CHECK(e.where().column == int(prefix.size()) + 512);
+  CHECK(e.message().find("nested more than 512 levels") == 0);
+  // A '[' inside a string does not count.
+  Coalition c = parse(prefix + "\"" + std::string(1000, '[') + "\"}");
+  CHECK(c.extra["x"].get<std::string>().size() == 1000);
+}
