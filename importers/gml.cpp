@@ -243,6 +243,8 @@ struct Tree {
   std::vector<std::size_t> top;
 };
 
+constexpr std::size_t max_depth = 512;
+
 Tree parse_tree(std::string_view text, const std::string& source) {
   Tree tree;
   Lexer lex(text, source);
@@ -300,7 +302,13 @@ Tree parse_tree(std::string_view text, const std::string& source) {
     tree.items.push_back(std::move(item));
     if (open.empty()) tree.top.push_back(index);
     else tree.items[open.back()].children.push_back(index);
-    if (tree.items[index].type == Tok::open) open.push_back(index);
+    if (tree.items[index].type == Tok::open) {
+      // Values are built recursively below; a real file nests a few levels, a hostile one could
+      // nest deep enough to overflow the stack.
+      if (open.size() >= max_depth)
+        throw InputError({source, v.line, v.column}, "lists nest deeper than " + std::to_string(max_depth) + " levels");
+      open.push_back(index);
+    }
   }
 }
 

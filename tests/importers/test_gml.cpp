@@ -101,6 +101,9 @@ TEST_CASE("gml: malformed files give file:line:col") {
   CHECK(gml_error("graph [\n  node [ id 1 ]\n  edge [ source 1 target 7 ]\n]") == "t.gml:3:26: target 7 is not the id of a node");
   CHECK(gml_error("graph [\n  node [ id 1 ]\n  edge [ source 1 target 1 weight \"zwaar\" ]\n]") ==
         "t.gml:3:35: weight 'zwaar' is not a number");
+  std::string deep = "graph [ ";
+  for (int i = 0; i < 600; ++i) deep += "a [ ";  // the 512th "a [" opens level 513: its '[' is at 11 + 4 * 511
+  CHECK(gml_error(deep) == "t.gml:1:2055: lists nest deeper than 512 levels");
   CHECK(gml_error("graph [\n  node [ id 1 since \"gisteren\" ]\n]") ==
         "t.gml:2:21: 'gisteren' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
 }
