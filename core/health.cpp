@@ -1,6 +1,7 @@
 #include "core/health.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "core/health_detail.hpp"
@@ -99,6 +100,13 @@ HealthContext::HealthContext(const Coalition& snapshot, Date at_, Lang lang_)
 const std::string& HealthContext::label(std::size_t node) const {
   const Node& n = c.nodes[node];
   return n.label.empty() ? n.id : n.label;
+}
+
+std::string HealthContext::broker_phrase(std::size_t node) const {
+  std::string l = label(node);
+  for (auto& ch : l) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  if (l.find("makelaar") != std::string::npos || l.find("broker") != std::string::npos) return tr("broker.phrase.self");
+  return tr("broker.phrase", {label(node)});
 }
 
 std::string HealthContext::ids_joined(const std::vector<std::string>& names, std::size_t max) const {

@@ -35,6 +35,9 @@ struct HealthContext {
   // "A, B en C" / "A, B and C"; beyond `max` names "..., F en nog 3" / "... and 3 more".
   std::string labels(const std::vector<std::size_t>& nodes, std::size_t max = 6) const;
   std::string ids_joined(const std::vector<std::string>& names, std::size_t max = 6) const;
+  // "wijkmakelaar X" / "the neighbourhood broker X"; "de wijkmakelaar" when the label already
+  // says so ("Wijkmakelaar", "Neighbourhood broker").
+  std::string broker_phrase(std::size_t node) const;
   std::string tr(std::string_view key, std::initializer_list<std::string> args = {}) const {
     return wijknet::tr(lang, key, args);
   }

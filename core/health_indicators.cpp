@@ -253,10 +253,10 @@ HealthIndicator broker_dependency(const HealthContext& ctx) {
     if (b == w) {
       add_sentence(ind.message, ctx.tr("broker.is_broker"));
     } else if (lost[b] > 0) {
-      add_sentence(ind.message, ctx.tr("broker.broker", {ctx.label(b_node), std::to_string(lost[b]),
+      add_sentence(ind.message, ctx.tr("broker.broker", {ctx.broker_phrase(b_node), std::to_string(lost[b]),
                                                          ctx.percent(share_of(b)), longer(b)}));
     } else {
-      add_sentence(ind.message, ctx.tr("broker.broker_safe", {ctx.label(b_node), longer(b)}));
+      add_sentence(ind.message, ctx.tr("broker.broker_safe", {ctx.broker_phrase(b_node), longer(b)}));
     }
     broker_details.push_back({{"id", ctx.c.nodes[b_node].id},
                               {"lost_pairs", lost[b]},
