@@ -1,0 +1,138 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "core/error.hpp"
+#include "formats_sample.hpp"
+#include "importers/dot.hpp"
+
+using namespace wijknet;
+
+namespace {
+
+Coalition dot_text(const std::string& text, ImportReport& report, ReadOptions options = {}) {
+  std::istringstream in(text);
+  return read_dot(in, "t.dot", report, options);
+}
+
+std::string dot_error(const std::string& text) {
+  ImportReport r;
+  try {
+    dot_text(text, r);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("dot: the common subset: chains, defaults, subgraphs, quoting, comments, ports") {
+  ImportReport r;
+  Coalition c = dot_text(R"(/* a coalition */
+strict digraph Laak {
+  // defaults for what follows
+  node [kind=partner, sector="welfare"]
+  rankdir=LR;
+  graph [label="Coalitie " + "Laak"]
+  "Zoë" [label="Zoë \"Ö\"", kind=resident, budget=1200, score=0.5, open=true, code="0123", pos="1.5,-2!"];
+  a -> b -> c [weight=2.5, kind=collaborates];
+  c -> {d e} [dir=none];
+  subgraph cluster_x { edge [kind=funds]; d -> a:n }
+  # a preprocessor line
+  b -> "Zoë" [label=<vraagt <b>hulp</b>>, since="2016-05"];
+}
+)",
+                         r);
+  CHECK(c.name == "Coalitie Laak");
+  CHECK(c.extra["dot"] == Json({{"rankdir", "LR"}}));
+  REQUIRE(c.nodes.size() == 6);
+  const Node& z = c.nodes[0];
+  CHECK(z.id == "Zoë");
+  CHECK(z.label == "Zoë \"Ö\"");
+  CHECK(z.kind == "resident");
+  CHECK(z.sector == "welfare");
+  CHECK(z.attrs["budget"] == 1200);
+  CHECK(z.attrs["score"] == 0.5);
+  CHECK(z.attrs["open"] == true);
+  CHECK(z.attrs["code"] == "0123");  // quoted: text
+  CHECK(c.layout.at("Zoë") == std::array<double, 2>{1.5, -2.0});
+  CHECK(c.nodes[1].id == "a");
+  CHECK(c.nodes[1].label == "a");
+  CHECK(c.nodes[1].kind == "partner");
+  REQUIRE(c.edges.size() == 6);
+  CHECK(c.edges[0].directed);
+  CHECK(c.edges[0].weight == 2.5);
+  CHECK(c.nodes[c.edges[1].source].id == "b");
+  CHECK(c.nodes[c.edges[1].target].id == "c");
+  CHECK(c.edges[1].kind == "collaborates");
+  CHECK_FALSE(c.edges[2].directed);  // dir=none
+  CHECK(c.nodes[c.edges[3].target].id == "e");
+  CHECK(c.edges[4].kind == "funds");
+  CHECK(c.nodes[c.edges[4].target].id == "a");
+  CHECK(c.edges[5].attrs["label"] == "vraagt <b>hulp</b>");
+  CHECK(c.edges[5].since->str() == "2016-05");
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0] == "t.dot:10:48: ports (node:port) are about drawing and are not kept");
+}
+
+TEST_CASE("dot: igraph's numbered nodes with name attributes take the names as ids") {
+  ImportReport r;
+  Coalition c = dot_text("graph {\n  0 [name=gemeente label=\"Gemeente\"];\n  1 [name=staedion];\n  1 -- 0 [weight=3];\n}\n", r);
+  REQUIRE(c.nodes.size() == 2);
+  CHECK(c.nodes[0].id == "gemeente");
+  CHECK(c.nodes[0].label == "Gemeente");
+  CHECK(c.nodes[1].label == "staedion");
+  CHECK(c.edges[0].weight == 3.0);
+  CHECK_FALSE(c.edges[0].directed);
+}
+
+TEST_CASE("dot: malformed files give file:line:col") {
+  CHECK(dot_error("digraph {\n  a -- b\n}") == "t.dot:2:5: '--' in a digraph; its edges are written '->'");
+  CHECK(dot_error("graph {\n  a -> b\n}") == "t.dot:2:5: '->' in an undirected graph; its edges are written '--'");
+  CHECK(dot_error("graph {\n  a [label=\"open]\n}") == "t.dot:2:12: string is never closed (a '\"' is missing)");
+  CHECK(dot_error("graph {\n  a -- b [weight=zwaar]\n}") == "t.dot:2:18: weight 'zwaar' is not a number");
+  CHECK(dot_error("network {\n}") == "t.dot:1:1: expected 'graph' or 'digraph', found 'network'");
+  CHECK(dot_error("graph {\n  a -- \n}") == "t.dot:3:1: expected a node, a subgraph or an attribute statement, found '}'");
+  CHECK(dot_error("graph {\n  a -- b") == "t.dot:2:9: expected '}', found the end of the file");
+  CHECK(dot_error("graph {\n  /* open\n}") == "t.dot:2:3: comment is never closed (a '*/' is missing)");
+  CHECK(dot_error("graph {\n  a [since=gisteren]\n}") == "t.dot:2:12: 'gisteren' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+  CHECK(dot_error("graph {\n  a @ b\n}") == "t.dot:2:5: unexpected '@'");
+}
+
+TEST_CASE("dot: round trip native -> DOT -> native keeps the coalition") {
+  Coalition a = test::sample_coalition();
+  a.nodes[1].attrs["type"] = "corporatie";  // would be read as the kind: written attr.type
+  a.nodes[1].attrs["met spatie"] = "x";     // not a DOT id: quoted
+  std::stringstream s;
+  write_dot(a, s);
+  ImportReport r;
+  Coalition b = read_dot(s, "rt.dot", r, {});
+  CHECK(r.warnings.empty());
+  CHECK(b.name == a.name);
+  REQUIRE(b.nodes.size() == a.nodes.size());
+  for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+    CAPTURE(a.nodes[i].id);
+    CHECK(b.nodes[i].id == a.nodes[i].id);
+    CHECK(b.nodes[i].label == a.nodes[i].label);
+    CHECK(b.nodes[i].kind == a.nodes[i].kind);
+    CHECK(b.nodes[i].sector == a.nodes[i].sector);
+    CHECK(b.nodes[i].themes == a.nodes[i].themes);
+    CHECK(b.nodes[i].role == a.nodes[i].role);
+    CHECK(b.nodes[i].since == a.nodes[i].since);
+    CHECK(b.nodes[i].until == a.nodes[i].until);
+    CHECK(b.nodes[i].attrs == a.nodes[i].attrs);
+    CHECK(b.layout.at(b.nodes[i].id) == a.layout.at(a.nodes[i].id));
+  }
+  REQUIRE(b.edges.size() == a.edges.size());
+  for (std::size_t i = 0; i < a.edges.size(); ++i) {
+    CAPTURE(i);
+    CHECK(b.edges[i].source == a.edges[i].source);
+    CHECK(b.edges[i].target == a.edges[i].target);
+    CHECK(b.edges[i].kind == a.edges[i].kind);
+    CHECK(b.edges[i].weight == a.edges[i].weight);
+    CHECK(b.edges[i].directed == a.edges[i].directed);
+    CHECK(b.edges[i].since == a.edges[i].since);
+    CHECK(b.edges[i].attrs == a.edges[i].attrs);
+  }
+}
