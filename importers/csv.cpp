@@ -657,7 +657,7 @@ Coalition read_csv(std::istream& in, const std::string& source_name, ImportRepor
   return b.take();
 }
 
-void write_csv_nodes(const Coalition& c, std::ostream& out) {
+ExportTable nodes_export_table(const Coalition& c) {
   bool any_sector = false, any_themes = false, any_role = false, any_since = false, any_until = false;
   bool any_description = false, any_tags = false;
   std::vector<const Json*> all;
@@ -674,41 +674,43 @@ void write_csv_nodes(const Coalition& c, std::ostream& out) {
   const bool any_layout = !c.layout.empty();
   const auto keys = attr_keys(all, {"description", "tags"});
 
-  std::vector<std::string> header = {"Id", "Label", "Type"};
-  if (any_sector) header.push_back("Sector");
-  if (any_themes) header.push_back("Themes");
-  if (any_role) header.push_back("Role");
-  if (any_since) header.push_back("Since");
-  if (any_until) header.push_back("Until");
-  if (any_description) header.push_back("Description");
-  if (any_tags) header.push_back("Tags");
+  ExportTable t;
+  t.header = {"Id", "Label", "Type"};
+  if (any_sector) t.header.push_back("Sector");
+  if (any_themes) t.header.push_back("Themes");
+  if (any_role) t.header.push_back("Role");
+  if (any_since) t.header.push_back("Since");
+  if (any_until) t.header.push_back("Until");
+  if (any_description) t.header.push_back("Description");
+  if (any_tags) t.header.push_back("Tags");
   if (any_layout) {
-    header.push_back("X");
-    header.push_back("Y");
+    t.header.push_back("X");
+    t.header.push_back("Y");
   }
-  for (const auto& k : keys) header.push_back(attr_header(k));
-  write_row(out, header);
+  for (const auto& k : keys) t.header.push_back(attr_header(k));
 
+  auto attr = [](const Json& attrs, const std::string& k) { return attrs.contains(k) ? attrs[k] : Json(); };
   for (const auto& n : c.nodes) {
-    std::vector<std::string> row = {n.id, n.label, n.kind};
-    if (any_sector) row.push_back(n.sector);
-    if (any_themes) row.push_back(join_bar(n.themes));
-    if (any_role) row.push_back(n.role);
-    if (any_since) row.push_back(n.since ? n.since->str() : "");
-    if (any_until) row.push_back(n.until ? n.until->str() : "");
-    if (any_description) row.push_back(n.attrs.contains("description") ? cell_text(n.attrs["description"]) : "");
-    if (any_tags) row.push_back(n.attrs.contains("tags") ? cell_text(n.attrs["tags"]) : "");
+    std::vector<Json> row = {n.id, n.label, n.kind};
+    if (any_sector) row.emplace_back(n.sector);
+    if (any_themes) row.emplace_back(join_bar(n.themes));
+    if (any_role) row.emplace_back(n.role);
+    if (any_since) row.push_back(n.since ? Json(n.since->str()) : Json());
+    if (any_until) row.push_back(n.until ? Json(n.until->str()) : Json());
+    if (any_description) row.push_back(attr(n.attrs, "description"));
+    if (any_tags) row.push_back(attr(n.attrs, "tags"));
     if (any_layout) {
       auto it = c.layout.find(n.id);
-      row.push_back(it != c.layout.end() ? Json(it->second[0]).dump() : "");
-      row.push_back(it != c.layout.end() ? Json(it->second[1]).dump() : "");
+      row.push_back(it != c.layout.end() ? Json(it->second[0]) : Json());
+      row.push_back(it != c.layout.end() ? Json(it->second[1]) : Json());
     }
-    for (const auto& k : keys) row.push_back(n.attrs.contains(k) ? cell_text(n.attrs[k]) : "");
-    write_row(out, row);
+    for (const auto& k : keys) row.push_back(attr(n.attrs, k));
+    t.rows.push_back(std::move(row));
   }
+  return t;
 }
 
-void write_csv(const Coalition& c, std::ostream& out) {
+ExportTable edges_export_table(const Coalition& c) {
   bool any_since = false, any_until = false, any_label = false, any_description = false, any_tags = false;
   std::vector<const Json*> all;
   for (const auto& e : c.edges) {
@@ -720,26 +722,46 @@ void write_csv(const Coalition& c, std::ostream& out) {
     all.push_back(&e.attrs);
   }
   const auto keys = attr_keys(all, {"label", "description", "tags"});
-  std::vector<std::string> header = {"From", "To", "Type", "Direction", "Strength"};
-  if (any_since) header.push_back("Since");
-  if (any_until) header.push_back("Until");
-  if (any_label) header.push_back("Label");
-  if (any_description) header.push_back("Description");
-  if (any_tags) header.push_back("Tags");
-  for (const auto& k : keys) header.push_back(attr_header(k));
-  write_row(out, header);
+  ExportTable t;
+  t.header = {"From", "To", "Type", "Direction", "Strength"};
+  if (any_since) t.header.push_back("Since");
+  if (any_until) t.header.push_back("Until");
+  if (any_label) t.header.push_back("Label");
+  if (any_description) t.header.push_back("Description");
+  if (any_tags) t.header.push_back("Tags");
+  for (const auto& k : keys) t.header.push_back(attr_header(k));
+  auto attr = [](const Json& attrs, const std::string& k) { return attrs.contains(k) ? attrs[k] : Json(); };
   for (const auto& e : c.edges) {
-    std::vector<std::string> row = {c.nodes[e.source].id, c.nodes[e.target].id, e.kind,
-                                    e.directed ? "directed" : "undirected", Json(e.weight).dump()};
-    if (any_since) row.push_back(e.since ? e.since->str() : "");
-    if (any_until) row.push_back(e.until ? e.until->str() : "");
-    if (any_label) row.push_back(e.attrs.contains("label") ? cell_text(e.attrs["label"]) : "");
-    if (any_description) row.push_back(e.attrs.contains("description") ? cell_text(e.attrs["description"]) : "");
-    if (any_tags) row.push_back(e.attrs.contains("tags") ? cell_text(e.attrs["tags"]) : "");
-    for (const auto& k : keys) row.push_back(e.attrs.contains(k) ? cell_text(e.attrs[k]) : "");
-    write_row(out, row);
+    std::vector<Json> row = {c.nodes[e.source].id, c.nodes[e.target].id, e.kind, e.directed ? "directed" : "undirected",
+                             e.weight};
+    if (any_since) row.push_back(e.since ? Json(e.since->str()) : Json());
+    if (any_until) row.push_back(e.until ? Json(e.until->str()) : Json());
+    if (any_label) row.push_back(attr(e.attrs, "label"));
+    if (any_description) row.push_back(attr(e.attrs, "description"));
+    if (any_tags) row.push_back(attr(e.attrs, "tags"));
+    for (const auto& k : keys) row.push_back(attr(e.attrs, k));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+std::string export_cell_text(const Json& value) { return cell_text(value); }
+
+namespace {
+void write_table(const ExportTable& t, std::ostream& out) {
+  write_row(out, t.header);
+  std::vector<std::string> cells;
+  for (const auto& row : t.rows) {
+    cells.clear();
+    for (const auto& v : row) cells.push_back(v.is_number_float() ? v.dump() : cell_text(v));
+    write_row(out, cells);
   }
 }
+}  // namespace
+
+void write_csv_nodes(const Coalition& c, std::ostream& out) { write_table(nodes_export_table(c), out); }
+
+void write_csv(const Coalition& c, std::ostream& out) { write_table(edges_export_table(c), out); }
 
 void write_csv_files(const Coalition& c, const std::string& path) {
   write_file_atomically(csv_nodes_path_for(path), [&](std::ostream& out) { write_csv_nodes(c, out); });

@@ -52,6 +52,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "core/model.hpp"
 #include "importers/io.hpp"
@@ -74,6 +75,18 @@ Coalition read_csv_pair(const std::string& nodes_path, const std::string& edges_
 // The same from two texts already in memory, named for messages.
 Coalition read_csv_tables(std::string_view nodes_text, const std::string& nodes_name, std::string_view edges_text,
                           const std::string& edges_name, ImportReport& report, const ReadOptions& options);
+
+// The two tables a coalition is exported as, with typed cells (text, numbers, booleans, null for
+// empty; lists of text are joined with '|' when written as text). write_csv, write_csv_nodes and
+// write_xlsx (importers/xlsx.hpp) all write these, so the CSV and Excel layouts cannot drift apart.
+struct ExportTable {
+  std::vector<std::string> header;
+  std::vector<std::vector<Json>> rows;
+};
+ExportTable nodes_export_table(const Coalition& c);
+ExportTable edges_export_table(const Coalition& c);
+// A cell as the text a spreadsheet shows: lists joined with '|', objects as JSON, null as "".
+std::string export_cell_text(const Json& value);
 
 // The edges table of `c` (see above). O(n + m + size of the attributes).
 void write_csv(const Coalition& c, std::ostream& out);
