@@ -98,6 +98,21 @@ TEST_CASE("graphml: typed keys, defaults, for=all, CDATA, desc, nested graph") {
   CHECK(report.warnings[0].find("nested graph flattened") != std::string::npos);
 }
 
+TEST_CASE("graphml: yEd files: labels and positions from the graphics keys") {
+  ImportReport report;
+  Coalition c = read_coalition(data_dir + "yed.graphml", &report);
+  REQUIRE(c.nodes.size() == 2);
+  CHECK(c.nodes[0].label == "Vestia");
+  CHECK(c.nodes[0].attrs["description"] == "De woningcorporatie");
+  CHECK(c.nodes[1].label == "Gemeente\nRotterdam");
+  CHECK(c.layout.at("n0") == std::array<double, 2>{120.5, -40.0});
+  CHECK(c.layout.at("n1") == std::array<double, 2>{0.0, 0.0});
+  REQUIRE(c.edges.size() == 1);
+  CHECK(c.edges[0].directed);
+  CHECK(c.edges[0].attrs["label"] == "huurt van");
+  CHECK(report.warnings.empty());
+}
+
 TEST_CASE("graphml: the Gephi conformance files import as the corpus README says") {
   if (!fs::is_directory(corpus_dir)) {
     MESSAGE("corpus not found at " << corpus_dir << "; skipped");
