@@ -19,10 +19,12 @@ std::string_view status_id(HealthStatus status) {
 }
 
 double indicator_weight(std::string_view id) {
-  // README.md, "Weights": the broker's departure (seed 001) and the residents' voice (seed 003)
-  // are what the seeds stress most; money and the project portfolio describe the projects more
-  // than the coalition and their data is often incomplete.
-  if (id == "broker_dependency" || id == "resident_voice") return 1.5;
+  // README.md, "Weights": a network that has fallen apart (cohesion) is the harm that broker
+  // dependency only risks, so it weighs more than the risk; otherwise removing the broker in a
+  // what-if could raise the score. The residents' voice is the core of the Hague approach
+  // (seed 003). Money and the project portfolio describe the projects more than the coalition
+  // and their data is often incomplete.
+  if (id == "cohesion" || id == "resident_voice") return 1.5;
   if (id == "funding_dependency" || id == "portfolio") return 0.75;
   for (auto known : indicator_ids)
     if (known == id) return 1.0;
@@ -57,6 +59,17 @@ Network collaboration_network(const Coalition& coalition) {
     if (!(e.kind == kinds::funds && (!coalition.nodes[e.source].is_actor() || !coalition.nodes[e.target].is_actor())))
       copy.edges.push_back(e);
   return Network::build(copy, opt);
+}
+
+std::string join_names(Lang lang, const std::vector<std::string>& names, std::size_t max) {
+  std::string out;
+  const std::size_t shown = names.size() > max ? max : names.size();
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i > 0) out += (i + 1 == shown && names.size() <= max) ? " " + tr(lang, "health.and") + " " : std::string(", ");
+    out += names[i];
+  }
+  if (names.size() > max) out = tr(lang, "health.more", {out, std::to_string(names.size() - max)});
+  return out;
 }
 
 double round1(double x) { return std::round(x * 10.0) / 10.0; }
@@ -110,14 +123,7 @@ std::string HealthContext::broker_phrase(std::size_t node) const {
 }
 
 std::string HealthContext::ids_joined(const std::vector<std::string>& names, std::size_t max) const {
-  std::string out;
-  const std::size_t shown = names.size() > max ? max : names.size();
-  for (std::size_t i = 0; i < shown; ++i) {
-    if (i > 0) out += (i + 1 == shown && names.size() <= max) ? " " + tr("health.and") + " " : ", ";
-    out += names[i];
-  }
-  if (names.size() > max) out = tr("health.more", {out, std::to_string(names.size() - max)});
-  return out;
+  return join_names(lang, names, max);
 }
 
 std::string HealthContext::labels(const std::vector<std::size_t>& nodes, std::size_t max) const {

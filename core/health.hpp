@@ -96,6 +96,10 @@ HealthReport assess_health(const Coalition& coalition, const HealthOptions& opti
 // stable; a no_data score is null.
 Json health_json(const HealthReport& report);
 
+// A list for a sentence: "A, B en C" / "A, B and C"; beyond `max` names "A, ..., F en nog 3" /
+// "... and 3 more". O(total length).
+std::string join_names(Lang lang, const std::vector<std::string>& names, std::size_t max = 6);
+
 // Rounds to one decimal, the precision of every score wijknet prints.
 double round1(double x);
 
