@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "core/metrics/betweenness.hpp"
-#include "core/metrics/closeness.hpp"
 #include "core/metrics/clustering.hpp"
 #include "core/metrics/community.hpp"
 #include "core/metrics/components.hpp"
@@ -57,13 +56,15 @@ Analysis analyze(const Network& net, const AnalysisOptions& options) {
     a.graph.density = density(net);
     a.graph.centralization = degree_centralization(net);
   });
-  timed(a, t, "betweenness", [&] {
-    auto b = betweenness_centrality(net, w, options.threads);
-    for (std::size_t v = 0; v < n; ++v) a.nodes[v].betweenness = b[v];
-  });
+  // One search per source serves betweenness and closeness (path_centralities), so the time of
+  // both is recorded under "betweenness" and "closeness" records only the copy.
+  PathCentralities paths;
+  timed(a, t, "betweenness", [&] { paths = path_centralities(net, w, options.threads); });
   timed(a, t, "closeness", [&] {
-    auto c = closeness_centrality(net, w, options.threads);
-    for (std::size_t v = 0; v < n; ++v) a.nodes[v].closeness = c[v];
+    for (std::size_t v = 0; v < n; ++v) {
+      a.nodes[v].betweenness = paths.betweenness[v];
+      a.nodes[v].closeness = paths.closeness[v];
+    }
   });
   timed(a, t, "eigenvector", [&] {
     auto e = eigenvector_centrality(net, w);

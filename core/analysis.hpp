@@ -54,7 +54,8 @@ struct Analysis {
 
 // Runs every metric on `net`. Timed names, in order: "degree", "betweenness", "closeness",
 // "eigenvector", "pagerank", "clustering", "core", "constraint", "components", "articulation",
-// "louvain". Deterministic: the same network gives the same numbers on every run.
+// "louvain"; betweenness and closeness share one search per source, so "betweenness" holds the
+// time of both. Deterministic: the same network and thread count give the same numbers.
 // Complexity is dominated by betweenness and closeness: O(n m) unweighted, O(n m log n) weighted.
 Analysis analyze(const Network& net, const AnalysisOptions& options = {});
 

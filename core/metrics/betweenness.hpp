@@ -19,4 +19,13 @@ namespace wijknet {
 // 163-177; networkx.betweenness_centrality (normalized=True).
 std::vector<double> betweenness_centrality(const Network& net, bool weighted, unsigned threads = 0);
 
+struct PathCentralities {
+  std::vector<double> betweenness, closeness;
+};
+
+// Betweenness and closeness (closeness.hpp) from one shortest-path search per source: the same
+// numbers as the two functions, for about two thirds of their combined time. analyze() uses it.
+// Complexity and threads as betweenness_centrality.
+PathCentralities path_centralities(const Network& net, bool weighted, unsigned threads = 0);
+
 }  // namespace wijknet

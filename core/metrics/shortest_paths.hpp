@@ -1,141 +1,276 @@
 // Single-source shortest-path search shared by betweenness and closeness (internal to
-// core/metrics). One search fills, for a source s, the vertices in the order they are settled
-// (non-decreasing distance), their distances and their number of shortest paths from s.
+// core/metrics). One search from a source s settles the reachable vertices in non-decreasing
+// distance and counts the shortest paths to each (Brandes' first phase); the second phase walks
+// them back and accumulates pair dependencies.
 //
-// Unweighted: breadth-first search, distances are hop counts. Weighted: Dijkstra with distance
-// 1/strength per tie, and two paths tie only when their float sums are equal, exactly as
-// networkx's _single_source_dijkstra_path_basic compares them, so the path counts (and hence
-// betweenness) equal networkx's on integer strengths where 1/2 + 1/2 == 1/1.
+// Unweighted: breadth-first search over hop counts (int levels, the hot loop of the analytics).
+// Weighted: Dijkstra with length 1/strength per tie. Two paths tie only when their float sums are
+// equal, exactly as networkx's _single_source_dijkstra_path_basic compares them, so path counts
+// (and hence betweenness) equal networkx's even where 1/2 + 1/2 == 1/1 on integer strengths.
 // Ties with strength <= 0 have no finite length and are left out of weighted paths.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <queue>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "core/metrics/betweenness.hpp"
 #include "core/network.hpp"
 
 namespace wijknet::detail {
 
-class ShortestPathSearch {
+class SourceSearch {
  public:
   using Vertex = Network::Vertex;
-  static constexpr double unreached = std::numeric_limits<double>::infinity();
+  static constexpr double infinite = std::numeric_limits<double>::infinity();
 
-  ShortestPathSearch(const Network& net, bool weighted)
-      : net_(net), weighted_(weighted), dist_(net.vertex_count(), unreached), sigma_(net.vertex_count(), 0.0) {
-    if (weighted_) {
-      const auto& w = net.arc_weights();
-      length_.resize(w.size());
-      for (std::size_t a = 0; a < w.size(); ++a) length_[a] = w[a] > 0 ? 1.0 / w[a] : unreached;
+  // `length`: per arc, 1/strength (weighted search), or nullptr (breadth-first search). Shared by
+  // all workers, built once by arc_lengths().
+  SourceSearch(const Network& net, const std::vector<double>* length)
+      : off_(net.offsets().data()), tgt_(net.targets().data()), length_(length ? length->data() : nullptr) {
+    const std::size_t n = net.vertex_count();
+    order_.reserve(n);
+    value_.assign(n, 0.0);
+    if (length_) {
+      dist_.assign(n, infinite);
+      heap_pos_.assign(n, absent);
+      heap_.reserve(n);
+    } else {
+      code_.assign(n, unvisited);
     }
-    order_.reserve(net.vertex_count());
   }
 
-  // Searches from s. Afterwards order() lists the vertices reachable from s (s first) in
-  // non-decreasing distance; dist() and sigma() hold their distance and path count.
+  // 1/strength per arc; ties with strength <= 0 have no finite length and carry no paths.
+  static std::vector<double> arc_lengths(const Network& net) {
+    const auto& w = net.arc_weights();
+    std::vector<double> length(w.size());
+    for (std::size_t a = 0; a < w.size(); ++a) length[a] = w[a] > 0 ? 1.0 / w[a] : infinite;
+    return length;
+  }
+
+  // Phase one from s: order(), the path counts and the distance total.
   void run(Vertex s) {
-    for (Vertex v : order_) {
-      dist_[v] = unreached;
-      sigma_[v] = 0.0;
-    }
-    order_.clear();
-    if (weighted_)
+    if (length_) {
+      for (Vertex v : order_) dist_[v] = infinite;
+      order_.clear();
       dijkstra(s);
-    else
+    } else {
+      for (Vertex v : order_) code_[v] = unvisited;
+      order_.clear();
       bfs(s);
+    }
   }
 
+  // Vertices reachable from the last source (itself first), in non-decreasing distance.
   const std::vector<Vertex>& order() const { return order_; }
-  const std::vector<double>& dist() const { return dist_; }
-  const std::vector<double>& sigma() const { return sigma_; }
-  bool weighted() const { return weighted_; }
-  // Length of arc index a (1 unweighted, 1/strength weighted).
-  double length(std::size_t a) const { return weighted_ ? length_[a] : 1.0; }
+  // Sum of the distances from the last source to the vertices it reaches.
+  double distance_total() const { return distance_total_; }
 
-  // Calls f(v, arc) for every v that precedes w on a shortest path from the source:
-  // dist[v] + length(v, w) == dist[w], evaluated in the same float operations as the search.
-  template <class F>
-  void for_each_predecessor(Vertex w, F&& f) const {
-    const auto& off = net_.offsets();
-    const auto& tgt = net_.targets();
-    const double dw = dist_[w];
-    for (std::size_t a = off[w]; a < off[w + 1]; ++a) {
-      Vertex v = tgt[a];
-      // The arc w->v has the same strength as v->w (the network is undirected).
-      if (dist_[v] < dw && dist_[v] + length(a) == dw) f(v, a);
+  // Phase two: adds to centrality[v] the dependency of the last source on every v != source,
+  // farthest first (networkx's _accumulate_basic). Each vertex pulls from its successors,
+  // delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w]: the sum Brandes
+  // pushes, gathered with branch-free selects instead of scattered writes.
+  void accumulate(std::vector<double>& centrality) {
+    const Network::EdgeIndex* off = off_;
+    const Vertex* tgt = tgt_;
+    const double* length = length_;
+    const Vertex* order = order_.data();
+    double* value = value_.data();
+    double* sum = centrality.data();
+    auto finish = [&](Vertex v, double pull) {
+      const double sigma = value[v];
+      const double delta = sigma * pull;
+      sum[v] += delta;
+      value[v] = (1.0 + delta) / sigma;  // what v's predecessors pull
+    };
+    if (length_) {
+      const double* dist = dist_.data();
+      for (std::size_t i = order_.size(); i-- > 1;) {
+        const Vertex v = order[i];
+        const double dv = dist[v];
+        double pull = 0;
+        for (std::size_t a = off[v], last = off[v + 1]; a < last; ++a) {
+          const double dw = dist[tgt[a]];
+          pull += (dw > dv) & (dv + length[a] == dw) ? value[tgt[a]] : 0.0;
+        }
+        finish(v, pull);
+      }
+      return;
+    }
+    const std::uint8_t* code = code_.data();
+    // Levels from the farthest down; level_start_[L] is where level L begins in order_.
+    std::size_t end = order_.size();
+    for (std::size_t level = level_start_.size(); level-- > 1;) {
+      const auto down = std::uint8_t((level + 1) % 3);
+      for (std::size_t i = level_start_[level]; i < end; ++i) {
+        const Vertex v = order[i];
+        double pull = 0;
+        for (std::size_t a = off[v], last = off[v + 1]; a < last; ++a) {
+          const Vertex w = tgt[a];
+          pull += code[w] == down ? value[w] : 0.0;
+        }
+        finish(v, pull);
+      }
+      end = level_start_[level];
     }
   }
 
  private:
+  // Level by level. A vertex's path count is summed from its predecessors when it is dequeued,
+  // since by then the whole previous level is final: reads only, and branch-free selects.
   void bfs(Vertex s) {
-    const auto& off = net_.offsets();
-    const auto& tgt = net_.targets();
-    dist_[s] = 0;
-    sigma_[s] = 1;
-    order_.push_back(s);
-    for (std::size_t head = 0; head < order_.size(); ++head) {
-      Vertex v = order_[head];
-      const double dn = dist_[v] + 1;
-      for (std::size_t a = off[v]; a < off[v + 1]; ++a) {
-        Vertex w = tgt[a];
-        if (dist_[w] == unreached) {
-          dist_[w] = dn;
-          order_.push_back(w);
-        }
-        if (dist_[w] == dn) sigma_[w] += sigma_[v];
-      }
+    // Local copies: the byte stores below may alias anything, members included, and would make
+    // the compiler reload every member pointer on every arc.
+    const Network::EdgeIndex* off = off_;
+    const Vertex* tgt = tgt_;
+    std::uint8_t* code = code_.data();
+    double* value = value_.data();
+    order_.resize(code_.size() + 1);  // + 1: the slot written for an arc to a known vertex
+    Vertex* queue = order_.data();
+    std::size_t tail = 0;
+    code[s] = 0;
+    value[s] = 1;
+    queue[tail++] = s;
+    level_start_.assign(1, 0);
+    std::int64_t total = 0;
+    for (std::size_t a = off[s]; a < off[s + 1]; ++a) {  // level 1 (the network is simple)
+      code[tgt[a]] = 1;
+      queue[tail++] = tgt[a];
+      total += 1;
     }
+    std::size_t begin = 1;
+    for (std::int64_t level = 1; begin < tail; ++level) {
+      const std::size_t end = tail;
+      level_start_.push_back(begin);
+      const auto up = std::uint8_t((level + 2) % 3), next = std::uint8_t((level + 1) % 3);
+      for (std::size_t i = begin; i < end; ++i) {
+        const Vertex v = queue[i];
+        double sigma = 0;
+        for (std::size_t a = off[v], last = off[v + 1]; a < last; ++a) {
+          const Vertex w = tgt[a];
+          const std::uint8_t c = code[w];
+          // Discovery without a branch (it would be mispredicted on about one arc in ten): the
+          // queue slot is written every time and kept only for a new vertex.
+          const bool fresh = c == unvisited;
+          code[w] = fresh ? next : c;
+          queue[tail] = w;
+          tail += fresh;
+          sigma += c == up ? value[w] : 0.0;
+        }
+        value[v] = sigma;
+      }
+      total += std::int64_t(tail - end) * (level + 1);
+      begin = end;
+    }
+    order_.resize(tail);
+    distance_total_ = double(total);
   }
 
-  // networkx's scheme: `seen` holds the best tentative distance; a strictly shorter path resets
-  // the count, an equal one adds to it; a vertex is settled when first popped.
+  // Dijkstra with an indexed 4-ary heap (decrease-key, no stale entries). When v is settled its
+  // path count is summed from the neighbours u with dist[u] < dist[v] and dist[u] + len == dist[v]
+  // in floats: exactly the predecessors networkx's equal-distance test collects.
   void dijkstra(Vertex s) {
-    const auto& off = net_.offsets();
-    const auto& tgt = net_.targets();
-    using Entry = std::pair<double, Vertex>;
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> heap;
-    // dist_ doubles as `seen` until settled; settled_ marks popped vertices.
-    if (settled_.size() != dist_.size()) settled_.assign(dist_.size(), 0);
-    dist_[s] = 0;
-    sigma_[s] = 1;
-    heap.emplace(0.0, s);
-    touched_.clear();
-    touched_.push_back(s);
-    while (!heap.empty()) {
-      auto [d, v] = heap.top();
-      heap.pop();
-      if (settled_[v] || d > dist_[v]) continue;
-      settled_[v] = 1;
+    double* dist = dist_.data();
+    double* value = value_.data();
+    const Network::EdgeIndex* off = off_;
+    const Vertex* tgt = tgt_;
+    const double* length = length_;
+    dist[s] = 0;
+    heap_.clear();
+    heap_push(s);
+    double total = 0;
+    while (!heap_.empty()) {
+      const Vertex v = heap_pop();
       order_.push_back(v);
-      for (std::size_t a = off[v]; a < off[v + 1]; ++a) {
-        Vertex w = tgt[a];
-        if (settled_[w]) continue;
-        const double nd = d + length_[a];
-        if (nd == unreached) continue;
-        if (nd < dist_[w]) {
-          if (dist_[w] == unreached) touched_.push_back(w);
-          dist_[w] = nd;
-          sigma_[w] = sigma_[v];
-          heap.emplace(nd, w);
-        } else if (nd == dist_[w]) {
-          sigma_[w] += sigma_[v];
+      const double dv = dist[v];
+      total += dv;
+      double sigma = v == s ? 1.0 : 0.0;
+      for (std::size_t a = off[v], last = off[v + 1]; a < last; ++a) {
+        const Vertex w = tgt[a];
+        const double dw = dist[w], len = length[a];
+        sigma += (dw < dv) & (dw + len == dv) ? value[w] : 0.0;
+        const double nd = dv + len;
+        if (nd < dw) {  // never true for a settled w: its distance is at most dv
+          dist[w] = nd;
+          if (heap_pos_[w] == absent)
+            heap_push(w);
+          else
+            heap_sift_up(heap_pos_[w]);
         }
       }
+      value[v] = sigma;
     }
-    for (Vertex v : touched_) settled_[v] = 0;
+    distance_total_ = total;
   }
 
-  const Network& net_;
-  bool weighted_;
-  std::vector<double> length_;
-  std::vector<double> dist_, sigma_;
-  std::vector<Vertex> order_, touched_;
-  std::vector<unsigned char> settled_;
+  void heap_push(Vertex v) {
+    heap_.push_back(v);
+    heap_sift_up(std::uint32_t(heap_.size() - 1));
+  }
+  void heap_sift_up(std::uint32_t i) {
+    const Vertex v = heap_[i];
+    const double key = dist_[v];
+    while (i > 0) {
+      const std::uint32_t parent = (i - 1) / 4;
+      if (dist_[heap_[parent]] <= key) break;
+      heap_[i] = heap_[parent];
+      heap_pos_[heap_[i]] = i;
+      i = parent;
+    }
+    heap_[i] = v;
+    heap_pos_[v] = i;
+  }
+  Vertex heap_pop() {
+    const Vertex top = heap_[0];
+    heap_pos_[top] = absent;
+    const Vertex last = heap_.back();
+    heap_.pop_back();
+    const auto size = std::uint32_t(heap_.size());
+    if (size == 0) return top;
+    const double key = dist_[last];
+    std::uint32_t i = 0;
+    for (;;) {
+      const std::uint32_t first = 4 * i + 1;
+      if (first >= size) break;
+      std::uint32_t best = first;
+      double best_key = dist_[heap_[first]];
+      for (std::uint32_t c = first + 1; c < std::min(first + 4, size); ++c)
+        if (dist_[heap_[c]] < best_key) {
+          best = c;
+          best_key = dist_[heap_[c]];
+        }
+      if (best_key >= key) break;
+      heap_[i] = heap_[best];
+      heap_pos_[heap_[i]] = i;
+      i = best;
+    }
+    heap_[i] = last;
+    heap_pos_[last] = i;
+    return top;
+  }
+
+  static constexpr std::uint8_t unvisited = 255;
+  static constexpr std::uint32_t absent = std::numeric_limits<std::uint32_t>::max();
+
+  const Network::EdgeIndex* off_;
+  const Vertex* tgt_;
+  const double* length_;  // weighted only
+  // Unweighted: adjacent vertices lie on the same or neighbouring BFS levels, so the level modulo
+  // 3 (unvisited: 255) tells predecessors from successors in one byte a vertex, small enough to
+  // stay in the L1 cache: the hot loops are bound by these random reads.
+  std::vector<std::uint8_t> code_;
+  std::vector<std::size_t> level_start_;  // where each level begins in order_
+  // Weighted: distance (tentative while in the heap), and the heap.
+  std::vector<double> dist_;
+  std::vector<Vertex> heap_;
+  std::vector<std::uint32_t> heap_pos_;
+  // Path count sigma after phase one; (1 + delta) / sigma once phase two has passed the vertex.
+  std::vector<double> value_;
+  std::vector<Vertex> order_;
+  double distance_total_ = 0;
 };
 
 // How many workers to use over n sources: `threads` (0: hardware concurrency), but no more than
@@ -161,6 +296,51 @@ void parallel_over_sources(std::size_t n, unsigned workers, Body&& body) {
       for (std::size_t s = t; s < n; s += workers) body(t, Network::Vertex(s));
     });
   for (auto& th : pool) th.join();
+}
+
+// Brandes over every source; closeness, when asked, from the same searches.
+inline PathCentralities shortest_path_centralities(const Network& net, bool weighted, unsigned threads,
+                                                  bool want_betweenness, bool want_closeness) {
+  const std::size_t n = net.vertex_count();
+  PathCentralities result{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+  if (n <= 1) return result;
+  // Nobody lies strictly between two others when n <= 2.
+  want_betweenness = want_betweenness && n > 2;
+  if (!want_betweenness && !want_closeness) return result;
+
+  // One search workspace and one partial betweenness sum per worker, added in worker order.
+  const unsigned pool_size = detail::worker_count(n, threads);
+  std::vector<double> length;
+  if (weighted) length = detail::SourceSearch::arc_lengths(net);
+  std::vector<detail::SourceSearch> searches;
+  std::vector<std::vector<double>> partial(pool_size);
+  searches.reserve(pool_size);
+  for (unsigned t = 0; t < pool_size; ++t) {
+    searches.emplace_back(net, weighted ? &length : nullptr);
+    if (want_betweenness) partial[t].assign(n, 0.0);
+  }
+  const double others = double(n - 1);
+  detail::parallel_over_sources(n, pool_size, [&](unsigned t, Network::Vertex s) {
+    auto& search = searches[t];
+    search.run(s);
+    if (want_closeness) {
+      // networkx's wf_improved: (r / D) * (r / (n - 1)), r reached, D their total distance.
+      const double reached = double(search.order().size()) - 1.0;
+      const double total = search.distance_total();
+      if (total > 0) result.closeness[s] = (reached / total) * (reached / others);  // each source its own slot
+    }
+    if (want_betweenness) search.accumulate(partial[t]);
+  });
+
+  if (want_betweenness) {
+    for (unsigned t = 0; t < pool_size; ++t)
+      for (std::size_t v = 0; v < n; ++v) result.betweenness[v] += partial[t][v];
+    // Every unordered pair was counted from both ends, so raw pairs * 2 / ((n-1)(n-2)) is
+    // sum / ((n-1)(n-2)).
+    const double scale = 1.0 / (double(n - 1) * double(n - 2));
+    for (double& b : result.betweenness) b *= scale;
+  }
+  return result;
 }
 
 }  // namespace wijknet::detail
