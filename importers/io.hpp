@@ -1,4 +1,14 @@
 // Reading and writing coalition documents, the format chosen by the file's extension.
+//
+// Each format lives in its own file, importers/<fmt>.hpp|cpp, with a reader and a writer side by
+// side:
+//   Coalition read_<fmt>(std::istream& in, const std::string& source_name, ImportReport& report,
+//                        const ReadOptions& options);
+//   void write_<fmt>(const Coalition& c, std::ostream& out);
+// and one row in the extension table at the top of importers/io.cpp. Readers throw InputError
+// at FILE:LINE:COL (importers/source_text.hpp turns offsets into lines and columns and records
+// warnings); writers throw WriteError for what their format cannot hold. Anonymisation and the
+// atomic replacement of the file are done here, once, for every format.
 #pragma once
 
 #include <string>
@@ -25,12 +35,16 @@ struct WriteOptions {
   bool anonymize = false;  // residents' labels and personal attributes become stable pseudonyms
 };
 
-// Reads FILE by its extension (.json, .graphml, .edges, .txt, ...). Throws InputError with
-// file:line:col on bad input, std::runtime_error when the file cannot be opened.
+// Reads FILE by its extension, case-insensitive (.json, .graphml, .edges, .txt, ...). Throws
+// InputError with file:line:col on bad input, and InputError with the file name alone ("FILE:
+// cannot open: No such file or directory") when the file cannot be opened or its extension is
+// not one read_coalition knows. Fills `report` (format, counts, warnings) when given.
 Coalition read_coalition(const std::string& path, ImportReport* report = nullptr, const ReadOptions& options = {});
 
-// Writes by extension. Writes to a temporary file beside the target, flushes it and renames it
-// over the target, so the previous file survives any failure. Throws WriteError.
+// Writes by extension. With options.anonymize, the writer gets anonymized(coalition) (core/
+// privacy.hpp) instead. Writes to a temporary file "PATH.tmp-XXXXXX" beside the target, flushes
+// and checks it, and renames it over the target, so the previous file survives any failure
+// (importers/atomic_write.hpp). Throws WriteError "PATH: what went wrong".
 void write_coalition(const Coalition& coalition, const std::string& path, const WriteOptions& options = {});
 
 // The extensions read_coalition and write_coalition accept, for --help texts.
