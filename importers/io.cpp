@@ -10,9 +10,15 @@
 #include "core/error.hpp"
 #include "core/privacy.hpp"
 #include "importers/atomic_write.hpp"
+#include "importers/csv.hpp"
+#include "importers/dot.hpp"
 #include "importers/edgelist.hpp"
+#include "importers/gexf.hpp"
+#include "importers/gml.hpp"
 #include "importers/graphml.hpp"
 #include "importers/native_json.hpp"
+#include "importers/pajek.hpp"
+#include "importers/xlsx.hpp"
 
 namespace wijknet {
 namespace {
@@ -26,6 +32,9 @@ struct FileFormat {
   const char* extension;  // lower case, with the dot
   Reader read;
   Writer write;
+  // For writers that need the path (CSV's two tables, libxlsxwriter): used instead of `write`;
+  // they write a temporary file beside the target and rename it themselves.
+  void (*write_path)(const Coalition&, const std::string&) = nullptr;
 };
 
 constexpr FileFormat formats[] = {
@@ -33,6 +42,13 @@ constexpr FileFormat formats[] = {
     {".edges", read_edgelist, write_edgelist},
     {".txt", read_edgelist, write_edgelist},
     {".graphml", read_graphml, write_graphml},
+    {".gexf", read_gexf, write_gexf},
+    {".gml", read_gml, write_gml},
+    {".net", read_pajek, write_pajek},
+    {".dot", read_dot, write_dot},
+    {".gv", read_dot, write_dot},
+    {".csv", read_csv, write_csv, write_csv_files},
+    {".xlsx", nullptr, nullptr, write_xlsx},
 };
 
 // The extension of the file name, lower case, with the dot; "" when there is none.
@@ -76,12 +92,13 @@ Coalition read_coalition(const std::string& path, ImportReport* report, const Re
 
 void write_coalition(const Coalition& coalition, const std::string& path, const WriteOptions& options) {
   const FileFormat* format = format_for(path);
-  if (!format || !format->write)
+  if (!format || (!format->write && !format->write_path))
     throw WriteError(path + ": cannot write files of type '" + extension_of(path) +
                      "'; writable: " + joined(writable_extensions()));
   // Pseudonyms are applied here, once, on a copy, so that no writer can forget them.
   const Coalition anonymous = options.anonymize ? anonymized(coalition) : Coalition{};
   const Coalition& out = options.anonymize ? anonymous : coalition;
+  if (format->write_path) return format->write_path(out, path);
   write_file_atomically(path, [&](std::ostream& stream) {
     try {
       format->write(out, stream);
@@ -101,7 +118,7 @@ std::vector<std::string> readable_extensions() {
 std::vector<std::string> writable_extensions() {
   std::vector<std::string> exts;
   for (const auto& f : formats)
-    if (f.write) exts.push_back(f.extension);
+    if (f.write || f.write_path) exts.push_back(f.extension);
   return exts;
 }
 
