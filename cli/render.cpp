@@ -1,8 +1,47 @@
-// wijknet render (being written)
+// wijknet render FILE -o OUT.svg [--at DATE] [--lang nl|en] [--anonymize] [--no-labels]
+#include <iostream>
+
 #include "cli/command.hpp"
+#include "core/privacy.hpp"
+#include "core/svg_render.hpp"
+#include "importers/atomic_write.hpp"
 
 namespace wijknet::cli {
-Command render_command() {
-  return {{"render", "FILE", "(not yet available)", 1, 1, {}}, [](const Args&) { return int(Exit::usage); }};
+namespace {
+
+int run(const Args& args) {
+  const std::string& path = args.positional()[0];
+  const auto out = args.value("-o");
+  if (!out) throw UsageError("-o OUT.svg is required");
+  const auto at = args.date("--at");
+  SvgOptions opt;
+  opt.lang = args.lang();
+  opt.labels = !args.flag("--no-labels");
+  Coalition c = load(path, args);
+  if (at) c = c.at(*at);
+  if (args.flag("--anonymize")) c = anonymized(c);
+  opt.title = c.name + (at ? " (" + at->str() + ")" : std::string());
+  const std::string svg = network_svg(c, network_positions(c), opt);
+  write_file_atomically(*out, [&](std::ostream& os) { os << svg; });
+  std::cerr << "wrote " << *out << ": " << c.nodes.size() << " nodes, " << c.edges.size() << " edges\n";
+  return Exit::ok;
 }
+
+}  // namespace
+
+Command render_command() {
+  CommandSpec spec{"render",
+                   "FILE -o OUT.svg [--at DATE] [--lang nl|en] [--anonymize] [--no-labels]",
+                   "A picture of the network as SVG: partners by sector, projects, the broker, ties by kind, a legend.",
+                   1,
+                   1,
+                   {{"-o", "OUT.svg", "the SVG file to write (replaced atomically)"},
+                    {"--at", "DATE", "the coalition as it stood on DATE"},
+                    {"--lang", "nl|en", "language of the legend (default: the system locale)"},
+                    {"--anonymize", "", "replace residents' names with stable pseudonyms"},
+                    {"--no-labels", "", "leave the names out"},
+                    {"--strict", "", "treat every import warning as an error"}}};
+  return {spec, run};
+}
+
 }  // namespace wijknet::cli

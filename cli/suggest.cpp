@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/command.hpp"
+#include "cli/suggest.hpp"
 #include "core/error.hpp"
 #include "core/health.hpp"
 #include "core/suggest.hpp"
@@ -38,9 +39,8 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
-// The registry CSV: a header with "name" and "sector" (Dutch "naam" also), and optionally
-// "themes" ("themas", "thema's") and "ties" ("banden"); lists inside a cell are separated by '|'
-// (or ';' in a comma-separated file). A row without a name is an error at its line and column.
+}  // namespace
+
 std::vector<Candidate> read_registry(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path, 0, 0}, "cannot open the candidate registry");
@@ -79,6 +79,8 @@ std::vector<Candidate> read_registry(const std::string& path) {
   }
   return out;
 }
+
+namespace {
 
 void print_text(const Coalition& c, const Suggestions& s, Lang lang, const std::string& name, std::ostream& out) {
   auto label = [&](const std::string& id) {

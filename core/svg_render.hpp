@@ -1,0 +1,51 @@
+// Pictures as SVG text, headless: the network (for `wijknet render` and the HTML report) and the
+// project portfolio's effort-impact matrix. Colours follow the viewer's palette (viz/palette.cpp)
+// so a picture in a report looks like the screen: partners by sector, residents in the residents'
+// colour, projects as squares, the wijkmakelaar with an orange ring.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/i18n.hpp"
+#include "core/layout.hpp"
+#include "core/model.hpp"
+#include "core/portfolio.hpp"
+
+namespace wijknet {
+
+// Text for XML/HTML: & < > " ' escaped. Invalid UTF-8 bytes become U+FFFD and control
+// characters other than tab and newline are dropped, so any label yields well-formed XML. O(n).
+std::string xml_escape(std::string_view text);
+
+struct SvgOptions {
+  double width = 960, height = 680;  // the picture, legend included (user units = CSS px)
+  Lang lang = Lang::en;
+  bool labels = true;
+  bool legend = true;
+  std::string title;                 // drawn at the top left when not empty
+};
+
+// Positions for every node of `coalition` (index i for nodes[i]): the stored layout where every
+// node has one, else the ForceAtlas2 layout of core/layout.hpp run for `steps` steps from the
+// stored or seeded positions (a fixed number of steps, no time budget, so the same document
+// always gives the same picture). O(steps (n log n + m)).
+std::vector<Vec2> network_positions(const Coalition& coalition, int steps = 800);
+
+// The network as a standalone SVG document (it can also be inlined in HTML as is): ties under
+// nodes, by kind (collaborates solid, participates light, funds dashed gold, survey ties dotted
+// with arrows), nodes sized by their number of ties, labels with a white halo, and a legend of the
+// sectors, kinds and tie kinds present. `positions` has one entry per node; it is scaled to fit.
+// Deterministic. O(n + m).
+std::string network_svg(const Coalition& coalition, const std::vector<Vec2>& positions, const SvgOptions& options);
+
+// The effort-impact matrix (seed 004) as SVG: a 5 x 5 grid of effort (x) and impact (y) whose
+// cells are tinted by the advice project_advice gives there (continue green, investigate sand,
+// stop red), each rated project a numbered dot in its cell (several in one cell are spread out),
+// pearls with a gold ring, and a key listing the numbers with the project names. O(projects).
+std::string portfolio_svg(const Coalition& coalition, const Portfolio& portfolio, Lang lang, double width = 720);
+
+}  // namespace wijknet
