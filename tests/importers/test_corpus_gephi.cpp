@@ -21,12 +21,9 @@ bool corpus_present(const std::string& file) {
   return false;
 }
 
-template <class Reader>
-Coalition read_corpus(const std::string& file, ImportReport& report, Reader reader) {
-  const std::string path = test::corpus_dir() + file;
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  return reader(in, path, report, ReadOptions{});
+// Through read_coalition, as the command line reads them: the format comes from the extension.
+Coalition read_corpus(const std::string& file, ImportReport& report) {
+  return read_coalition(test::corpus_dir() + file, &report);
 }
 
 }  // namespace
@@ -34,7 +31,7 @@ Coalition read_corpus(const std::string& file, ImportReport& report, Reader read
 TEST_CASE("corpus gephi/data.gexf: one node with typed attributes and a default, one self-loop") {
   if (!corpus_present("data.gexf")) return;
   ImportReport r;
-  Coalition c = read_corpus("data.gexf", r, read_gexf);
+  Coalition c = read_corpus("data.gexf", r);
   CHECK(r.format == "gexf");
   REQUIRE(c.nodes.size() == 1);
   const Node& n = c.nodes[0];
@@ -55,7 +52,7 @@ TEST_CASE("corpus gephi/data.gexf: one node with typed attributes and a default,
 TEST_CASE("corpus gephi/slice.gexf: GEXF 1.3 slice with attvalue directly under node and id =\"0\"") {
   if (!corpus_present("slice.gexf")) return;
   ImportReport r;
-  Coalition c = read_corpus("slice.gexf", r, read_gexf);
+  Coalition c = read_corpus("slice.gexf", r);
   REQUIRE(c.nodes.size() == 2);
   CHECK(c.nodes[0].id == "1");
   CHECK(c.nodes[0].label == "Node 1");
@@ -77,7 +74,7 @@ TEST_CASE("corpus gephi/slice.gexf: GEXF 1.3 slice with attvalue directly under 
 TEST_CASE("corpus gephi/nodes_utf8_bom.csv: BOM, Gephi timeset, a duplicate id and an empty last row") {
   if (!corpus_present("nodes_utf8_bom.csv")) return;
   ImportReport r;
-  Coalition c = read_corpus("nodes_utf8_bom.csv", r, read_csv);
+  Coalition c = read_corpus("nodes_utf8_bom.csv", r);
   REQUIRE(c.nodes.size() == 2);
   const Node& uno = c.nodes[0];
   CHECK(uno.id == "1");
@@ -105,7 +102,7 @@ TEST_CASE("corpus gephi/nodes_utf8_bom.csv: BOM, Gephi timeset, a duplicate id a
 TEST_CASE("corpus gephi/edges_timeset_intervals.csv: space-separated, directed, infinite bounds") {
   if (!corpus_present("edges_timeset_intervals.csv")) return;
   ImportReport r;
-  Coalition c = read_corpus("edges_timeset_intervals.csv", r, read_csv);
+  Coalition c = read_corpus("edges_timeset_intervals.csv", r);
   REQUIRE(c.nodes.size() == 3);
   CHECK(c.node("Fred"));
   CHECK(c.node("Alice"));
@@ -129,4 +126,31 @@ TEST_CASE("corpus gephi/edges_timeset_intervals.csv: space-separated, directed, 
   CHECK(c.edges[4].since->str() == "2016-02-04");
   CHECK(c.edges[4].until->str() == "2016-02-26");
   CHECK(r.warnings.empty());
+}
+
+TEST_CASE("corpus gephi/withdesc.graphml: descriptions, CDATA included, of nodes and the edge") {
+  if (!corpus_present("withdesc.graphml")) return;
+  ImportReport r;
+  Coalition c = read_corpus("withdesc.graphml", r);
+  REQUIRE(c.nodes.size() == 2);
+  CHECK(c.nodes[0].id == "n0");
+  CHECK(c.nodes[0].attrs["description"] == "Node Zero");
+  CHECK(c.nodes[1].id == "n1");
+  CHECK(c.nodes[1].attrs["description"] == "Node One");
+  REQUIRE(c.edges.size() == 1);
+  CHECK(c.nodes[c.edges[0].source].id == "n0");
+  CHECK(c.nodes[c.edges[0].target].id == "n1");
+  CHECK(c.edges[0].directed);
+  CHECK(c.edges[0].attrs["description"] == "Edge Zero");
+}
+
+TEST_CASE("corpus gephi/cdata.graphml: a node key and an edge key sharing the id lbl") {
+  if (!corpus_present("cdata.graphml")) return;
+  ImportReport r;
+  Coalition c = read_corpus("cdata.graphml", r);
+  REQUIRE(c.nodes.size() == 2);
+  CHECK(c.nodes[0].label == "foo");
+  CHECK(c.nodes[1].label == "bar");
+  REQUIRE(c.edges.size() == 1);
+  CHECK(c.edges[0].attrs["label"] == "foobar");
 }
