@@ -39,7 +39,9 @@
 // quotes with delimiters, doubled quotes and line ends inside; UTF-8 with or without a BOM; CRLF.
 // In ';'- and tab-separated tables a decimal comma is accepted ("0,5"). Blank rows are skipped with
 // a note; a row with more or fewer fields than the header is a warning with its line (an error
-// under --strict): extra fields are ignored, missing ones are empty.
+// under --strict): extra fields are ignored, missing ones are empty. Notes (a blank row, a
+// companion table read) go into the report's warnings like the rest but never stop a --strict
+// import; every guess, duplicate, ragged row or unreadable value does.
 //
 // Writing: a coalition is two tables. write_csv writes the edges table ("connections", From, To,
 // Type, Direction, Strength, Since, Until, then one column per edge attribute) and
