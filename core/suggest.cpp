@@ -234,7 +234,7 @@ std::string introduction_reason(const Facts& f, const PairFacts& p, std::uint64_
   if (!p.projects.empty()) add(reason, ctx.tr("suggest.intro.projects", {ctx.labels(p.projects, 3)}));
   if (p.bridge && !p.themes.empty()) add(reason, ctx.tr("suggest.intro.bridge"));
   if (kept > 0)
-    add(reason, ctx.tr("suggest.intro.keeps",
+    add(reason, ctx.tr(kept == 1 ? "suggest.intro.keeps.one" : "suggest.intro.keeps",
                        {target_is_broker ? ctx.broker_phrase(f.net.node_index(target)) : ctx.label(f.net.node_index(target)),
                         std::to_string(kept)}));
   return reason;
