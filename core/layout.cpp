@@ -5,6 +5,12 @@
 #include <cmath>
 #include <numbers>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace wijknet {
 namespace {
 
@@ -427,6 +433,12 @@ bool LayoutWorker::wait_idle(double timeout_ms) const {
 }
 
 void LayoutWorker::loop() {
+#ifdef __linux__
+  // The layout is background work: on a machine with few cores the window's thread (and a
+  // software renderer's threads) must win, so this thread runs at a lower priority. Linux
+  // applies nice values per thread.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
   std::unique_lock lk(mutex_);
   ForceLayout layout;
   bool have = false;

@@ -3,8 +3,11 @@
 #define GL_GLEXT_PROTOTYPES 1
 #include <GL/glcorearb.h>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 #include <cstring>
+#include <string>
 
 namespace wijknet::viz {
 namespace {
@@ -22,23 +25,29 @@ vec4 to_clip(vec2 s) { return vec4(s.x / u_viewport.x * 2.0 - 1.0, 1.0 - s.y / u
 )";
 
 constexpr const char* node_vs = R"(
-layout(location = 0) in vec2 a_corner;
-layout(location = 1) in vec4 a_fill;
-layout(location = 2) in float a_radius;
-layout(location = 3) in float a_flags;
+uniform samplerBuffer u_color;
+uniform samplerBuffer u_param;  // radius, flags
 uniform float u_scale;
+uniform int u_pulled;
 out vec2 v_local;
 out vec4 v_fill;
 out float v_radius;
 flat out int v_flags;
+const vec2 strip[4] = vec2[4](vec2(-1, -1), vec2(1, -1), vec2(-1, 1), vec2(1, 1));
+const int triangles[6] = int[6](0, 1, 2, 2, 1, 3);
 void main() {
-  int flags = int(a_flags + 0.5);
-  float r = a_radius * u_scale;
+  int node = u_pulled != 0 ? gl_VertexID / 6 : gl_InstanceID;
+  vec2 corner = strip[u_pulled != 0 ? triangles[gl_VertexID % 6] : gl_VertexID];
+  vec2 param = texelFetch(u_param, node).xy;
+  int flags = int(param.y + 0.5);
+  float r = param.x * u_scale;
   if ((flags & 1) == 0 || r <= 0.0) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
-  float pad = 4.0 + r * 0.1;  // the selection ring and the antialiasing fringe
-  vec2 centre = to_screen(texelFetch(u_pos, gl_InstanceID).xy);
-  v_local = a_corner * (r + pad);
-  v_fill = a_fill;
+  // Room for the ring of a selected or hovered node and a pixel of antialiasing, no more:
+  // twenty thousand quads of empty margin cost a software renderer dearly.
+  float pad = ((flags & 2) != 0 ? max(2.5, r * 0.3) : ((flags & 4) != 0 ? 1.8 : 0.0)) + 1.5;
+  vec2 centre = to_screen(texelFetch(u_pos, node).xy);
+  v_local = corner * (r + pad);
+  v_fill = texelFetch(u_color, node);
   v_radius = r;
   v_flags = flags;
   gl_Position = to_clip(centre + v_local);
@@ -62,15 +71,14 @@ void main() {
   bool dimmed = (v_flags & 16) != 0;
   float outline = max(1.0, r * 0.16);
   float ring = selected ? max(2.5, r * 0.3) : (hovered ? 1.8 : 0.0);
-  vec4 edge_color = vec4(v_fill.rgb * 0.55, 1.0);
-  vec4 ring_color = selected ? u_select : vec4(0.1, 0.1, 0.12, 1.0);
-  vec3 c = v_fill.rgb;
-  c = mix(edge_color.rgb, c, inside(d, r - outline, w));
+  vec3 edge_color = v_fill.rgb * 0.55;
+  vec3 ring_color = selected ? u_select.rgb : vec3(0.1, 0.1, 0.12);
+  vec3 c = mix(edge_color, v_fill.rgb, inside(d, r - outline, w));
   if (pinned) c = mix(c, vec3(1.0), inside(d, r * 0.28, w) * 0.9);
   float a = inside(d, r, w);
   if (ring > 0.0) {
     float ra = inside(d, r + ring, w) * (1.0 - a);
-    c = mix(c, ring_color.rgb, ra / max(a + ra, 1e-4));
+    c = mix(c, ring_color, ra / max(a + ra, 1e-4));
     a = a + ra;
   }
   a *= v_fill.a * (dimmed ? 0.22 : 1.0);
@@ -80,28 +88,46 @@ void main() {
 )";
 
 constexpr const char* edge_vs = R"(
-layout(location = 0) in uvec2 a_ends;
-layout(location = 1) in vec4 a_color;
-layout(location = 2) in float a_width;
+uniform usamplerBuffer u_ends;
+uniform samplerBuffer u_color;
+uniform samplerBuffer u_width;
 uniform int u_segments;
+uniform int u_pulled;
 uniform float u_curvature;
 uniform float u_px;
 uniform float u_scale;
 out float v_across;
 out float v_half;
 out vec4 v_color;
+// A ribbon of u_segments quads: as a strip, vertex k is point k/2 on side k%2; as triangles,
+// quad s is (s,-)(s,+)(s+1,-) (s+1,-)(s,+)(s+1,+).
+const int quad_point[6] = int[6](0, 0, 1, 1, 0, 1);
+const int quad_side[6] = int[6](0, 1, 0, 0, 1, 1);
 void main() {
-  float width = a_width * u_scale;
-  if (width <= 0.0 || a_color.a <= 0.0) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
-  vec2 p0 = to_screen(texelFetch(u_pos, int(a_ends.x)).xy);
-  vec2 p1 = to_screen(texelFetch(u_pos, int(a_ends.y)).xy);
-  float alpha = a_color.a;
+  int edge, point, side;
+  if (u_pulled != 0) {
+    int per_edge = 6 * u_segments;
+    edge = gl_VertexID / per_edge;
+    int k = gl_VertexID % per_edge;
+    point = k / 6 + quad_point[k % 6];
+    side = quad_side[k % 6];
+  } else {
+    edge = gl_InstanceID;
+    point = gl_VertexID / 2;
+    side = gl_VertexID % 2;
+  }
+  float width = texelFetch(u_width, edge).x * u_scale;
+  vec4 color = texelFetch(u_color, edge);
+  if (width <= 0.0 || color.a <= 0.0) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
+  uvec2 ends = texelFetch(u_ends, edge).xy;
+  vec2 p0 = to_screen(texelFetch(u_pos, int(ends.x)).xy);
+  vec2 p1 = to_screen(texelFetch(u_pos, int(ends.y)).xy);
+  float alpha = color.a;
   // Lines thinner than a device pixel fade instead of shimmering.
   float device = width * u_px;
   if (device < 1.0) { alpha *= device; width = 1.0 / u_px; }
-  int seg = gl_VertexID / 2;
-  float side = (gl_VertexID % 2 == 0) ? -1.0 : 1.0;
-  float t = float(seg) / float(u_segments);
+  float s = side == 0 ? -1.0 : 1.0;
+  float t = float(point) / float(u_segments);
   vec2 d = p1 - p0;
   float len = length(d);
   vec2 n = len > 0.0 ? vec2(-d.y, d.x) / len : vec2(0.0, 1.0);
@@ -110,11 +136,11 @@ void main() {
   vec2 tangent = 2.0 * (1.0 - t) * (c - p0) + 2.0 * t * (p1 - c);
   float tl = length(tangent);
   vec2 normal = tl > 0.0 ? vec2(-tangent.y, tangent.x) / tl : n;
-  float h = width * 0.5 + 1.0 / u_px;
-  v_across = side * h;
+  float h = width * 0.5 + 0.5 / u_px;  // half a device pixel of antialiasing on each side
+  v_across = s * h;
   v_half = width * 0.5;
-  v_color = vec4(a_color.rgb, alpha);
-  gl_Position = to_clip(p + normal * side * h);
+  v_color = vec4(color.rgb, alpha);
+  gl_Position = to_clip(p + normal * s * h);
 }
 )";
 
@@ -131,19 +157,23 @@ void main() {
 }
 )";
 
-struct NodeInstance {
-  std::uint8_t rgba[4];
-  float radius;
-  float flags;
-};
-static_assert(sizeof(NodeInstance) == 12);
+constexpr const char* line_vs = R"(
+layout(location = 0) in vec2 a_pos;
+layout(location = 1) in vec4 a_color;
+uniform float u_alpha;
+out vec4 v_color;
+void main() {
+  // The colour of the tie's source end, quieter, as the ribbons have it.
+  v_color = vec4(mix(a_color.rgb, vec3(150.0 / 255.0), 0.45), u_alpha);
+  gl_Position = to_clip(to_screen(a_pos));
+}
+)";
 
-struct EdgeInstance {
-  std::uint32_t u, v;
-  std::uint8_t rgba[4];
-  float width;
-};
-static_assert(sizeof(EdgeInstance) == 16);
+constexpr const char* line_fs = R"(
+in vec4 v_color;
+out vec4 o_color;
+void main() { o_color = v_color; }
+)";
 
 GLuint compile(GLenum kind, const char* body, std::string& error) {
   std::string src = std::string("#version 330 core\n") + common_glsl + body;
@@ -187,7 +217,6 @@ GLuint link(const char* vs, const char* fs, std::string& error) {
 }
 
 void set_camera_uniforms(GLuint program, const Camera& cam) {
-  glUniform1i(glGetUniformLocation(program, "u_pos"), 0);
   glUniform2f(glGetUniformLocation(program, "u_center"), float(cam.center.x), float(cam.center.y));
   glUniform1f(glGetUniformLocation(program, "u_zoom"), float(cam.zoom));
   glUniform2f(glGetUniformLocation(program, "u_viewport"), float(cam.width), float(cam.height));
@@ -196,20 +225,41 @@ void set_camera_uniforms(GLuint program, const Camera& cam) {
 }  // namespace
 
 Renderer::~Renderer() {
-  // The context may already be gone at exit; deleting names of a dead context is harmless
-  // only while it is current, so the viewer destroys the renderer before the window.
+  // The viewer destroys the renderer while its context is still current.
   if (!node_program_) return;
   glDeleteProgram(node_program_);
   glDeleteProgram(edge_program_);
-  GLuint buffers[] = {quad_vbo_, node_style_vbo_, edge_vbo_, pos_tbo_buffer_};
-  glDeleteBuffers(4, buffers);
-  GLuint vaos[] = {node_vao_, edge_vao_};
-  glDeleteVertexArrays(2, vaos);
-  glDeleteTextures(1, &pos_texture_);
+  for (Tbo* t : {&pos_, &node_color_, &node_param_, &edge_ends_, &edge_color_, &edge_width_}) {
+    glDeleteBuffers(1, &t->buffer);
+    glDeleteTextures(1, &t->texture);
+  }
+  glDeleteProgram(line_program_);
+  glDeleteVertexArrays(1, &vao_);
+  glDeleteVertexArrays(1, &line_vao_);
+  glDeleteBuffers(1, &line_index_);
   if (fbo_) {
     glDeleteFramebuffers(1, &fbo_);
     glDeleteRenderbuffers(1, &fbo_color_);
   }
+}
+
+void Renderer::create(Tbo& t, unsigned format) {
+  glGenBuffers(1, &t.buffer);
+  glBindBuffer(GL_TEXTURE_BUFFER, t.buffer);
+  glBufferData(GL_TEXTURE_BUFFER, 16, nullptr, GL_DYNAMIC_DRAW);
+  glGenTextures(1, &t.texture);
+  glBindTexture(GL_TEXTURE_BUFFER, t.texture);
+  glTexBuffer(GL_TEXTURE_BUFFER, format, t.buffer);
+  glBindTexture(GL_TEXTURE_BUFFER, 0);
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
+}
+
+void Renderer::fill(Tbo& t, const void* data, std::size_t bytes) {
+  glBindBuffer(GL_TEXTURE_BUFFER, t.buffer);
+  // Orphan and refill: the driver may still be reading the previous contents.
+  glBufferData(GL_TEXTURE_BUFFER, GLsizeiptr(std::max<std::size_t>(bytes, 16)), nullptr, GL_DYNAMIC_DRAW);
+  if (bytes) glBufferSubData(GL_TEXTURE_BUFFER, 0, GLsizeiptr(bytes), data);
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
 }
 
 bool Renderer::init(std::string& error) {
@@ -217,53 +267,37 @@ bool Renderer::init(std::string& error) {
   if (!node_program_) return false;
   edge_program_ = link(edge_vs, edge_fs, error);
   if (!edge_program_) return false;
-
-  glGenBuffers(1, &pos_tbo_buffer_);
-  glBindBuffer(GL_TEXTURE_BUFFER, pos_tbo_buffer_);
-  glBufferData(GL_TEXTURE_BUFFER, 8, nullptr, GL_DYNAMIC_DRAW);
-  glGenTextures(1, &pos_texture_);
-  glBindTexture(GL_TEXTURE_BUFFER, pos_texture_);
-  glTexBuffer(GL_TEXTURE_BUFFER, GL_RG32F, pos_tbo_buffer_);
-  glBindTexture(GL_TEXTURE_BUFFER, 0);
-  glBindBuffer(GL_TEXTURE_BUFFER, 0);
-
-  // Nodes: a unit quad drawn once per node, the style read per instance.
-  const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};
-  glGenVertexArrays(1, &node_vao_);
-  glBindVertexArray(node_vao_);
-  glGenBuffers(1, &quad_vbo_);
-  glBindBuffer(GL_ARRAY_BUFFER, quad_vbo_);
-  glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
+  create(pos_, GL_RG32F);
+  create(node_color_, GL_RGBA8);
+  create(node_param_, GL_RG32F);
+  create(edge_ends_, GL_RG32UI);
+  create(edge_color_, GL_RGBA8);
+  create(edge_width_, GL_R32F);
+  glGenVertexArrays(1, &vao_);  // core profile draws need one bound, even without attributes
+  line_program_ = link(line_vs, line_fs, error);
+  if (!line_program_) return false;
+  // The line VAO reads node positions and colours straight from the texture buffers' storage.
+  glGenVertexArrays(1, &line_vao_);
+  glBindVertexArray(line_vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, pos_.buffer);
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-  glGenBuffers(1, &node_style_vbo_);
-  glBindBuffer(GL_ARRAY_BUFFER, node_style_vbo_);
+  glBindBuffer(GL_ARRAY_BUFFER, node_color_.buffer);
   glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(NodeInstance), (void*)offsetof(NodeInstance, rgba));
-  glVertexAttribDivisor(1, 1);
-  glEnableVertexAttribArray(2);
-  glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, sizeof(NodeInstance), (void*)offsetof(NodeInstance, radius));
-  glVertexAttribDivisor(2, 1);
-  glEnableVertexAttribArray(3);
-  glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, sizeof(NodeInstance), (void*)offsetof(NodeInstance, flags));
-  glVertexAttribDivisor(3, 1);
-
-  // Edges: no per-vertex data at all; the ribbon's vertices come from gl_VertexID.
-  glGenVertexArrays(1, &edge_vao_);
-  glBindVertexArray(edge_vao_);
-  glGenBuffers(1, &edge_vbo_);
-  glBindBuffer(GL_ARRAY_BUFFER, edge_vbo_);
-  glEnableVertexAttribArray(0);
-  glVertexAttribIPointer(0, 2, GL_UNSIGNED_INT, sizeof(EdgeInstance), (void*)offsetof(EdgeInstance, u));
-  glVertexAttribDivisor(0, 1);
-  glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(EdgeInstance), (void*)offsetof(EdgeInstance, rgba));
-  glVertexAttribDivisor(1, 1);
-  glEnableVertexAttribArray(2);
-  glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, sizeof(EdgeInstance), (void*)offsetof(EdgeInstance, width));
-  glVertexAttribDivisor(2, 1);
+  glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, 0, nullptr);
+  glGenBuffers(1, &line_index_);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, line_index_);
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
+
+  const char* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  gl_renderer_ = renderer ? renderer : "";
+  const char* force = std::getenv("WIJKNET_DRAW");
+  if (force && std::string(force) == "pulled") pulled_ = true;
+  else if (force && std::string(force) == "instanced") pulled_ = false;
+  else
+    pulled_ = gl_renderer_.find("llvmpipe") != std::string::npos || gl_renderer_.find("softpipe") != std::string::npos ||
+              gl_renderer_.find("SWR") != std::string::npos;
   GLenum err = glGetError();
   if (err != GL_NO_ERROR) {
     error = "OpenGL error " + std::to_string(err) + " while creating buffers";
@@ -280,37 +314,82 @@ void Renderer::upload(AppState& state) {
                        state.structure_version() != uploaded_structure_;
   if (resized || state.positions_version() != uploaded_positions_) {
     const auto& p = state.positions();
-    pos_scratch_.resize(std::max<std::size_t>(p.size(), 1) * 2);
+    pos_scratch_.resize(p.size() * 2);
     for (std::size_t i = 0; i < p.size(); ++i) pos_scratch_[2 * i] = float(p[i].x), pos_scratch_[2 * i + 1] = float(p[i].y);
-    glBindBuffer(GL_TEXTURE_BUFFER, pos_tbo_buffer_);
-    glBufferData(GL_TEXTURE_BUFFER, GLsizeiptr(pos_scratch_.size() * sizeof(float)), pos_scratch_.data(), GL_DYNAMIC_DRAW);
-    glBindBuffer(GL_TEXTURE_BUFFER, 0);
+    fill(pos_, pos_scratch_.data(), pos_scratch_.size() * sizeof(float));
     uploaded_positions_ = state.positions_version();
   }
   if (resized || state.style_version() != uploaded_styles_) {
-    std::vector<NodeInstance> ni(nodes.size());
+    std::vector<std::uint8_t> color(nodes.size() * 4);
+    std::vector<float> param(nodes.size() * 2);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
       const auto& s = nodes[i];
-      ni[i] = {{s.fill.r, s.fill.g, s.fill.b, s.fill.a}, s.radius, float(s.flags)};
+      std::memcpy(&color[4 * i], &s.fill, 4);
+      param[2 * i] = s.radius;
+      param[2 * i + 1] = float(s.flags);
     }
-    glBindBuffer(GL_ARRAY_BUFFER, node_style_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(ni.size() * sizeof(NodeInstance)), ni.data(), GL_DYNAMIC_DRAW);
-    std::vector<EdgeInstance> ei(edges.size());
+    fill(node_color_, color.data(), color.size());
+    fill(node_param_, param.data(), param.size() * sizeof(float));
+    // Which ties are ribbons and which (on a software renderer, in a large network) lines.
+    std::size_t visible = 0;
+    for (const auto& s : edges) visible += s.visible;
+    lines_ = pulled_ && visible > 20000;
+    const auto& selection = state.selection();
+    auto hovered = state.hovered();
+    auto lit = [&](const Edge& x) {
+      return std::binary_search(selection.begin(), selection.end(), x.source) ||
+             std::binary_search(selection.begin(), selection.end(), x.target) ||
+             (hovered && (*hovered == x.source || *hovered == x.target));
+    };
+    std::vector<std::uint32_t> ends, line_ends;
+    std::vector<std::uint8_t> ecolor;
+    std::vector<float> width;
+    ends.reserve(lines_ ? 256 : edges.size() * 2);
+    if (lines_) line_ends.reserve(visible * 2);
     for (std::size_t e = 0; e < edges.size(); ++e) {
       const auto& s = edges[e];
       const auto& x = doc.edges[e];
-      ei[e] = {std::uint32_t(x.source), std::uint32_t(x.target), {s.color.r, s.color.g, s.color.b, s.visible ? s.color.a : std::uint8_t(0)},
-               s.visible && x.source != x.target ? s.width : 0.0f};
+      if (lines_) {
+        if (!s.visible || x.source == x.target) continue;
+        if (!lit(x)) {
+          line_ends.push_back(std::uint32_t(x.source));
+          line_ends.push_back(std::uint32_t(x.target));
+          line_alpha_ = s.color.a / 255.0f;
+          continue;
+        }
+      }
+      ends.push_back(std::uint32_t(x.source));
+      ends.push_back(std::uint32_t(x.target));
+      Rgba c = s.color;
+      if (!s.visible) c.a = 0;
+      ecolor.insert(ecolor.end(), {c.r, c.g, c.b, c.a});
+      width.push_back(s.visible && x.source != x.target ? s.width : 0.0f);
     }
-    glBindBuffer(GL_ARRAY_BUFFER, edge_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(ei.size() * sizeof(EdgeInstance)), ei.data(), GL_DYNAMIC_DRAW);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    fill(edge_ends_, ends.data(), ends.size() * sizeof(std::uint32_t));
+    fill(edge_color_, ecolor.data(), ecolor.size());
+    fill(edge_width_, width.data(), width.size() * sizeof(float));
+    ribbon_count_ = width.size();
+    line_count_ = line_ends.size() / 2;
+    if (lines_) {
+      glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, line_index_);
+      glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(line_ends.size() * sizeof(std::uint32_t)), line_ends.data(),
+                   GL_DYNAMIC_DRAW);
+      glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
+    }
     uploaded_styles_ = state.style_version();
   }
   node_count_ = nodes.size();
   edge_count_ = edges.size();
   uploaded_structure_ = state.structure_version();
 }
+
+namespace {
+void bind_tbo(GLuint program, const char* name, int unit, unsigned texture) {
+  glActiveTexture(GLenum(GL_TEXTURE0 + unit));
+  glBindTexture(GL_TEXTURE_BUFFER, texture);
+  glUniform1i(glGetUniformLocation(program, name), unit);
+}
+}  // namespace
 
 void Renderer::draw(AppState& state, const RenderTarget& target) {
   upload(state);
@@ -322,35 +401,53 @@ void Renderer::draw(AppState& state, const RenderTarget& target) {
   glClear(GL_COLOR_BUFFER_BIT);
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_BUFFER, pos_texture_);
+  glBindVertexArray(vao_);
   const Camera& cam = state.camera();
-  const float scale = float(state.node_scale() * target.ui_scale);
 
-  if (edge_count_ > 0) {
+  if (lines_ && line_count_ > 0) {
+    glUseProgram(line_program_);
+    set_camera_uniforms(line_program_, cam);
+    glUniform1f(glGetUniformLocation(line_program_, "u_alpha"), line_alpha_);
+    glBindVertexArray(line_vao_);
+    glDrawElements(GL_LINES, GLsizei(line_count_ * 2), GL_UNSIGNED_INT, nullptr);
+    glBindVertexArray(vao_);
+  }
+  if (ribbon_count_ > 0) {
     glUseProgram(edge_program_);
     set_camera_uniforms(edge_program_, cam);
+    bind_tbo(edge_program_, "u_pos", 0, pos_.texture);
+    bind_tbo(edge_program_, "u_ends", 1, edge_ends_.texture);
+    bind_tbo(edge_program_, "u_color", 2, edge_color_.texture);
+    bind_tbo(edge_program_, "u_width", 3, edge_width_.texture);
     // Curved ribbons need a few segments; straight ones are one quad.
     const int segments = state.curved_edges ? 12 : 1;
     glUniform1i(glGetUniformLocation(edge_program_, "u_segments"), segments);
+    glUniform1i(glGetUniformLocation(edge_program_, "u_pulled"), pulled_ ? 1 : 0);
     glUniform1f(glGetUniformLocation(edge_program_, "u_curvature"), state.curved_edges ? 0.12f : 0.0f);
     glUniform1f(glGetUniformLocation(edge_program_, "u_px"), float(target.pixel_ratio));
     glUniform1f(glGetUniformLocation(edge_program_, "u_scale"), float(target.ui_scale * std::min(state.node_scale(), 2.0)));
-    glBindVertexArray(edge_vao_);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 2 * (segments + 1), GLsizei(edge_count_));
+    if (pulled_) glDrawArrays(GL_TRIANGLES, 0, GLsizei(ribbon_count_ * 6 * std::size_t(segments)));
+    else glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 2 * (segments + 1), GLsizei(ribbon_count_));
   }
   if (node_count_ > 0) {
     glUseProgram(node_program_);
     set_camera_uniforms(node_program_, cam);
-    glUniform1f(glGetUniformLocation(node_program_, "u_scale"), scale);
+    bind_tbo(node_program_, "u_pos", 0, pos_.texture);
+    bind_tbo(node_program_, "u_color", 1, node_color_.texture);
+    bind_tbo(node_program_, "u_param", 2, node_param_.texture);
+    glUniform1i(glGetUniformLocation(node_program_, "u_pulled"), pulled_ ? 1 : 0);
+    glUniform1f(glGetUniformLocation(node_program_, "u_scale"), float(state.node_scale() * target.ui_scale));
     glUniform4f(glGetUniformLocation(node_program_, "u_select"), selection_color.r / 255.f, selection_color.g / 255.f,
                 selection_color.b / 255.f, 1.f);
-    glBindVertexArray(node_vao_);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(node_count_));
+    if (pulled_) glDrawArrays(GL_TRIANGLES, 0, GLsizei(node_count_ * 6));
+    else glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(node_count_));
+  }
+  for (int unit = 3; unit >= 0; --unit) {
+    glActiveTexture(GLenum(GL_TEXTURE0 + unit));
+    glBindTexture(GL_TEXTURE_BUFFER, 0);
   }
   glBindVertexArray(0);
   glUseProgram(0);
-  glBindTexture(GL_TEXTURE_BUFFER, 0);
 }
 
 bool Renderer::bind_offscreen(int w, int h, std::string& error) {
@@ -382,6 +479,8 @@ bool Renderer::bind_offscreen(int w, int h, std::string& error) {
 }
 
 void Renderer::unbind() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
+
+void Renderer::finish() { glFinish(); }
 
 std::vector<std::uint8_t> Renderer::read_pixels(int w, int h) {
   std::vector<std::uint8_t> rows(std::size_t(w) * std::size_t(h) * 4);

@@ -1,8 +1,21 @@
-// Draws the network with OpenGL 3.3 core: one instanced draw call for every edge and one for
-// every node, whatever their number. Node positions live in a texture buffer that both calls
-// read (uploaded only when the layout moved), per-node and per-edge styles in instance buffers
-// (uploaded only when a style changed). Discs are antialiased and outlined in the fragment
-// shader; edges are quadratic Bezier ribbons, straight when the curvature is zero.
+// Draws the network with OpenGL 3.3 core: one draw call for every edge and one for every node,
+// whatever their number. Everything per node and per edge (positions, colours, sizes, flags,
+// endpoints) lives in texture buffers that the vertex shaders read by index, uploaded only when
+// it changed: positions when the layout moved, styles when a style changed. Discs are
+// antialiased and outlined in the fragment shader; edges are quadratic Bezier ribbons,
+// straight when the curvature is zero.
+//
+// Two ways to submit the same draw, chosen at init:
+// - instanced (hardware GPUs): glDrawArraysInstanced, one instance per node or edge, a quad or
+//   ribbon strip per instance;
+// - pulled (Mesa's llvmpipe and other software renderers, whose instancing costs some 20 us an
+//   instance): glDrawArrays of plain triangles, the vertex shader finding its node or edge as
+//   gl_VertexID / vertices-per-item. Same shaders, same picture, one call each.
+// WIJKNET_DRAW=instanced|pulled overrides the choice.
+// On a software renderer a large network (over 20,000 visible ties) also draws its ordinary
+// ties as one indexed GL_LINES call over the node position buffer: one-pixel lines, coloured
+// by their endpoints, cost a CPU rasteriser a fraction of antialiased ribbons. The ties of the
+// selection and of the hovered node stay ribbons on top.
 //
 // Needs a current OpenGL 3.3 core context; everything it draws comes from AppState.
 #pragma once
@@ -42,6 +55,13 @@ class Renderer {
   // to the window. Used for PNG exports at any scale.
   bool bind_offscreen(int w, int h, std::string& error);
   void unbind();
+  // Waits until the GPU has drawn everything (for timings).
+  void finish();
+  // "instanced" or "pulled", and the GL_RENDERER string, for the benchmark's report.
+  std::string mode() const {
+    return std::string(pulled_ ? "pulled" : "instanced") + (lines_ ? ", ordinary ties as lines" : "");
+  }
+  const std::string& gl_renderer() const { return gl_renderer_; }
 
   // The bound framebuffer's pixels as RGBA rows, top row first (glReadPixels reads bottom up).
   static std::vector<std::uint8_t> read_pixels(int w, int h);
@@ -49,15 +69,26 @@ class Renderer {
  private:
   void upload(AppState& state);
 
-  unsigned node_program_ = 0, edge_program_ = 0;
-  unsigned quad_vbo_ = 0, node_vao_ = 0, node_style_vbo_ = 0;
-  unsigned edge_vao_ = 0, edge_vbo_ = 0;
-  unsigned pos_tbo_buffer_ = 0, pos_texture_ = 0;
+  // A buffer and the texture that views it as a texture buffer of one format.
+  struct Tbo {
+    unsigned buffer = 0, texture = 0;
+  };
+  void create(Tbo& t, unsigned format);
+  void fill(Tbo& t, const void* data, std::size_t bytes);
+
+  unsigned node_program_ = 0, edge_program_ = 0, line_program_ = 0, vao_ = 0, line_vao_ = 0, line_index_ = 0;
+  Tbo pos_, node_color_, node_param_, edge_ends_, edge_color_, edge_width_;
+  bool pulled_ = false;
+  bool lines_ = false;             // ordinary ties drawn as GL_LINES (see above)
+  std::size_t ribbon_count_ = 0;   // ties in the ribbon buffers
+  std::size_t line_count_ = 0;     // ties in the line index buffer
+  float line_alpha_ = 1;
   unsigned fbo_ = 0, fbo_color_ = 0;
   int fbo_w_ = 0, fbo_h_ = 0;
   std::uint64_t uploaded_positions_ = 0, uploaded_styles_ = 0, uploaded_structure_ = 0;
   std::size_t node_count_ = 0, edge_count_ = 0;
   std::vector<float> pos_scratch_;
+  std::string gl_renderer_;
 };
 
 }  // namespace wijknet::viz

@@ -137,6 +137,10 @@ class Viewer {
   int frame_count_ = 0;
   bool layout_was_running_ = false;
   std::vector<double> frame_ms_;
+  // Where a frame's time goes, for --bench: state and panels, the scene's draw calls (with
+  // glFinish, so the GPU's share is counted), ImGui's draw and the buffer swap.
+  std::vector<double> ui_ms_, scene_ms_, overlay_ms_;
+  bool timing_detail_ = false;
   Clock::time_point start_ = Clock::now();
   int exit_code_ = 0;
 };
@@ -537,8 +541,10 @@ void Viewer::frame() {
   handle_requests();
   draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false), label_font_);
   ImGui::Render();
-
+  auto t1 = Clock::now();
   renderer_->draw(state_, target_);
+  if (timing_detail_) renderer_->finish();
+  auto t2 = Clock::now();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++frame_count_;
   if (opt_.frames > 0 && frame_count_ == opt_.frames && !opt_.screenshot.empty()) {
@@ -550,7 +556,12 @@ void Viewer::frame() {
     }
   }
   glfwSwapBuffers(window_);
-  frame_ms_.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+  auto t3 = Clock::now();
+  auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  frame_ms_.push_back(ms(t0, t3));
+  ui_ms_.push_back(ms(t0, t1));
+  scene_ms_.push_back(ms(t1, t2));
+  overlay_ms_.push_back(ms(t2, t3));
 }
 
 int Viewer::run() {
@@ -573,28 +584,43 @@ int Viewer::run() {
   int frames = opt_.frames;
   if (frames == 0 && exports) frames = 3;
   if (opt_.bench > 0) {
+    if (!opt_.screenshot.empty()) opt_.frames = 5 + opt_.bench;  // the last frame with the layout running
     // Let the first frames build the fonts and buffers, then time frames with the layout
     // running: the case where the window must stay responsive.
     for (int i = 0; i < 5 && !glfwWindowShouldClose(window_); ++i) {
       glfwPollEvents();
       frame();
     }
-    if (!worker_.running()) worker_.reheat();
-    frame_ms_.clear();
-    std::size_t steps0 = worker_.iterations();
-    auto t0 = Clock::now();
-    for (int i = 0; i < opt_.bench && !glfwWindowShouldClose(window_) && !quit_signal; ++i) {
-      glfwPollEvents();
-      frame();
+    timing_detail_ = true;
+    // Twice: with the layout running (the case where the window must stay responsive), then
+    // with it paused (the renderer alone).
+    for (bool running : {true, false}) {
+      if (running && !worker_.running()) worker_.reheat();
+      if (!running) worker_.pause(), worker_.wait_idle(10000);
+      frame_ms_.clear();
+      ui_ms_.clear();
+      scene_ms_.clear();
+      overlay_ms_.clear();
+      std::size_t steps0 = worker_.iterations();
+      auto t0 = Clock::now();
+      for (int i = 0; i < opt_.bench && !glfwWindowShouldClose(window_) && !quit_signal; ++i) {
+        glfwPollEvents();
+        frame();
+      }
+      double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+      std::size_t steps = worker_.iterations() - steps0;
+      std::printf("bench (%s): %zu nodes, %zu ties, %d frames at %dx%d: median %.2f ms, p95 %.2f ms, max %.2f ms",
+                  running ? "layout running" : "layout paused", state_.node_count(), state_.document().edges.size(),
+                  int(frame_ms_.size()), target_.fb_width, target_.fb_height, percentile(frame_ms_, 0.5),
+                  percentile(frame_ms_, 0.95), frame_ms_.empty() ? 0.0 : *std::max_element(frame_ms_.begin(), frame_ms_.end()));
+      if (running)
+        std::printf("; layout %zu steps in %.1f s (%.1f ms a step)%s", steps, seconds, steps ? seconds * 1000 / double(steps) : 0.0,
+                    worker_.settled() ? ", settled" : "");
+      std::printf("\n  parts (median): state and panels %.2f ms, scene %.2f ms, panels drawn and swap %.2f ms; %s, %s draws\n",
+                  percentile(ui_ms_, 0.5), percentile(scene_ms_, 0.5), percentile(overlay_ms_, 0.5),
+                  renderer_->gl_renderer().c_str(), renderer_->mode().c_str());
+      std::fflush(stdout);
     }
-    double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-    std::size_t steps = worker_.iterations() - steps0;
-    std::printf("bench: %zu nodes, %zu ties, %d frames at %dx%d: median %.2f ms, p95 %.2f ms, max %.2f ms; "
-                "layout %s, %zu steps in %.1f s (%.1f ms a step)\n",
-                state_.node_count(), state_.document().edges.size(), int(frame_ms_.size()), target_.fb_width,
-                target_.fb_height, percentile(frame_ms_, 0.5), percentile(frame_ms_, 0.95),
-                frame_ms_.empty() ? 0.0 : *std::max_element(frame_ms_.begin(), frame_ms_.end()),
-                worker_.running() ? "running" : "settled", steps, seconds, steps ? seconds * 1000 / double(steps) : 0.0);
   } else {
     while (!glfwWindowShouldClose(window_) && !quit_signal) {
       bool busy = worker_.running() || state_.flying() || interaction_.mode() != Interaction::Mode::idle ||
