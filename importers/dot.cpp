@@ -597,6 +597,9 @@ void write_dot(const Coalition& c, std::ostream& out) {
   for (const auto& e : c.edges) digraph |= e.directed;
   out << "// written by wijknet\n" << (digraph ? "digraph " : "graph ") << dot_string(c.name) << " {\n";
   if (!c.name.empty()) out << "  label=" << dot_string(c.name) << ";\n";
+  if (c.extra.contains("dot") && c.extra["dot"].is_object())
+    for (const auto& [k, v] : c.extra["dot"].items())
+      if (lower(k) != "label" && !v.is_null()) out << "  " << (plain_id(k) ? k : dot_string(k)) << '=' << dot_value(v) << ";\n";
   for (const auto& n : c.nodes) {
     std::vector<std::string> attrs;
     attrs.push_back("label=" + dot_string(n.label.empty() ? n.id : n.label));

@@ -32,7 +32,7 @@ Coalition read_dot(std::istream& in, const std::string& source_name, ImportRepor
 
 // Writes `graph` (every edge undirected), `digraph` (every edge directed) or, for a mixed
 // coalition, `digraph` with dir=none on the undirected edges; the coalition's name as the graph's
-// ID and label. Nodes by quoted id with label, kind, sector, themes ('|'-joined), role, since,
+// ID and label, and the graph attributes read from DOT (extra.dot) again. Nodes by quoted id with label, kind, sector, themes ('|'-joined), role, since,
 // until, pos "x,y!" from the layout (Graphviz's neato -n keeps it) and attrs; edges with weight,
 // kind, since, until and attrs. Text is quoted with \" and \\ escaped and line ends as \n;
 // numbers and booleans unquoted (numbers that need an exponent quoted, as DOT numerals have

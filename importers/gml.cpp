@@ -680,6 +680,8 @@ void write_gml(const Coalition& c, std::ostream& out) {
   if (all_directed) out << "  directed 1\n";
   if (multigraph) out << "  multigraph 1\n";
   if (!c.name.empty()) out << "  name " << gml_string(c.name) << '\n';
+  static const std::set<std::string> graph_reserved = {"directed", "multigraph", "name", "label", "node", "edge"};
+  for (const auto& [k, v] : c.extra.items()) write_value(out, "  ", gml_key(k, graph_reserved), v);
   for (std::size_t i = 0; i < c.nodes.size(); ++i) {
     const Node& n = c.nodes[i];
     out << "  node [\n    id " << i << '\n';

@@ -35,7 +35,8 @@ Coalition read_gml(std::istream& in, const std::string& source_name, ImportRepor
 
 // Writes GML that networkx's read_gml (by label, or with label="name" by wijknet id), igraph and
 // Gephi read: `Creator "wijknet"`, then graph [ directed 1 when every edge is directed;
-// multigraph 1 when two edges join the same pair; name ]; each node id (its position), label,
+// multigraph 1 when two edges join the same pair; name; the unknown top-level keys (extra) ];
+// each node id (its position), label,
 // name (wijknet's id), kind, sector, themes ('|'-joined), role, since, until, graphics [ x y ]
 // from the layout, then attrs; each edge source, target, weight, kind, since, until, directed 0/1
 // when the graph mixes directions, then attrs. Strings are ASCII with non-ASCII characters, '"'

@@ -104,12 +104,14 @@ TEST_CASE("dot: round trip native -> DOT -> native keeps the coalition") {
   Coalition a = test::sample_coalition();
   a.nodes[1].attrs["type"] = "corporatie";  // would be read as the kind: written attr.type
   a.nodes[1].attrs["met spatie"] = "x";     // not a DOT id: quoted
+  a.extra["dot"] = {{"rankdir", "LR"}, {"nodesep", 0.5}};
   std::stringstream s;
   write_dot(a, s);
   ImportReport r;
   Coalition b = read_dot(s, "rt.dot", r, {});
   CHECK(r.warnings.empty());
   CHECK(b.name == a.name);
+  CHECK(b.extra == a.extra);
   REQUIRE(b.nodes.size() == a.nodes.size());
   for (std::size_t i = 0; i < a.nodes.size(); ++i) {
     CAPTURE(a.nodes[i].id);

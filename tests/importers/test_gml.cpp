@@ -114,6 +114,8 @@ TEST_CASE("gml: round trip native -> GML -> native keeps the coalition") {
   a.nodes[2].attrs["tags"] = Json::array({"jong", "actief"});  // repeated keys
   a.nodes[2].attrs["one"] = Json::array({"x"});               // networkx's list marker
   a.nodes[3].attrs["nested"] = Json({{"a", 1}, {"b", 2.5}});
+  a.extra["gexf"] = {{"mode", "slice"}, {"timestamp", "2007"}};
+  a.extra["area"] = "Den Haag, Laak";
   std::stringstream s;
   write_gml(a, s);
   const std::string text = s.str();
@@ -123,6 +125,7 @@ TEST_CASE("gml: round trip native -> GML -> native keeps the coalition") {
   Coalition b = read_gml(s, "rt.gml", r, {});
   CHECK(r.warnings.empty());
   CHECK(b.name == a.name);
+  CHECK(b.extra == a.extra);
   REQUIRE(b.nodes.size() == a.nodes.size());
   for (std::size_t i = 0; i < a.nodes.size(); ++i) {
     CAPTURE(a.nodes[i].id);
