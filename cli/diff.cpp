@@ -4,6 +4,7 @@
 
 #include "cli/command.hpp"
 #include "core/diff.hpp"
+#include "core/health.hpp"
 
 namespace wijknet::cli {
 namespace {
@@ -28,7 +29,7 @@ int run(const Args& args) {
   Coalition before = load(a.file, args), after = load(b.file, args);
   if (a.at) before = before.at(*a.at);
   if (b.at) after = after.at(*b.at);
-  const CoalitionDiff d = diff(before, after);
+  const CoalitionDiff d = diff(before, after, a.at, b.at);
 
   if (args.flag("--json")) {
     Json j = diff_json(d);
@@ -50,8 +51,9 @@ int run(const Args& args) {
   };
   ties("diff.ties_made", d.ties_made);
   ties("diff.ties_lost", d.ties_lost);
+  std::cout << tr(lang, "diff.health_title") << '\n';
   for (const auto& h : d.health) {
-    std::cout << tr(lang, "diff.health", {h.id, h.before ? format_number(lang, *h.before, 0) : "-",
+    std::cout << tr(lang, "diff.health", {h.id == "score" ? tr(lang, "diff.overall") : indicator_title(lang, h.id), h.before ? format_number(lang, *h.before, 0) : "-",
                                           h.after ? format_number(lang, *h.after, 0) : "-"})
               << '\n';
   }

@@ -3,6 +3,8 @@
 #include <map>
 #include <tuple>
 
+#include "core/health.hpp"
+
 namespace wijknet {
 namespace {
 
@@ -22,7 +24,8 @@ CoalitionDiff::NodeChange change_of(const Node& n) { return {n.id, n.label, n.ki
 
 }  // namespace
 
-CoalitionDiff diff(const Coalition& before, const Coalition& after) {
+CoalitionDiff diff(const Coalition& before, const Coalition& after, std::optional<Date> before_at,
+                   std::optional<Date> after_at) {
   CoalitionDiff d;
   for (const auto& n : after.nodes)
     if (!before.find(n.id)) d.joined.push_back(change_of(n));
@@ -33,6 +36,13 @@ CoalitionDiff diff(const Coalition& before, const Coalition& after) {
     if (!a.count(key)) d.ties_made.push_back(tie);
   for (const auto& [key, tie] : a)
     if (!b.count(key)) d.ties_lost.push_back(tie);
+
+  const HealthReport hb = assess_health(before, {before_at}), ha = assess_health(after, {after_at});
+  d.health.push_back({"score", hb.score, ha.score});
+  for (const auto& ind : hb.indicators) {
+    const HealthIndicator* other = ha.find(ind.id);
+    d.health.push_back({ind.id, ind.score, other ? other->score : std::nullopt});
+  }
   return d;
 }
 

@@ -30,7 +30,8 @@ struct CoalitionDiff {
 // A tie whose two ends exist on both sides but which is on one side only counts as made or lost;
 // ties of members who joined or left count too. Health is compared at each side's own date
 // (the date the snapshot was taken, else today). O((n + m) log(n + m)) plus two health reports.
-CoalitionDiff diff(const Coalition& before, const Coalition& after);
+CoalitionDiff diff(const Coalition& before, const Coalition& after, std::optional<Date> before_at = std::nullopt,
+                   std::optional<Date> after_at = std::nullopt);
 
 Json diff_json(const CoalitionDiff& d);
 

@@ -97,4 +97,9 @@ TEST_CASE("diff of one file at two dates lists who joined") {
   bool vestia = false;  // seed 001: Vestia is among the corporations, joining after the founders of July 2015
   for (const auto& n : d["joined"]) vestia |= n["label"].get<std::string>().find("Vestia") != std::string::npos;
   CHECK(vestia);
+  // The overall score and each of the ten indicators, before and after.
+  REQUIRE(d["health"].size() == 11);
+  CHECK(d["health"][0]["id"] == "score");
+  CHECK(d["health"][0]["before"].is_number());
+  CHECK(d["health"][0]["after"].is_number());
 }
