@@ -237,21 +237,24 @@ HealthIndicator broker_dependency(const HealthContext& ctx) {
 
   const std::size_t w_node = net.node_index(w);
   auto longer = [&](Network::Vertex v) { return ctx.percent(std::max(0.0, stretch[v] - 1.0)); };
+  // The worst node is named as "the neighbourhood broker" when it is one (and not said twice).
+  const bool w_is_broker = std::find(brokers.begin(), brokers.end(), w) != brokers.end();
+  const std::string w_name = w_is_broker ? ctx.broker_phrase(w_node) : ctx.label(w_node);
   if (lost[w] > 0) {
-    ind.message = ctx.tr("broker.cut", {ctx.label(w_node), std::to_string(lost[w]), ctx.percent(share_w)});
+    ind.message = ctx.tr("broker.cut", {w_name, std::to_string(lost[w]), ctx.percent(share_w)});
     if (stretch[w] >= 1.05) add_sentence(ind.message, ctx.tr("broker.stretch", {longer(w)}));
   } else if (stretch[w] >= 1.25) {
-    ind.message = ctx.tr("broker.longer", {ctx.label(w_node), longer(w)});
+    ind.message = ctx.tr("broker.longer", {w_name, longer(w)});
   } else if (stretch[w] >= 1.05) {
-    ind.message = ctx.tr("broker.none_cut", {ctx.label(w_node), longer(w)});
+    ind.message = ctx.tr("broker.none_cut", {w_name, longer(w)});
   } else {
     ind.message = ctx.tr("broker.none_cut.even");
   }
   Json broker_details = Json::array();
   for (auto b : brokers) {
     const std::size_t b_node = net.node_index(b);
-    if (b == w) {
-      add_sentence(ind.message, ctx.tr("broker.is_broker"));
+    if (b == w && (lost[w] > 0 || stretch[w] >= 1.05)) {
+      // Already named in the first sentence.
     } else if (lost[b] > 0) {
       add_sentence(ind.message, ctx.tr("broker.broker", {ctx.broker_phrase(b_node), std::to_string(lost[b]),
                                                          ctx.percent(share_of(b)), longer(b)}));
