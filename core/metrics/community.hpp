@@ -19,11 +19,13 @@ double modularity(const Network& net, std::span<const int> community, bool weigh
                   double resolution = 1.0);
 
 // Louvain communities: greedy local moves of single nodes to the neighbouring community that
-// gains the most modularity, then aggregation of communities into nodes, repeated while
-// modularity improves. Deterministic: nodes are visited in vertex order, ties broken by the
-// smallest community. Communities are numbered 0.. by size descending, then smallest vertex.
-// Isolated nodes are communities of their own.
-// Complexity about O(m) per pass, a few passes in practice.
+// gains the most modularity, then aggregation of communities into nodes, repeated while a level
+// improves modularity by more than 1e-7 -- networkx 2.8.8's louvain_communities (same gain
+// formula, same threshold), except that nodes are visited in vertex order instead of a shuffled
+// one, so the result is deterministic; of equal gains the first neighbouring community wins.
+// Communities are numbered 0.. by size descending, then smallest vertex. Isolated nodes are
+// communities of their own; a graph without ties gives one community per node.
+// Complexity O(m) per sweep over the nodes; a few sweeps and levels in practice.
 // Source: V. D. Blondel et al., "Fast unfolding of communities in large networks",
 // J. Stat. Mech. (2008) P10008; networkx.community.louvain_communities.
 std::vector<int> louvain_communities(const Network& net, bool weighted, double resolution = 1.0);

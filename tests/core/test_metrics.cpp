@@ -87,6 +87,20 @@ TEST_CASE("betweenness does not depend on the number of threads") {
   for (std::size_t v = 0; v < 300; ++v) CHECK(four[v] == Approx(one[v]).epsilon(1e-12));
   auto c1 = closeness_centrality(net, false, 1), c4 = closeness_centrality(net, false, 4);
   CHECK(c1 == c4);
+  // The shared pass gives the same numbers as the two functions, weighted too.
+  std::vector<double> strengths;
+  for (std::size_t e = 0; e < edges.size(); ++e) strengths.push_back(double(1 + e % 4));
+  auto weighted = Network::from_edges(300, edges, strengths);
+  for (bool w : {false, true}) {
+    const Network& g = w ? weighted : net;
+    auto both = path_centralities(g, w, 3);
+    auto b = betweenness_centrality(g, w, 1);
+    auto c = closeness_centrality(g, w, 1);
+    for (std::size_t v = 0; v < 300; ++v) {
+      CHECK(both.betweenness[v] == Approx(b[v]).epsilon(1e-12));
+      CHECK(both.closeness[v] == c[v]);
+    }
+  }
 }
 
 TEST_CASE("betweenness agrees with Boost.Graph's brandes_betweenness_centrality") {
