@@ -88,7 +88,7 @@ struct HealthReport {
 // funding and the portfolio read the projects and their edges.
 // Complexity: O(n + m) for most indicators; broker_dependency runs a BFS from every actor once
 // per examined member, O(k n m) with k = every actor up to 120 actors, else the 16 most likely
-// (brokers, largest pair losses, highest degrees), and sampled sources above 2,000 actors.
+// (brokers, largest pair losses, highest degrees), and sampled sources above 500 actors.
 HealthReport assess_health(const Coalition& coalition, const HealthOptions& options = {});
 
 // {"score", "status", "at", "lang", "indicators": [{"id", "title", "score", "status", "message",

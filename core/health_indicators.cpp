@@ -138,7 +138,7 @@ HealthIndicator cohesion(const HealthContext& ctx) {
 //              O(n + m), health_network.hpp),
 //   share(v) = lost(v) / the connected pairs among the other actors,
 //   stretch(v) = average distance among the others without v / the same with v (exact BFS from
-//              every actor up to 2,000 actors, sampled above; computed for every actor up to
+//              every actor up to 500 actors, 256 sampled sources above; computed for every actor up to
 //              120 actors, else for the brokers, the 8 largest losses and the 8 highest degrees).
 // The node whose loss hurts most, w, has the largest share (ties: larger stretch); when nobody
 // disconnects anybody, the largest stretch.
@@ -166,7 +166,7 @@ HealthIndicator broker_dependency(const HealthContext& ctx) {
   };
 
   // Distance sums from every actor (or a sample) with nothing removed.
-  constexpr std::size_t exact_limit = 2000, samples = 256;
+  constexpr std::size_t exact_limit = 500, samples = 256;
   const bool exact = n <= exact_limit;
   std::vector<std::int32_t> dist(n, -1);
   std::vector<Network::Vertex> queue;
