@@ -39,12 +39,9 @@ TEST_CASE("--anonymize leaves no resident's name in any output format") {
   for (const char* ext : {"json", "graphml", "gexf", "gml", "net", "dot", "csv", "edges"}) {
     const auto out = dir / (std::string("anon.") + ext);
     const CliResult r = run_cli("convert " + quote(laak) + " " + quote(out.string()) + " --anonymize");
-    if (r.status != 0 && r.err.find("format") != std::string::npos) {
-      MESSAGE("no writer for ." << ext << " yet: " << r.err);
-      continue;
-    }
     REQUIRE_MESSAGE(r.status == 0, ext << ": " << r.err);
     // Every file the writer produced (CSV writes a nodes table beside the edges table).
+    // (.xlsx is a zip archive; tests/importers checks its sheets.)
     for (const auto& f : fs::directory_iterator(dir)) {
       if (f.path().stem().string().rfind("anon", 0) != 0) continue;
       const std::string text = slurp(f.path());
