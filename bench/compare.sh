@@ -17,6 +17,7 @@ for p in "${peers[@]}"; do printf ' %12s %8s' "$p ms" ratio; done; echo
 while read -r name ms _; do
   case "$name" in network:|build|total) continue;; esac
   printf '%-14s %12s' "$name" "$ms"
+  if [ "$name" = closeness ]; then echo "   (computed in the same pass as betweenness)"; continue; fi
   for p in "${peers[@]}"; do
     pm=$(awk -v k="$name" '$1==k {print $2}' "$tmp/$p.txt")
     if [ -n "$pm" ]; then printf ' %12s %8s' "$pm" "$(awk -v a="$pm" -v b="$ms" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')"
