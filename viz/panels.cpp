@@ -505,7 +505,7 @@ void search_panel(AppState& state, UiContext& ctx) {
     ctx.search_cursor = std::min(ctx.search_cursor + 1, int(std::min<std::size_t>(ctx.search_hits.size(), 10)) - 1);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) ctx.search_cursor = std::max(ctx.search_cursor - 1, 0);
   if (enter) {
-    if (!ctx.search_hits.empty()) go(ctx.search_hits[std::size_t(ctx.search_cursor)]);
+    search_enter(state, ctx);
     ctx.search_focus = true;  // keep typing
   }
   if (!ctx.search_text.empty()) {
@@ -520,12 +520,7 @@ void search_panel(AppState& state, UiContext& ctx) {
       }
     }
   }
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-    ctx.search_open = false;
-    ctx.search_text.clear();
-    ctx.search_hits.clear();
-    state.search("");
-  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) close_search(state, ctx);
   ImGui::End();
 }
 
@@ -633,6 +628,20 @@ void tooltip(AppState& state, UiContext& ctx, const Interaction& interaction) {
 }
 
 }  // namespace
+
+void search_enter(AppState& state, UiContext& ctx) {
+  if (ctx.search_hits.empty()) return;
+  std::size_t node = ctx.search_hits[std::size_t(std::clamp(ctx.search_cursor, 0, int(ctx.search_hits.size()) - 1))];
+  state.click(node, false);
+  state.fly_to(node);
+}
+
+void close_search(AppState& state, UiContext& ctx) {
+  ctx.search_open = false;
+  ctx.search_text.clear();
+  ctx.search_hits.clear();
+  state.search("");
+}
 
 void open_search(UiContext& ctx) {
   ctx.search_open = true;

@@ -61,5 +61,9 @@ void draw_ui(AppState& state, UiContext& ui, const Interaction& interaction);
 
 // Opens the search box (Ctrl+F) and moves the keyboard focus into it.
 void open_search(UiContext& ui);
+// Enter in the search box: selects the highlighted hit and flies to it.
+void search_enter(AppState& state, UiContext& ui);
+// Escape in the search box: closes it and clears the highlighting.
+void close_search(AppState& state, UiContext& ui);
 
 }  // namespace wijknet::viz

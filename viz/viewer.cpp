@@ -44,6 +44,14 @@ void on_drop(GLFWwindow*, int count, const char** paths) {
   for (int i = 0; i < count; ++i) dropped.emplace_back(paths[i]);
 }
 
+// Key presses of this frame, in order. ImGui 1.86 sees only whether a key is down when the
+// frame starts, so a tap shorter than a frame (a fast typist, a slow frame, xdotool) would be
+// lost; the shortcuts read this queue instead. Filled on the main thread by glfwPollEvents.
+std::vector<std::pair<int, int>> key_presses;
+void on_key(GLFWwindow*, int key, int, int action, int mods) {
+  if (action == GLFW_PRESS || action == GLFW_REPEAT) key_presses.emplace_back(key, mods);
+}
+
 void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "wijknet-viewer: GLFW error %d: %s\n", code, text); }
 
 // Coalitions this size get their measures at once; larger ones on request, on a thread.
@@ -209,6 +217,7 @@ bool Viewer::create_window() {
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(opt_.bench > 0 || opt_.frames > 0 ? 0 : 1);
   glfwSetDropCallback(window_, on_drop);
+  glfwSetKeyCallback(window_, on_key);  // ImGui's backend installs its own and chains to this one
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -423,29 +432,50 @@ bool Viewer::write_dump(const std::string& path) {
 
 void Viewer::keyboard() {
   ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsKeyPressed(GLFW_KEY_F9, false) && !opt_.dump_state.empty()) write_dump(opt_.dump_state);
-  if (io.WantTextInput) return;
-  const bool ctrl = io.KeyCtrl;
-  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
-  if (ctrl && pressed(GLFW_KEY_F)) open_search(ctx_);
-  else if (ctrl && pressed(GLFW_KEY_Z) && !io.KeyShift) state_.undo();
-  else if (ctrl && (pressed(GLFW_KEY_Y) || (pressed(GLFW_KEY_Z) && io.KeyShift))) state_.redo();
-  else if (ctrl && pressed(GLFW_KEY_S)) ctx_.requests.save = true;
-  else if (ctrl && pressed(GLFW_KEY_O)) ctx_.dialog = 1, ctx_.dialog_path = state_.path();
-  else if (ctrl && pressed(GLFW_KEY_Q)) ctx_.requests.quit = true;
-  else if (!ctrl && pressed(GLFW_KEY_F)) ctx_.requests.fit = true;
-  else if (!ctrl && pressed(GLFW_KEY_SPACE)) ctx_.requests.layout_toggle = true;
-  else if (!ctrl && pressed(GLFW_KEY_R)) ctx_.requests.layout_reheat = true;
-  else if (pressed(GLFW_KEY_DELETE) && !state_.selection().empty()) state_.remove_nodes(state_.selection());
-  else if (pressed(GLFW_KEY_ESCAPE)) {
-    if (state_.focus()) state_.clear_focus();
-    else state_.clear_selection();
-  } else if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)) {
-    state_.camera().zoom_at({state_.camera().width / 2, state_.camera().height / 2}, Interaction::wheel_factor);
-    state_.auto_fit = false;
-  } else if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) {
-    state_.camera().zoom_at({state_.camera().width / 2, state_.camera().height / 2}, 1 / Interaction::wheel_factor);
-    state_.auto_fit = false;
+  std::vector<std::pair<int, int>> presses;
+  presses.swap(key_presses);
+  for (auto [key, mods] : presses) {
+    const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
+    if (key == GLFW_KEY_F9) {
+      if (!opt_.dump_state.empty()) write_dump(opt_.dump_state);
+      continue;
+    }
+    if (ctx_.search_open && key == GLFW_KEY_ESCAPE) {
+      close_search(state_, ctx_);
+      continue;
+    }
+    if (ctx_.search_open && (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER)) {
+      search_enter(state_, ctx_);
+      continue;
+    }
+    if (io.WantTextInput || ctx_.dialog != 0) continue;  // typing into a field, or a dialog is open
+    if (ctrl && key == GLFW_KEY_F) open_search(ctx_);
+    else if (ctrl && key == GLFW_KEY_Z && !shift) state_.undo();
+    else if (ctrl && (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift))) state_.redo();
+    else if (ctrl && key == GLFW_KEY_S) ctx_.requests.save = true;
+    else if (ctrl && key == GLFW_KEY_O) ctx_.dialog = 1, ctx_.dialog_path = state_.path();
+    else if (ctrl && key == GLFW_KEY_Q) ctx_.requests.quit = true;
+    else if (ctrl) continue;
+    else if (key == GLFW_KEY_F) ctx_.requests.fit = true;
+    else if (key == GLFW_KEY_SPACE) ctx_.requests.layout_toggle = true;
+    else if (key == GLFW_KEY_R) ctx_.requests.layout_reheat = true;
+    else if (key == GLFW_KEY_N) {
+      // Neighbourhood focus on the selected node, off again on a second press.
+      if (state_.focus()) state_.clear_focus();
+      else if (state_.primary()) state_.set_focus(*state_.primary(), std::max(state_.focus_depth(), 1));
+    } else if (state_.focus() && key >= GLFW_KEY_1 && key <= GLFW_KEY_3) {
+      state_.set_focus(*state_.focus(), key - GLFW_KEY_0);
+    } else if (key == GLFW_KEY_DELETE && !state_.selection().empty()) {
+      state_.remove_nodes(state_.selection());
+    } else if (key == GLFW_KEY_ESCAPE) {
+      if (state_.focus()) state_.clear_focus();
+      else state_.clear_selection();
+    } else if (key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD || key == GLFW_KEY_MINUS || key == GLFW_KEY_KP_SUBTRACT) {
+      bool in = key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD;
+      state_.camera().zoom_at({state_.camera().width / 2, state_.camera().height / 2},
+                              in ? Interaction::wheel_factor : 1 / Interaction::wheel_factor);
+      state_.auto_fit = false;
+    }
   }
 }
 
@@ -677,8 +707,11 @@ Test, export and benchmark mode:
   --bench N             time N frames with the layout running; print median and p95
   --help                this text
 
-Keys: Ctrl+F search, F fit, Space pause/run layout, R reheat, Ctrl+Z/Ctrl+Y undo/redo,
-Del remove selection, Esc clear, Ctrl+S save, Ctrl+O open, F9 dump state.
+Mouse: drag to pan, wheel to zoom at the cursor, click to select, shift-click to add,
+shift-drag to select a box, drag a member to move and pin it, double-click to fly to it.
+Keys: Ctrl+F search, F fit, N focus on the selection's neighbourhood (1, 2, 3: steps),
+Space pause/run layout, R reheat, Ctrl+Z/Ctrl+Y undo/redo, Del remove selection,
+Esc clear, Ctrl+S save, Ctrl+O open, F9 dump state.
 Exit status: 0 success, 1 usage or no display, 2 unreadable input, 3 could not write.
 )";
 }

@@ -1,0 +1,293 @@
+// The viewer driven by real X input under Xvfb: xdotool moves the mouse, drags, scrolls, clicks
+// and types; the viewer's state dump (written on F9 and at exit) says what happened.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <optional>
+#include <thread>
+
+#include "tests/viz/viewer_process.hpp"
+
+using namespace wijknet::test;
+using nlohmann::json;
+
+namespace {
+
+void pause_ms(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
+
+int sh(const std::string& cmd) {
+  int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+// An Xvfb display kept open by a sleeping child of xvfb-run, the viewer on it, and xdotool.
+class XSession {
+ public:
+  explicit XSession(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  ~XSession() { stop(); }
+
+  bool start(const std::string& viewer_args) {
+    auto display_file = dir_ / "display", holder_file = dir_ / "holder.pid";
+    // xvfb-run protects the display with a cookie in $XAUTHORITY: every client needs both.
+    sh("xvfb-run -a -s '-screen 0 1280x800x24' sh -c 'echo \"DISPLAY=$DISPLAY XAUTHORITY=$XAUTHORITY\" > " +
+       quote(display_file.string()) + "; echo $$ > " + quote(holder_file.string()) + "; exec sleep 300' >/dev/null 2>&1 &");
+    for (int i = 0; i < 100 && (display_.empty() || holder_ <= 0); ++i) {
+      pause_ms(100);
+      display_ = slurp(display_file);
+      while (!display_.empty() && (display_.back() == '\n' || display_.back() == ' ')) display_.pop_back();
+      holder_ = std::atoi(slurp(holder_file).c_str());
+    }
+    if (display_.empty()) return false;
+    sh(display_ + " LIBGL_ALWAYS_SOFTWARE=1 " + quote(WIJKNET_VIEWER_BIN) + " " + viewer_args + " --dump-state " +
+       quote(state().string()) + " >" + quote((dir_ / "log.txt").string()) + " 2>&1 & echo $! > " +
+       quote((dir_ / "viewer.pid").string()));
+    viewer_ = std::atoi(slurp(dir_ / "viewer.pid").c_str());
+    for (int i = 0; i < 200; ++i) {
+      if (sh(display_ + " xdotool search --name wijknet >/dev/null 2>&1") == 0) {
+        // No window manager: give the window the keyboard explicitly.
+        x("search --name wijknet windowfocus");
+        return true;
+      }
+      pause_ms(100);
+    }
+    return false;
+  }
+
+  // Runs one xdotool command and gives the viewer a few frames to act on it.
+  void x(const std::string& args, int settle_ms = 250) {
+    sh(display_ + " xdotool " + args + " >/dev/null 2>&1");
+    pause_ms(settle_ms);
+  }
+
+  // Presses F9 and reads the dump the viewer writes.
+  json dump() {
+    std::filesystem::remove(state());
+    x("key F9", 50);
+    for (int i = 0; i < 100; ++i) {
+      if (std::filesystem::exists(state())) {
+        try {
+          return read_json(state());
+        } catch (...) {
+        }
+      }
+      pause_ms(50);
+    }
+    return json();
+  }
+
+  // Waits until the layout has settled (the Laak sample usually settles before the first frame).
+  json settled() {
+    json j;
+    for (int i = 0; i < 60; ++i) {
+      j = dump();
+      if (!j.is_null() && j["layout"]["running"] == false) break;
+      pause_ms(250);
+    }
+    return j;
+  }
+
+  // Ends the viewer with SIGTERM (it writes its dump and exits cleanly); returns its status.
+  std::optional<int> stop() {
+    std::optional<int> rc;
+    if (viewer_ > 0) {
+      ::kill(viewer_, SIGTERM);
+      for (int i = 0; i < 100 && ::kill(viewer_, 0) == 0; ++i) pause_ms(50);
+      rc = ::kill(viewer_, 0) == 0 ? -1 : 0;
+      viewer_ = 0;
+    }
+    if (holder_ > 0) {
+      ::kill(holder_, SIGTERM);
+      holder_ = 0;
+    }
+    return rc;
+  }
+
+  std::filesystem::path state() const { return dir_ / "state.json"; }
+  std::filesystem::path log() const { return dir_ / "log.txt"; }
+
+ private:
+  std::filesystem::path dir_;
+  std::string display_;
+  int holder_ = 0, viewer_ = 0;
+};
+
+struct Point {
+  double x, y;
+};
+
+Point screen(const json& j, const std::string& id) { return {j["screen"][id][0].get<double>(), j["screen"][id][1].get<double>()}; }
+
+// A point of the view at least `clearance` pixels from every member, inside [x0,x1] x [y0,y1]
+// (away from the panels).
+std::optional<Point> empty_spot(const json& j, double x0, double x1, double y0, double y1, double clearance = 45) {
+  for (double y = y0; y <= y1; y += 10)
+    for (double x = x0; x <= x1; x += 10) {
+      bool free = true;
+      for (const auto& [id, p] : j["screen"].items())
+        if (std::hypot(p[0].get<double>() - x, p[1].get<double>() - y) < clearance) free = false;
+      if (free) return Point{x, y};
+    }
+  return std::nullopt;
+}
+
+std::string at(Point p) { return std::to_string(int(std::lround(p.x))) + " " + std::to_string(int(std::lround(p.y))); }
+
+std::vector<std::string> strings(const json& a) {
+  std::vector<std::string> out;
+  for (const auto& x : a) out.push_back(x.get<std::string>());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("under Xvfb, xdotool drags, zooms, clicks, searches and focuses; the state dump follows") {
+  if (!have_xvfb() || sh("command -v xdotool >/dev/null 2>&1") != 0) {
+    MESSAGE("xvfb-run or xdotool is not installed: the interaction test is skipped (scripts/deps --test installs them)");
+    return;
+  }
+  auto dir = scratch_dir("xdotool");
+  XSession xs(dir);
+  REQUIRE(xs.start(quote(std::string(WIJKNET_SOURCE_DIR) + "/assets/laak.json") + " --lang en"));
+  json j0 = xs.settled();
+  INFO("viewer log: " << slurp(xs.log()));
+  REQUIRE_FALSE(j0.is_null());
+  REQUIRE(j0["document"]["nodes"] == 26);
+  CHECK(j0["selection"].empty());
+  const double zoom0 = j0["camera"]["zoom"].get<double>();
+
+  // 1. Drag on empty space pans: the view follows the mouse by (100, 50) pixels.
+  auto spot = empty_spot(j0, 250, 900, 80, 620);
+  REQUIRE(spot);
+  xs.x("mousemove " + at(*spot), 200);
+  xs.x("mousedown 1", 200);
+  xs.x("mousemove " + at({spot->x + 50, spot->y + 25}), 200);
+  xs.x("mousemove " + at({spot->x + 100, spot->y + 50}), 200);
+  xs.x("mouseup 1");
+  json j1 = xs.dump();
+  CHECK(j1["camera"]["center"][0].get<double>() == doctest::Approx(j0["camera"]["center"][0].get<double>() - 100 / zoom0).epsilon(1e-3));
+  CHECK(j1["camera"]["center"][1].get<double>() == doctest::Approx(j0["camera"]["center"][1].get<double>() + 50 / zoom0).epsilon(1e-3));
+  CHECK(j1["camera"]["auto_fit"] == false);
+  CHECK(j1["selection"].empty());
+  Point gem0 = screen(j0, "gemeente"), gem1 = screen(j1, "gemeente");
+  CHECK(gem1.x == doctest::Approx(gem0.x + 100).epsilon(1e-3));
+  CHECK(gem1.y == doctest::Approx(gem0.y + 50).epsilon(1e-3));
+
+  // 2. Two wheel notches up at a point zoom in by 1.2^2 around it: the member under the
+  // cursor stays under the cursor.
+  Point target = screen(j1, "esloo");
+  Point cursor{target.x + 30, target.y + 20};
+  xs.x("mousemove " + at(cursor), 200);
+  xs.x("click 4", 150);
+  xs.x("click 4", 300);
+  json j2 = xs.dump();
+  CHECK(j2["camera"]["zoom"].get<double>() == doctest::Approx(zoom0 * 1.44).epsilon(1e-6));
+  Point esloo2 = screen(j2, "esloo");
+  // The world point under the cursor is fixed, so esloo's offset from it grew by 1.44.
+  CHECK(esloo2.x - cursor.x == doctest::Approx((target.x - cursor.x) * 1.44).epsilon(0.02));
+  CHECK(esloo2.y - cursor.y == doctest::Approx((target.y - cursor.y) * 1.44).epsilon(0.02));
+
+  // 3. Hover shows the member under the mouse; a click selects it.
+  Point staedion = screen(j2, "staedion");
+  xs.x("mousemove " + at(staedion), 300);
+  json j3 = xs.dump();
+  CHECK(j3["hovered"] == "staedion");
+  xs.x("click 1", 300);
+  json j4 = xs.dump();
+  CHECK(strings(j4["selection"]) == std::vector<std::string>{"staedion"});
+  CHECK(j4["primary"] == "staedion");
+
+  // 4. Shift-click adds a second member.
+  Point vestia = screen(j4, "vestia");
+  xs.x("mousemove " + at(vestia), 200);
+  xs.x("keydown shift", 200);
+  xs.x("click 1", 200);
+  xs.x("keyup shift", 250);
+  json j5 = xs.dump();
+  CHECK(strings(j5["selection"]) == std::vector<std::string>{"staedion", "vestia"});
+  CHECK(j5["primary"] == "vestia");
+
+  // 5. Dragging a member moves it with the mouse and pins it (one undo step).
+  Point duwo = screen(j5, "duwo");
+  const double zoom = j5["camera"]["zoom"].get<double>();
+  auto duwo_world = j5["positions"]["duwo"];
+  xs.x("mousemove " + at(duwo), 200);
+  xs.x("mousedown 1", 200);
+  xs.x("mousemove " + at({duwo.x + 30, duwo.y - 20}), 200);
+  xs.x("mousemove " + at({duwo.x + 60, duwo.y - 40}), 200);
+  xs.x("mouseup 1", 300);
+  json j6 = xs.dump();
+  CHECK(strings(j6["pinned"]) == std::vector<std::string>{"duwo"});
+  CHECK(j6["positions"]["duwo"][0].get<double>() == doctest::Approx(duwo_world[0].get<double>() + 60 / zoom).epsilon(1e-3));
+  CHECK(j6["positions"]["duwo"][1].get<double>() == doctest::Approx(duwo_world[1].get<double>() + 40 / zoom).epsilon(1e-3));
+  CHECK(j6["history"]["undo"] == j5["history"]["undo"].get<int>() + 1);
+  CHECK(j6["document"]["dirty"] == true);
+  CHECK(j6["primary"] == "duwo");
+
+  // 6. Ctrl+Z puts it back where it was, unpinned.
+  xs.x("key ctrl+z", 300);
+  json j7 = xs.dump();
+  CHECK(j7["pinned"].empty());
+  CHECK(j7["positions"]["duwo"][0].get<double>() == doctest::Approx(duwo_world[0].get<double>()));
+  CHECK(j7["history"]["redo"] == 1);
+
+  // 7. Ctrl+F, type, Enter: the search selects the best match and flies to it.
+  xs.x("key ctrl+f", 300);
+  xs.x("type --delay 60 coop", 300);
+  xs.x("key Return", 1200);  // the flight takes 0.6 s
+  json j8 = xs.dump();
+  CHECK(j8["panels"]["search"] == true);
+  CHECK(j8["search"]["query"] == "coop");
+  CHECK(strings(j8["search"]["matches"]) == std::vector<std::string>{"eigenwijzer"});
+  CHECK(j8["primary"] == "eigenwijzer");
+  Point eig = screen(j8, "eigenwijzer");
+  CHECK(eig.x == doctest::Approx(640).epsilon(0.01));  // centred in the 1280x800 view
+  CHECK(eig.y == doctest::Approx(400).epsilon(0.01));
+  xs.x("key Escape", 300);  // closes the search box
+  json j9 = xs.dump();
+  CHECK(j9["panels"]["search"] == false);
+
+  // 8. N focuses on the selected member's neighbourhood; N again shows everyone.
+  xs.x("key n", 300);
+  json j10 = xs.dump();
+  CHECK(j10["focus"]["node"] == "eigenwijzer");
+  CHECK(j10["visible_nodes"].get<int>() < 26);
+  CHECK(j10["visible_nodes"].get<int>() > 1);
+  xs.x("key n", 300);
+  CHECK(xs.dump()["visible_nodes"] == 26);
+
+  // 9. F fits everything again; shift-drag draws a box that selects the members inside.
+  xs.x("key Escape", 200);  // clear the selection, so the inspector closes
+  xs.x("key f", 400);
+  json j11 = xs.dump();
+  CHECK(j11["selection"].empty());
+  // A box around the lower half of the drawing, starting and ending on empty space.
+  auto sa = empty_spot(j11, 250, 420, 400, 480, 30), sb = empty_spot(j11, 950, 1080, 640, 720, 30);
+  REQUIRE(sa);
+  REQUIRE(sb);
+  Point a = *sa, b = *sb;
+  std::vector<std::string> expected;
+  for (const auto& [id, p] : j11["screen"].items())
+    if (p[0].get<double>() > a.x && p[0].get<double>() < b.x && p[1].get<double>() > a.y && p[1].get<double>() < b.y) expected.push_back(id);
+  std::sort(expected.begin(), expected.end());
+  REQUIRE(expected.size() >= 3);
+  xs.x("mousemove " + at(a), 200);
+  xs.x("keydown shift", 200);
+  xs.x("mousedown 1", 200);
+  xs.x("mousemove " + at({(a.x + b.x) / 2, (a.y + b.y) / 2}), 200);
+  xs.x("mousemove " + at(b), 200);
+  xs.x("mouseup 1", 200);
+  xs.x("keyup shift", 250);
+  json j12 = xs.dump();
+  CHECK(strings(j12["selection"]) == expected);
+
+  // 10. SIGTERM ends the viewer cleanly; it writes the final dump on the way out.
+  std::filesystem::remove(xs.state());
+  auto rc = xs.stop();
+  REQUIRE(rc);
+  CHECK(*rc == 0);
+  REQUIRE(std::filesystem::exists(xs.state()));
+  CHECK(strings(read_json(xs.state())["selection"]) == expected);
+}
