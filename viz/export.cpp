@@ -91,14 +91,18 @@ LegendBlock layout_legend(AppState& state, Lang lang, const std::function<double
   return b;
 }
 
-void anonymize_labels(const Coalition& doc, std::vector<PlacedLabel>& labels) {
-  bool any = std::any_of(labels.begin(), labels.end(), [&](const PlacedLabel& l) {
-    return l.node < doc.nodes.size() && doc.nodes[l.node].kind == kinds::resident;
-  });
-  if (!any) return;
-  Coalition anon = anonymized(doc);
-  for (auto& l : labels)
-    if (l.node < anon.nodes.size() && doc.nodes[l.node].kind == kinds::resident) l.text = label_text(anon.nodes[l.node]);
+std::vector<std::string> pseudonymous_texts(const Coalition& doc) {
+  std::vector<std::string> texts(doc.nodes.size());
+  bool any = false;
+  for (std::size_t i = 0; i < doc.nodes.size(); ++i) {
+    texts[i] = label_text(doc.nodes[i]);
+    any = any || doc.nodes[i].kind == kinds::resident;
+  }
+  if (!any) return texts;
+  Coalition anon = anonymized(doc);  // keeps the order of the nodes
+  for (std::size_t i = 0; i < doc.nodes.size() && i < anon.nodes.size(); ++i)
+    if (doc.nodes[i].kind == kinds::resident) texts[i] = label_text(anon.nodes[i]);
+  return texts;
 }
 
 std::string view_svg(AppState& state, const std::vector<PlacedLabel>& labels, const LegendBlock& legend,

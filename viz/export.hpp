@@ -36,9 +36,10 @@ LegendBlock layout_legend(AppState& state, Lang lang, const std::function<double
 // The legend row text of an entry in the current colour mode ("Woningcorporatie (3)").
 std::string legend_text(const AppState& state, Lang lang, const LegendEntry& e);
 
-// Replaces the text of labels on resident nodes by their pseudonyms ("Bewoner 3f2a"), the
-// ones core/privacy gives in document exports. O(n + labels).
-void anonymize_labels(const Coalition& doc, std::vector<PlacedLabel>& labels);
+// The label text of every node, residents replaced by the pseudonyms core/privacy gives them in
+// document exports ("Bewoner 3f2a"); pass it as LabelOptions::texts so labels are placed and
+// measured with the text they will show. O(n + m).
+std::vector<std::string> pseudonymous_texts(const Coalition& doc);
 
 // The current view as a standalone SVG document of camera.width x camera.height logical
 // pixels: visible ties and members inside the view, labels, legend. Sizes follow the renderer

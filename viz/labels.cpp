@@ -90,7 +90,7 @@ std::vector<PlacedLabel> place_labels(AppState& state, const std::function<doubl
     Vec2 s = cam.to_screen(pos[i]);
     double r = st.radius * scale;
     if (s.x < -200 || s.y < -h || s.x > cam.width + 10 || s.y > cam.height + h) return;  // off screen
-    std::string text = label_text(doc.nodes[i]);
+    std::string text = options.texts && i < options.texts->size() ? (*options.texts)[i] : label_text(doc.nodes[i]);
     double w = measure(text) + 2 * options.padding;
     // Right of the disc first, then left, then above, then below.
     const double gap = 3;

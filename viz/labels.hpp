@@ -29,6 +29,8 @@ struct LabelOptions {
   // The most labels on screen: one for about every 6,000 square pixels at density 1.
   double density = 1.0;
   std::size_t max_candidates = 4000;  // how far down the importance order to look
+  // The text of each node when not its own label (pseudonyms for an export); by node index.
+  const std::vector<std::string>* texts = nullptr;
 };
 
 // Places labels for the current camera. `measure` returns the width of a text in logical

@@ -318,9 +318,12 @@ std::vector<PlacedLabel> Viewer::labels_for_view(bool anonymize) {
   lo.font_size = label_size_;
   lo.ui_scale = ctx_.ui_scale;
   lo.density = state_.label_density;
-  auto labels = place_labels(state_, [&](std::string_view t) { return measure(t, label_size_); }, lo);
-  if (anonymize) anonymize_labels(state_.document(), labels);
-  return labels;
+  std::vector<std::string> texts;
+  if (anonymize) {
+    texts = pseudonymous_texts(state_.document());
+    lo.texts = &texts;
+  }
+  return place_labels(state_, [&](std::string_view t) { return measure(t, label_size_); }, lo);
 }
 
 void Viewer::draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, ImFont* font) {
@@ -416,6 +419,9 @@ bool Viewer::export_svg(const std::string& path, bool anonymize) {
 bool Viewer::write_dump(const std::string& path) {
   Json j = state_.dump();
   j["lang"] = std::string(lang_code(ctx_.lang));
+  // What the menu bar says, so a test can tell which language the window speaks.
+  j["menu"] = {ui(ctx_.lang, "menu.file"), ui(ctx_.lang, "menu.edit"), ui(ctx_.lang, "menu.view")};
+  j["dialog"] = ctx_.dialog;
   j["frames"] = frame_count_;
   j["interaction"] = int(interaction_.mode());
   j["panels"] = {{"legend", ctx_.show_legend}, {"filters", ctx_.show_filters}, {"inspector", ctx_.show_inspector},

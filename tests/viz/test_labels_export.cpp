@@ -119,10 +119,16 @@ TEST_CASE("exports pseudonymise residents' labels") {
   auto it = std::find_if(labels.begin(), labels.end(), [&](const PlacedLabel& l) { return s.document().nodes[l.node].kind == "resident"; });
   REQUIRE(it != labels.end());
   CHECK(it->text == "Bewonersgroep Laakkwartier");
-  anonymize_labels(s.document(), labels);
+  auto texts = pseudonymous_texts(s.document());
+  LabelOptions lo;
+  lo.texts = &texts;
+  labels = place_labels(s, seven_px_a_byte, lo);
   it = std::find_if(labels.begin(), labels.end(), [&](const PlacedLabel& l) { return s.document().nodes[l.node].kind == "resident"; });
+  REQUIRE(it != labels.end());
   CHECK(it->text.rfind("Bewoner ", 0) == 0);
   CHECK(it->text.find("Laakkwartier") == std::string::npos);
+  // Measured with the text it shows: "Bewoner abcd" is 12 bytes, 84 px plus padding.
+  CHECK(it->width == doctest::Approx(7.0 * double(it->text.size()) + 6));
   std::string svg = view_svg(s, labels, {});
   CHECK(svg.find("Laakkwartier\x3c/text>") == std::string::npos);
   // Organisations keep their names.

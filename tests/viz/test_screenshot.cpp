@@ -1,61 +1,13 @@
 #include <doctest/doctest.h>
 
-#include <stb_image.h>
-
-#include <algorithm>
-#include <cmath>
-#include <unordered_map>
-
+#include "tests/viz/image.hpp"
 #include "tests/viz/viewer_process.hpp"
 #include "viz/palette.hpp"
 
 using namespace wijknet;
 using namespace wijknet::test;
 
-namespace {
 
-struct Image {
-  int w = 0, h = 0;
-  std::vector<std::uint8_t> rgb;
-  std::uint32_t at(int x, int y) const {
-    const auto* p = &rgb[(std::size_t(y) * std::size_t(w) + std::size_t(x)) * 3];
-    return std::uint32_t(p[0]) << 16 | std::uint32_t(p[1]) << 8 | p[2];
-  }
-};
-
-Image load_png(const std::filesystem::path& path) {
-  Image img;
-  int n = 0;
-  unsigned char* data = stbi_load(path.c_str(), &img.w, &img.h, &n, 3);
-  if (!data) return img;
-  img.rgb.assign(data, data + std::size_t(img.w) * std::size_t(img.h) * 3);
-  stbi_image_free(data);
-  return img;
-}
-
-// Pixels within `tol` of colour c in every channel.
-std::size_t count_near(const Image& img, viz::Rgba c, int tol) {
-  std::size_t k = 0;
-  for (std::size_t i = 0; i + 2 < img.rgb.size(); i += 3)
-    if (std::abs(img.rgb[i] - c.r) <= tol && std::abs(img.rgb[i + 1] - c.g) <= tol && std::abs(img.rgb[i + 2] - c.b) <= tol) ++k;
-  return k;
-}
-
-struct ColourStats {
-  std::size_t distinct = 0;
-  double dominant_share = 0;
-};
-
-ColourStats colour_stats(const Image& img) {
-  std::unordered_map<std::uint32_t, std::size_t> counts;
-  for (int y = 0; y < img.h; ++y)
-    for (int x = 0; x < img.w; ++x) ++counts[img.at(x, y)];
-  std::size_t top = 0;
-  for (const auto& [c, k] : counts) top = std::max(top, k);
-  return {counts.size(), double(top) / double(std::size_t(img.w) * std::size_t(img.h))};
-}
-
-}  // namespace
 
 TEST_CASE("the viewer's screenshot of the Laak sample shows nodes, ties, labels and the legend") {
   if (!have_xvfb()) {

@@ -1,0 +1,133 @@
+#include <doctest/doctest.h>
+
+#include <regex>
+
+#include "tests/viz/image.hpp"
+#include "tests/viz/viewer_process.hpp"
+
+using namespace wijknet;
+using namespace wijknet::test;
+
+namespace {
+std::string laak() { return quote(std::string(WIJKNET_SOURCE_DIR) + "/assets/laak.json"); }
+
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t k = 0;
+  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++k;
+  return k;
+}
+}  // namespace
+
+TEST_CASE("the PNG export shows the window's picture, at scale 1 and magnified; the SVG the same members") {
+  if (!have_xvfb()) {
+    MESSAGE("xvfb-run is not installed: skipped");
+    return;
+  }
+  auto dir = scratch_dir("exports");
+  auto win = dir / "window.png", png1 = dir / "export1.png", png2 = dir / "export2.png", svg = dir / "view.svg";
+  int rc = run_viewer_headless(laak() + " --lang en --frames 4 --screenshot " + quote(win.string()) + " --export-png " +
+                                   quote(png1.string()) + " --scale 1 --export-svg " + quote(svg.string()) + " --no-anonymize",
+                               dir / "log1.txt");
+  INFO(slurp(dir / "log1.txt"));
+  REQUIRE(rc == 0);
+  rc = run_viewer_headless(laak() + " --lang en --frames 4 --export-png " + quote(png2.string()) + " --scale 2 --no-anonymize",
+                           dir / "log2.txt");
+  REQUIRE(rc == 0);
+
+  Image w = load_png(win), e1 = load_png(png1), e2 = load_png(png2);
+  REQUIRE(w.w == 1280);
+  REQUIRE(e1.w == 1280);
+  REQUIRE(e1.h == 800);
+  REQUIRE(e2.w == 2560);
+  REQUIRE(e2.h == 1600);
+  // The network view of the window (below the menu bar, right of the legend, above the status
+  // line) and the offscreen export agree pixel for pixel, up to the hover tooltip that the
+  // window may show under Xvfb's pointer.
+  double same = agreement(w, e1, 220, 30, 1280, 770, 6);
+  MESSAGE("window vs export at scale 1: " << same * 100 << "% of pixels agree");
+  CHECK(same > 0.97);
+  // Magnified twice and shrunk back, the export is the same picture (antialiasing and text
+  // rasterised at the larger size differ by a little).
+  Image back = downsample(e2, 2);
+  double similar = agreement(back, e1, 0, 0, 1280, 800, 40);
+  MESSAGE("export at scale 2, shrunk, vs scale 1: " << similar * 100 << "% of pixels agree");
+  CHECK(similar > 0.97);
+  for (const char* kind : {"partner", "resident", "project"}) CHECK(count_near(e2, viz::kind_color(kind), 2) > 600);
+  // The export draws its own legend in the bottom left corner: white plate, kind colours.
+  CHECK(count_near(e1, {255, 255, 255, 255}, 3) > 3000);
+
+  std::string text = slurp(svg);
+  CHECK(count(text, "<path ") == 90);
+  CHECK(count(text, "<title>") == 1 + 26);
+  CHECK(text.find(">Coöperatief Eigenwijzer</text>") != std::string::npos);
+  CHECK(text.find(">Bewonersgroep Laakkwartier</text>") != std::string::npos);
+  CHECK(text.find(">Partner (11)</text>") != std::string::npos);
+}
+
+TEST_CASE("exports for others pseudonymise residents unless told not to") {
+  if (!have_xvfb()) return;
+  auto dir = scratch_dir("exports-anonymous");
+  auto svg = dir / "view.svg";
+  int rc = run_viewer_headless(laak() + " --lang nl --frames 3 --export-svg " + quote(svg.string()), dir / "log.txt");
+  INFO(slurp(dir / "log.txt"));
+  REQUIRE(rc == 0);
+  std::string text = slurp(svg);
+  CHECK(text.find("Bewonersgroep Laakkwartier</text>") == std::string::npos);
+  CHECK(text.find("Ouderen Laak</text>") == std::string::npos);
+  CHECK(std::regex_search(text, std::regex(">Bewoner [0-9a-f]{4}</text>")));
+  CHECK(text.find(">Staedion</text>") != std::string::npos);  // organisations keep their names
+  CHECK(text.find(">Bewoner (5)</text>") != std::string::npos);  // the Dutch legend
+}
+
+TEST_CASE("the interface speaks Dutch or English: --lang, else the system locale") {
+  if (!have_xvfb()) return;
+  auto dir = scratch_dir("language");
+  REQUIRE(run_viewer_headless(laak() + " --lang nl --frames 2 --dump-state " + quote((dir / "nl.json").string()), dir / "a.txt") == 0);
+  auto nl = read_json(dir / "nl.json");
+  CHECK(nl["lang"] == "nl");
+  CHECK(nl["menu"][0] == "Bestand");
+  REQUIRE(run_viewer_headless("--frames 2 --dump-state " + quote((dir / "en.json").string()), dir / "b.txt") == 0);
+  std::string cmd = "LANG=nl_NL.UTF-8 LC_ALL= LC_MESSAGES= LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s '-screen 0 1280x800x24' " +
+                    quote(WIJKNET_VIEWER_BIN) + " --frames 2 --dump-state " + quote((dir / "locale.json").string()) + " >/dev/null 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  auto locale = read_json(dir / "locale.json");
+  CHECK(locale["lang"] == "nl");
+  CHECK(locale["menu"][1] == "Bewerken");
+  cmd = "LANG=en_GB.UTF-8 LC_ALL= LC_MESSAGES= LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s '-screen 0 1280x800x24' " +
+        quote(WIJKNET_VIEWER_BIN) + " --frames 2 --dump-state " + quote((dir / "locale-en.json").string()) + " >/dev/null 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  CHECK(read_json(dir / "locale-en.json")["menu"][0] == "File");
+}
+
+TEST_CASE("--bench prints the median and 95th percentile frame time with the layout running") {
+  if (!have_xvfb()) return;
+  auto dir = scratch_dir("bench");
+  int rc = run_viewer_headless("--generate-ba 1000 3 --bench 8", dir / "out.txt");
+  std::string out = slurp(dir / "out.txt");
+  INFO(out);
+  REQUIRE(rc == 0);
+  std::smatch m;
+  REQUIRE(std::regex_search(out, m, std::regex(R"(bench \(layout running\): 1000 nodes, 2991 ties, 8 frames at 1280x800: median ([0-9.]+) ms, p95 ([0-9.]+) ms)")));
+  double median = std::stod(m[1]), p95 = std::stod(m[2]);
+  CHECK(median > 0);
+  CHECK(p95 >= median);
+  CHECK(out.find("bench (layout paused)") != std::string::npos);
+}
+
+TEST_CASE("command-line mistakes exit 1 with a message; --help exits 0") {
+  auto dir = scratch_dir("usage");
+  auto run = [&](const std::string& args) {
+    std::string cmd = quote(WIJKNET_VIEWER_BIN) + " " + args + " >" + quote((dir / "out.txt").string()) + " 2>&1";
+    int rc = std::system(cmd.c_str());
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  };
+  CHECK(run("--help") == 0);
+  CHECK(slurp(dir / "out.txt").find("--screenshot") != std::string::npos);
+  CHECK(run("--lang fr") == 1);
+  CHECK(slurp(dir / "out.txt").find("--lang needs nl or en") != std::string::npos);
+  CHECK(run("--frames") == 1);
+  CHECK(run("--generate-ba 10 10") == 1);
+  CHECK(run("--color-by nonsense") == 1);
+  CHECK(run("a.json b.json") == 1);
+  CHECK(run("--bogus") == 1);
+}
