@@ -3,6 +3,8 @@
 // a parallel edge, an isolated node, a layout), and helpers the format tests share.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -10,7 +12,9 @@
 #include <string>
 #include <unistd.h>
 
+#include "core/error.hpp"
 #include "core/model.hpp"
+#include "importers/io.hpp"
 
 namespace wijknet::test {
 
@@ -74,6 +78,74 @@ inline Coalition sample_coalition(bool mixed = true) {
     x += 12.5;
   }
   return c;
+}
+
+// A format's reader (read_dot, read_gml, ...) with the source name its messages carry, so that a
+// test reads a string as that format in one call and sees the error it gives.
+struct TextFormat {
+  using Reader = Coalition (*)(std::istream&, const std::string&, ImportReport&, const ReadOptions&);
+  Reader reader;
+  std::string source_name;  // "t.dot": the FILE of "FILE:LINE:COL" in messages
+
+  Coalition read(const std::string& text, ImportReport& report, const ReadOptions& options = {}) const {
+    std::istringstream in(text);
+    return reader(in, source_name, report, options);
+  }
+  Coalition read(const std::string& text) const {
+    ImportReport report;
+    return read(text, report);
+  }
+  // The message of the InputError `text` gives ("t.dot:2:5: unexpected '@'"), or "no error".
+  std::string error(const std::string& text, const ReadOptions& options = {}) const {
+    ImportReport report;
+    try {
+      read(text, report, options);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "no error";
+  }
+  // The InputError `text` gives, for tests that look at its parts; fails the test when none.
+  InputError input_error(const std::string& text) const {
+    try {
+      read(text);
+    } catch (const InputError& e) {
+      return e;
+    }
+    FAIL("no InputError for: " << text);
+    return InputError({}, "");
+  }
+};
+
+// Checks that `b`, read back from what a writer wrote of `expected`, holds the same coalition:
+// every node field, attribute and position, and every edge in the same order.
+inline void check_same_coalition(const Coalition& b, const Coalition& expected) {
+  const Coalition& a = expected;
+  REQUIRE(b.nodes.size() == a.nodes.size());
+  for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+    CAPTURE(a.nodes[i].id);
+    CHECK(b.nodes[i].id == a.nodes[i].id);
+    CHECK(b.nodes[i].label == a.nodes[i].label);
+    CHECK(b.nodes[i].kind == a.nodes[i].kind);
+    CHECK(b.nodes[i].sector == a.nodes[i].sector);
+    CHECK(b.nodes[i].themes == a.nodes[i].themes);
+    CHECK(b.nodes[i].role == a.nodes[i].role);
+    CHECK(b.nodes[i].since == a.nodes[i].since);
+    CHECK(b.nodes[i].until == a.nodes[i].until);
+    CHECK(b.nodes[i].attrs == a.nodes[i].attrs);
+    CHECK(b.layout.at(b.nodes[i].id) == a.layout.at(a.nodes[i].id));
+  }
+  REQUIRE(b.edges.size() == a.edges.size());
+  for (std::size_t i = 0; i < a.edges.size(); ++i) {
+    CAPTURE(i);
+    CHECK(b.edges[i].source == a.edges[i].source);
+    CHECK(b.edges[i].target == a.edges[i].target);
+    CHECK(b.edges[i].kind == a.edges[i].kind);
+    CHECK(b.edges[i].weight == a.edges[i].weight);
+    CHECK(b.edges[i].directed == a.edges[i].directed);
+    CHECK(b.edges[i].since == a.edges[i].since);
+    CHECK(b.edges[i].attrs == a.edges[i].attrs);
+  }
 }
 
 // A fresh directory under the system's temporary directory, removed with the object.

@@ -13,23 +13,10 @@ using wijknet::test::TempDir;
 
 namespace {
 
-Coalition csv_text(const std::string& text, ImportReport& report, ReadOptions options = {}) {
-  std::istringstream in(text);
-  return read_csv(in, "t.csv", report, options);
-}
+const test::TextFormat csv{read_csv, "t.csv"};
 
 bool has_warning(const ImportReport& r, const std::string& text) {
   return std::any_of(r.warnings.begin(), r.warnings.end(), [&](const std::string& w) { return w == text; });
-}
-
-std::string error_of(const std::string& text, ReadOptions options = {}) {
-  ImportReport r;
-  try {
-    csv_text(text, r, options);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
 }
 
 }  // namespace
@@ -164,7 +151,7 @@ TEST_CASE("csv: a semicolon-separated Excel file with BOM and Dutch letters keep
       "Café Het Hoekje;organisatie;business;;\r\n"
       "René Coëlho;bewoner;;;\r\n";
   ImportReport r;
-  Coalition c = csv_text(text, r);
+  Coalition c = csv.read(text, r);
   REQUIRE(c.nodes.size() == 5);
   CHECK(c.nodes[0].label == "Gemeente Den Haag");
   CHECK(c.nodes[1].label == "Stichting Zoë");
@@ -180,7 +167,7 @@ TEST_CASE("csv: a semicolon-separated Excel file with BOM and Dutch letters keep
 
 TEST_CASE("csv: guessed label column, duplicates, blank rows and ragged rows are reported") {
   ImportReport r;
-  Coalition c = csv_text(
+  Coalition c = csv.read(
       "Organisatie,Contactpersoon,Telefoon\n"
       "Staedion,Piet,0701234567\n"
       "\n"
@@ -196,13 +183,13 @@ TEST_CASE("csv: guessed label column, duplicates, blank rows and ragged rows are
   CHECK(has_warning(r, "t.csv:4:27: 4 fields where the header has 3; the extra fields are ignored"));
   CHECK(has_warning(r, "t.csv:5:1: node 'Staedion' appears again (first on line 2); this row updates it"));
   CHECK(has_warning(r, "t.csv:5: 2 fields where the header has 3; the missing ones are taken as empty"));
-  CHECK(error_of("Id,Label\n1,a,b\n", ReadOptions{true}) ==
+  CHECK(csv.error("Id,Label\n1,a,b\n", ReadOptions{true}) ==
         "t.csv:2:5: 3 fields where the header has 2; the extra fields are ignored (strict mode: warnings are errors)");
 }
 
 TEST_CASE("csv: a PARTNER-style survey table becomes directed tie edges") {
   ImportReport r;
-  Coalition c = csv_text(
+  Coalition c = csv.read(
       "Respondent;Partner;Frequency;Trust;Value\n"
       "Staedion;Gemeente;weekly;4;3\n"
       "Gemeente;Staedion;monthly;3;4\n"
@@ -225,7 +212,7 @@ TEST_CASE("csv: a PARTNER-style survey table becomes directed tie edges") {
 
 TEST_CASE("csv: space-separated Gephi edges with infinite interval bounds") {
   ImportReport r;
-  Coalition c = csv_text(
+  Coalition c = csv.read(
       "Source Target Type timeset\n"
       "Fred Alice Directed \"[2016-02-03, 2016-02-04]\"\n"
       "Alice Fred Directed \"[2016-03-04, Infinity]\"\n"
@@ -242,12 +229,12 @@ TEST_CASE("csv: space-separated Gephi edges with infinite interval bounds") {
 }
 
 TEST_CASE("csv: malformed files give file:line:col") {
-  CHECK(error_of("Id,Label\n1,\"open\n2,b\n") == "t.csv:2:3: quoted field is never closed (a '\"' is missing)");
-  CHECK(error_of("Id,Label\n1,\"closed\"x\n") ==
+  CHECK(csv.error("Id,Label\n1,\"open\n2,b\n") == "t.csv:2:3: quoted field is never closed (a '\"' is missing)");
+  CHECK(csv.error("Id,Label\n1,\"closed\"x\n") ==
         "t.csv:2:11: unexpected text after a closing quote; a quote inside a quoted field is written \"\"");
-  CHECK(error_of("Id;Label;Since\n1;a;gisteren\n", ReadOptions{true}) ==
+  CHECK(csv.error("Id;Label;Since\n1;a;gisteren\n", ReadOptions{true}) ==
         "t.csv:2:5: 'gisteren' is not a date; kept as attrs.since (strict mode: warnings are errors)");
-  CHECK(error_of("Partnerorganisatie;Omschrijving\nStaedion;x\n", ReadOptions{true}) ==
+  CHECK(csv.error("Partnerorganisatie;Omschrijving\nStaedion;x\n", ReadOptions{true}) ==
         "t.csv:1:1: column 'Partnerorganisatie' taken as label (no Id or Label column) (strict mode: warnings are errors)");
 }
 

@@ -8,28 +8,11 @@
 
 using namespace wijknet;
 
-namespace {
-
-Coalition dot_text(const std::string& text, ImportReport& report, ReadOptions options = {}) {
-  std::istringstream in(text);
-  return read_dot(in, "t.dot", report, options);
-}
-
-std::string dot_error(const std::string& text) {
-  ImportReport r;
-  try {
-    dot_text(text, r);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-}  // namespace
+const test::TextFormat dot{read_dot, "t.dot"};
 
 TEST_CASE("dot: the common subset: chains, defaults, subgraphs, quoting, comments, ports") {
   ImportReport r;
-  Coalition c = dot_text(R"(/* a coalition */
+  Coalition c = dot.read(R"(/* a coalition */
 strict digraph Laak {
   // defaults for what follows
   node [kind=partner, sector="welfare"]
@@ -78,7 +61,7 @@ strict digraph Laak {
 
 TEST_CASE("dot: igraph's numbered nodes with name attributes take the names as ids") {
   ImportReport r;
-  Coalition c = dot_text("graph {\n  0 [name=gemeente label=\"Gemeente\"];\n  1 [name=staedion];\n  1 -- 0 [weight=3];\n}\n", r);
+  Coalition c = dot.read("graph {\n  0 [name=gemeente label=\"Gemeente\"];\n  1 [name=staedion];\n  1 -- 0 [weight=3];\n}\n", r);
   REQUIRE(c.nodes.size() == 2);
   CHECK(c.nodes[0].id == "gemeente");
   CHECK(c.nodes[0].label == "Gemeente");
@@ -88,16 +71,16 @@ TEST_CASE("dot: igraph's numbered nodes with name attributes take the names as i
 }
 
 TEST_CASE("dot: malformed files give file:line:col") {
-  CHECK(dot_error("digraph {\n  a -- b\n}") == "t.dot:2:5: '--' in a digraph; its edges are written '->'");
-  CHECK(dot_error("graph {\n  a -> b\n}") == "t.dot:2:5: '->' in an undirected graph; its edges are written '--'");
-  CHECK(dot_error("graph {\n  a [label=\"open]\n}") == "t.dot:2:12: string is never closed (a '\"' is missing)");
-  CHECK(dot_error("graph {\n  a -- b [weight=zwaar]\n}") == "t.dot:2:18: weight 'zwaar' is not a number");
-  CHECK(dot_error("network {\n}") == "t.dot:1:1: expected 'graph' or 'digraph', found 'network'");
-  CHECK(dot_error("graph {\n  a -- \n}") == "t.dot:3:1: expected a node, a subgraph or an attribute statement, found '}'");
-  CHECK(dot_error("graph {\n  a -- b") == "t.dot:2:9: expected '}', found the end of the file");
-  CHECK(dot_error("graph {\n  /* open\n}") == "t.dot:2:3: comment is never closed (a '*/' is missing)");
-  CHECK(dot_error("graph {\n  a [since=gisteren]\n}") == "t.dot:2:12: 'gisteren' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
-  CHECK(dot_error("graph {\n  a @ b\n}") == "t.dot:2:5: unexpected '@'");
+  CHECK(dot.error("digraph {\n  a -- b\n}") == "t.dot:2:5: '--' in a digraph; its edges are written '->'");
+  CHECK(dot.error("graph {\n  a -> b\n}") == "t.dot:2:5: '->' in an undirected graph; its edges are written '--'");
+  CHECK(dot.error("graph {\n  a [label=\"open]\n}") == "t.dot:2:12: string is never closed (a '\"' is missing)");
+  CHECK(dot.error("graph {\n  a -- b [weight=zwaar]\n}") == "t.dot:2:18: weight 'zwaar' is not a number");
+  CHECK(dot.error("network {\n}") == "t.dot:1:1: expected 'graph' or 'digraph', found 'network'");
+  CHECK(dot.error("graph {\n  a -- \n}") == "t.dot:3:1: expected a node, a subgraph or an attribute statement, found '}'");
+  CHECK(dot.error("graph {\n  a -- b") == "t.dot:2:9: expected '}', found the end of the file");
+  CHECK(dot.error("graph {\n  /* open\n}") == "t.dot:2:3: comment is never closed (a '*/' is missing)");
+  CHECK(dot.error("graph {\n  a [since=gisteren]\n}") == "t.dot:2:12: 'gisteren' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+  CHECK(dot.error("graph {\n  a @ b\n}") == "t.dot:2:5: unexpected '@'");
 }
 
 TEST_CASE("dot: round trip native -> DOT -> native keeps the coalition") {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "formats_sample.hpp"
 #include "importers/edgelist.hpp"
 #include "importers/io.hpp"
 
@@ -11,21 +12,7 @@ using namespace wijknet;
 
 namespace {
 
-Coalition parse(const std::string& text) {
-  std::istringstream in(text);
-  ImportReport report;
-  return read_edgelist(in, "t.edges", report, {});
-}
-
-InputError error_of(const std::string& text) {
-  try {
-    parse(text);
-  } catch (const InputError& e) {
-    return e;
-  }
-  FAIL("no InputError for: " << text);
-  return InputError({}, "");
-}
+const test::TextFormat edgelist{read_edgelist, "t.edges"};
 
 }  // namespace
 
@@ -50,26 +37,26 @@ TEST_CASE("edge list: fields, weights, comments, blank lines") {
 }
 
 TEST_CASE("edge list: errors at line and column") {
-  InputError e = error_of("a b\n\n  lonely\n");
+  InputError e = edgelist.input_error("a b\n\n  lonely\n");
   CHECK(e.where().line == 3);
   CHECK(e.where().column == 3);
   CHECK(e.message() == "only one field 'lonely'; expected 'source target [weight]'");
 
-  e = error_of("a b 1\na b 1 extra\n");
+  e = edgelist.input_error("a b 1\na b 1 extra\n");
   CHECK(e.where().line == 2);
   CHECK(e.where().column == 7);
 
-  e = error_of("# header\nStaedion Gemeente sterk\n");
+  e = edgelist.input_error("# header\nStaedion Gemeente sterk\n");
   CHECK(e.where().line == 2);
   CHECK(e.where().column == 19);
   CHECK(std::string(e.what()) == "t.edges:2:19: weight 'sterk' is not a number");
 
-  e = error_of("a b 1.5x\n");
+  e = edgelist.input_error("a b 1.5x\n");
   CHECK(e.where().column == 5);
-  e = error_of("a b nan\n");
+  e = edgelist.input_error("a b nan\n");
   CHECK(e.where().column == 5);
   // Columns count characters: "é" is one.
-  e = error_of("\xC3\xA9t\xC3\xA9 b c d\n");
+  e = edgelist.input_error("\xC3\xA9t\xC3\xA9 b c d\n");
   CHECK(e.where().column == 9);
 }
 
@@ -92,7 +79,7 @@ TEST_CASE("edge list: write and read back") {
   std::ostringstream out;
   write_edgelist(c, out);
   CHECK(out.str() == "# wijknet edge list: source target [weight]\n# 1 node(s) without ties are not listed\na b\nb c 0.1\n");
-  Coalition back = parse(out.str());
+  Coalition back = edgelist.read(out.str());
   CHECK(back.nodes.size() == 3);
   CHECK(back.edges[1].weight == 0.1);
 

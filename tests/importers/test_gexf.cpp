@@ -11,20 +11,7 @@ using wijknet::test::TempDir;
 
 namespace {
 
-Coalition gexf_text(const std::string& text, ImportReport& report, ReadOptions options = {}) {
-  std::istringstream in(text);
-  return read_gexf(in, "t.gexf", report, options);
-}
-
-std::string gexf_error(const std::string& text) {
-  ImportReport r;
-  try {
-    gexf_text(text, r);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
-}
+const test::TextFormat gexf{read_gexf, "t.gexf"};
 
 // A Gephi 0.9 export as coordinators bring them: viz namespace, edges without id, weight on
 // some edges only, a liststring, a spell with dates.
@@ -69,7 +56,7 @@ const char* gephi_export = R"(<?xml version="1.0" encoding="UTF-8"?>
 
 TEST_CASE("gexf: a Gephi export with viz, defaults, spells, edges without id and partial weights") {
   ImportReport r;
-  Coalition c = gexf_text(gephi_export, r);
+  Coalition c = gexf.read(gephi_export, r);
   REQUIRE(c.nodes.size() == 4);  // d is created by the last edge
   CHECK(c.extra["description"] == "Laak");
   const Node& a = c.nodes[0];
@@ -106,7 +93,7 @@ TEST_CASE("gexf: a Gephi export with viz, defaults, spells, edges without id and
 
 TEST_CASE("gexf: numeric timelines and dynamic values are kept in attrs") {
   ImportReport r;
-  Coalition c = gexf_text(R"(<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  Coalition c = gexf.read(R"(<gexf xmlns="http://gexf.net/1.3" version="1.3">
 <graph defaultedgetype="directed" mode="dynamic" timeformat="double">
 <attributes class="node" mode="dynamic"><attribute id="0" title="score" type="double"/></attributes>
 <nodes>
@@ -129,17 +116,17 @@ TEST_CASE("gexf: numeric timelines and dynamic values are kept in attrs") {
 }
 
 TEST_CASE("gexf: malformed files give file:line:col") {
-  CHECK(gexf_error("<gexf version=\"1.2\">\n  <graph>\n    <nodes>\n      <node id=\"a\">\n    </nodes>\n") ==
+  CHECK(gexf.error("<gexf version=\"1.2\">\n  <graph>\n    <nodes>\n      <node id=\"a\">\n    </nodes>\n") ==
         "t.gexf:5:7: malformed XML: Start-end tags mismatch");
-  CHECK(gexf_error("<graphml/>") == "t.gexf:1:1: not a GEXF file: the root element is <graphml>, expected <gexf>");
-  CHECK(gexf_error("<gexf>\n<graph>\n<attributes class=\"node\"><attribute id=\"0\" title=\"n\" type=\"integer\"/></attributes>\n"
+  CHECK(gexf.error("<graphml/>") == "t.gexf:1:1: not a GEXF file: the root element is <graphml>, expected <gexf>");
+  CHECK(gexf.error("<gexf>\n<graph>\n<attributes class=\"node\"><attribute id=\"0\" title=\"n\" type=\"integer\"/></attributes>\n"
                    "<nodes>\n  <node id=\"a\"><attvalues><attvalue for=\"0\" value=\"veel\"/></attvalues></node>\n"
                    "</nodes></graph></gexf>") ==
         "t.gexf:5:52: value 'veel' of attribute 'n' is not an integer (declared type integer)");
-  CHECK(gexf_error("<gexf><graph><nodes>\n <node label=\"x\"/></nodes></graph></gexf>") == "t.gexf:2:2: node without id");
-  CHECK(gexf_error("<gexf><graph><nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\" target=\"a\" weight=\"zwaar\"/></edges></graph></gexf>") ==
+  CHECK(gexf.error("<gexf><graph><nodes>\n <node label=\"x\"/></nodes></graph></gexf>") == "t.gexf:2:2: node without id");
+  CHECK(gexf.error("<gexf><graph><nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\" target=\"a\" weight=\"zwaar\"/></edges></graph></gexf>") ==
         "t.gexf:2:44: weight 'zwaar' is not a number");
-  CHECK(gexf_error("<gexf><graph><nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\"/></edges></graph></gexf>") ==
+  CHECK(gexf.error("<gexf><graph><nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\"/></edges></graph></gexf>") ==
         "t.gexf:2:8: edge without target");
 }
 

@@ -9,28 +9,11 @@
 using namespace wijknet;
 using wijknet::test::TempDir;
 
-namespace {
-
-Coalition gml_text(const std::string& text, ImportReport& report, ReadOptions options = {}) {
-  std::istringstream in(text);
-  return read_gml(in, "t.gml", report, options);
-}
-
-std::string gml_error(const std::string& text) {
-  ImportReport r;
-  try {
-    gml_text(text, r);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-}  // namespace
+const test::TextFormat gml{read_gml, "t.gml"};
 
 TEST_CASE("gml: networkx conventions: label is the node, entities, repeated keys, nested lists") {
   ImportReport r;
-  Coalition c = gml_text(R"(# written by hand in the way networkx writes
+  Coalition c = gml.read(R"(# written by hand in the way networkx writes
 graph [
   directed 1
   name "Laak"
@@ -71,40 +54,40 @@ graph [
 
 TEST_CASE("gml: ids fall back to the GML id when labels repeat; igraph's name wins") {
   ImportReport r;
-  Coalition c = gml_text("graph [ node [ id 1 label \"A\" ] node [ id 2 label \"A\" ] edge [ source 1 target 2 ] ]", r);
+  Coalition c = gml.read("graph [ node [ id 1 label \"A\" ] node [ id 2 label \"A\" ] edge [ source 1 target 2 ] ]", r);
   REQUIRE(c.nodes.size() == 2);
   CHECK(c.nodes[0].id == "1");
   CHECK(c.nodes[1].id == "2");
   CHECK(c.nodes[1].label == "A");
-  Coalition d = gml_text("graph [ node [ id 0 name \"staedion\" label \"Staedion\" ] ]", r);
+  Coalition d = gml.read("graph [ node [ id 0 name \"staedion\" label \"Staedion\" ] ]", r);
   CHECK(d.nodes[0].id == "staedion");
   CHECK(d.nodes[0].label == "Staedion");
 }
 
 TEST_CASE("gml: Latin-1 text is read as such") {
   ImportReport r;
-  Coalition c = gml_text("graph [ node [ id 1 label \"Caf\xE9\" ] ]", r);
+  Coalition c = gml.read("graph [ node [ id 1 label \"Caf\xE9\" ] ]", r);
   CHECK(c.nodes[0].label == "Café");
   CHECK(r.warnings.size() == 1);
 }
 
 TEST_CASE("gml: malformed files give file:line:col") {
-  CHECK(gml_error("graph [\n  node [ id 1 label \"open ]\n]\n") == "t.gml:2:21: string is never closed (a '\"' is missing)");
-  CHECK(gml_error("graph [\n  node [ id 1 ]\n") ==
+  CHECK(gml.error("graph [\n  node [ id 1 label \"open ]\n]\n") == "t.gml:2:21: string is never closed (a '\"' is missing)");
+  CHECK(gml.error("graph [\n  node [ id 1 ]\n") ==
         "t.gml:3:1: the list 'graph [' opened at line 1, column 7 is never closed");
-  CHECK(gml_error("graph [ ]\n]\n") == "t.gml:2:1: ']' without a matching '['");
-  CHECK(gml_error("graph [\n  node [ id 1 label ]\n]") == "t.gml:2:21: key 'label' has no value");
-  CHECK(gml_error("graph [\n  node [ id 1 @ ]\n]") == "t.gml:2:15: unexpected '@'; expected a key, a value, '[' or ']'");
-  CHECK(gml_error("node [ id 1 ]") == "t.gml:1:1: no 'graph [ ... ]' in the file");
-  CHECK(gml_error("graph [\n  node [ label \"x\" ]\n]") == "t.gml:2:3: node without id");
-  CHECK(gml_error("graph [\n  node [ id 1 ]\n  node [ id 1 ]\n]") == "t.gml:3:13: node id 1 is used by an earlier node");
-  CHECK(gml_error("graph [\n  node [ id 1 ]\n  edge [ source 1 target 7 ]\n]") == "t.gml:3:26: target 7 is not the id of a node");
-  CHECK(gml_error("graph [\n  node [ id 1 ]\n  edge [ source 1 target 1 weight \"zwaar\" ]\n]") ==
+  CHECK(gml.error("graph [ ]\n]\n") == "t.gml:2:1: ']' without a matching '['");
+  CHECK(gml.error("graph [\n  node [ id 1 label ]\n]") == "t.gml:2:21: key 'label' has no value");
+  CHECK(gml.error("graph [\n  node [ id 1 @ ]\n]") == "t.gml:2:15: unexpected '@'; expected a key, a value, '[' or ']'");
+  CHECK(gml.error("node [ id 1 ]") == "t.gml:1:1: no 'graph [ ... ]' in the file");
+  CHECK(gml.error("graph [\n  node [ label \"x\" ]\n]") == "t.gml:2:3: node without id");
+  CHECK(gml.error("graph [\n  node [ id 1 ]\n  node [ id 1 ]\n]") == "t.gml:3:13: node id 1 is used by an earlier node");
+  CHECK(gml.error("graph [\n  node [ id 1 ]\n  edge [ source 1 target 7 ]\n]") == "t.gml:3:26: target 7 is not the id of a node");
+  CHECK(gml.error("graph [\n  node [ id 1 ]\n  edge [ source 1 target 1 weight \"zwaar\" ]\n]") ==
         "t.gml:3:35: weight 'zwaar' is not a number");
   std::string deep = "graph [ ";
   for (int i = 0; i < 600; ++i) deep += "a [ ";  // the 512th "a [" opens level 513: its '[' is at 11 + 4 * 511
-  CHECK(gml_error(deep) == "t.gml:1:2055: lists nest deeper than 512 levels");
-  CHECK(gml_error("graph [\n  node [ id 1 since \"gisteren\" ]\n]") ==
+  CHECK(gml.error(deep) == "t.gml:1:2055: lists nest deeper than 512 levels");
+  CHECK(gml.error("graph [\n  node [ id 1 since \"gisteren\" ]\n]") ==
         "t.gml:2:21: 'gisteren' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
 }
 

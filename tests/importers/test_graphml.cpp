@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/error.hpp"
+#include "formats_sample.hpp"
 #include "importers/graphml.hpp"
 #include "importers/io.hpp"
 #include "importers/native_json.hpp"
@@ -23,26 +24,12 @@ namespace {
 const std::string data_dir = std::string(WIJKNET_SOURCE_DIR) + "/tests/data/importers/";
 const fs::path corpus_dir = fs::path(WIJKNET_SOURCE_DIR) / ".." / "shared" / "corpus" / "gephi";
 
-Coalition parse(const std::string& text, ImportReport* report = nullptr) {
-  std::istringstream in(text);
-  ImportReport local;
-  return read_graphml(in, "t.graphml", report ? *report : local, {});
-}
+const test::TextFormat graphml{read_graphml, "t.graphml"};
 
 std::string graphml_of(const Coalition& c) {
   std::ostringstream out;
   write_graphml(c, out);
   return out.str();
-}
-
-InputError error_of(const std::string& text) {
-  try {
-    parse(text);
-  } catch (const InputError& e) {
-    return e;
-  }
-  FAIL("no InputError for: " << text);
-  return InputError({}, "");
 }
 
 std::string temp_path(const std::string& name) {
@@ -174,27 +161,27 @@ TEST_CASE("graphml: errors at line and column") {
     }
   }
   SUBCASE("truncated") {
-    InputError e = error_of("<graphml>\n  <graph>\n    <node id=\"a\">");
+    InputError e = graphml.input_error("<graphml>\n  <graph>\n    <node id=\"a\">");
     CHECK(e.where().line == 3);
     CHECK(e.where().column == 18);
   }
   SUBCASE("values that do not fit their type") {
-    InputError e = error_of(
+    InputError e = graphml.input_error(
         "<graphml><key id=\"k\" for=\"node\" attr.name=\"n\" attr.type=\"int\"/>\n"
         "<graph><node id=\"a\"><data key=\"k\">many</data></node></graph></graphml>");
     CHECK(e.where().line == 2);
     CHECK(e.where().column == 21);
     CHECK(e.message() == "value 'many' of 'n' is not an integer");
-    e = error_of(
+    e = graphml.input_error(
         "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
         "<graph><node id=\"a\"/><edge source=\"a\" target=\"a\"><data key=\"w\">heavy</data></edge></graph></graphml>");
     CHECK(e.where().column == 50);
-    e = error_of("<graphml><graph><node id=\"a\"/><node id=\"a\"/></graph></graphml>");
+    e = graphml.input_error("<graphml><graph><node id=\"a\"/><node id=\"a\"/></graph></graphml>");
     CHECK(e.where().column == 41);
     CHECK(e.message() == "duplicate node id 'a'");
-    e = error_of("<graph/>");
+    e = graphml.input_error("<graph/>");
     CHECK(e.message().find("not a GraphML document") == 0);
-    e = error_of(
+    e = graphml.input_error(
         "<graphml><key id=\"s\" for=\"node\" attr.name=\"since\"/>\n"
         "<graph><node id=\"a\"><data key=\"s\">2019-13</data></node></graph></graphml>");
     CHECK(e.message().find("bad date '2019-13'") == 0);
@@ -207,7 +194,7 @@ TEST_CASE("graphml: round trip native -> graphml -> native keeps the model") {
   c.nodes[0].attrs["label"] = "shadow";
   const std::string xml = graphml_of(c);
   ImportReport report;
-  Coalition back = parse(xml, &report);
+  Coalition back = graphml.read(xml, report);
   CHECK(report.warnings.empty());
 
   CHECK(back.name == c.name);

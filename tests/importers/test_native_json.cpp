@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "formats_sample.hpp"
 #include "importers/io.hpp"
 #include "importers/native_json.hpp"
 
@@ -20,21 +21,7 @@ std::string written(const Coalition& c) {
   return out.str();
 }
 
-Coalition parse(const std::string& text, ImportReport* report = nullptr, ReadOptions options = {}) {
-  ImportReport local;
-  return read_native_json_text(text, "t.json", report ? *report : local, options);
-}
-
-// The error an input gives, as "file:line:col" plus the message.
-InputError error_of(const std::string& text) {
-  try {
-    parse(text);
-  } catch (const InputError& e) {
-    return e;
-  }
-  FAIL("no InputError for: " << text);
-  return InputError({}, "");
-}
+const test::TextFormat native{read_native_json, "t.json"};
 
 InputError file_error_of(const std::string& name) {
   try {
@@ -99,9 +86,9 @@ TEST_CASE("native: the sample document reads into the model") {
 TEST_CASE("native: write(read(write(x))) is byte-identical and unknown keys survive in order") {
   Coalition c = read_coalition(data_dir + "laak.json");
   const std::string once = written(c);
-  const std::string twice = written(parse(once));
+  const std::string twice = written(native.read(once));
   CHECK(once == twice);
-  const std::string thrice = written(parse(twice));
+  const std::string thrice = written(native.read(twice));
   CHECK(twice == thrice);
 
   // Unknown keys and attrs are in the output, in the order they were read.
@@ -117,7 +104,7 @@ TEST_CASE("native: write(read(write(x))) is byte-identical and unknown keys surv
   CHECK(once.back() == '\n');
 
   // The model survives too.
-  Coalition back = parse(once);
+  Coalition back = native.read(once);
   CHECK(back.nodes.size() == c.nodes.size());
   CHECK(back.edges.size() == c.edges.size());
   CHECK(back.node("staedion")->extra["notes"]["z"] == 1);
@@ -127,10 +114,10 @@ TEST_CASE("native: write(read(write(x))) is byte-identical and unknown keys surv
 
 TEST_CASE("native: defaults and warnings") {
   ImportReport report;
-  Coalition c = parse(R"({"format": "wijknet/1",
+  Coalition c = native.read(R"({"format": "wijknet/1",
 "nodes": [{"id": "a"}, {"id": "b", "kind": "resident", "label": null, "themes": ["nope"]}],
 "edges": [{"source": "a", "target": "b"}]})",
-                      &report);
+                      report);
   CHECK(c.node("a")->kind == "partner");
   CHECK(c.node("a")->label == "a");
   CHECK(c.node("b")->label == "b");
@@ -142,7 +129,8 @@ TEST_CASE("native: defaults and warnings") {
   // Strict mode: the first warning is an error.
   ReadOptions strict;
   strict.strict = true;
-  CHECK_THROWS_AS(parse(R"({"format": "wijknet/1", "nodes": [{"id": "a"}]})", nullptr, strict), InputError);
+  ImportReport strict_report;
+  CHECK_THROWS_AS(native.read(R"({"format": "wijknet/1", "nodes": [{"id": "a"}]})", strict_report, strict), InputError);
 }
 
 TEST_CASE("native: errors point at file:line:col of the culprit") {
@@ -180,61 +168,61 @@ TEST_CASE("native: errors point at file:line:col of the culprit") {
   }
   SUBCASE("tiny inline inputs") {
     // Syntax: the stray 'x' on line 2.
-    InputError e = error_of("{\"format\": \"wijknet/1\",\n \"name\": x}");
+    InputError e = native.input_error("{\"format\": \"wijknet/1\",\n \"name\": x}");
     CHECK(e.where().line == 2);
     CHECK(e.where().column == 10);
     // Truncated in the middle of a list: just after the last character.
-    e = error_of("{\"format\": \"wijknet/1\", \"nodes\": [");
+    e = native.input_error("{\"format\": \"wijknet/1\", \"nodes\": [");
     CHECK(e.where().line == 1);
     CHECK(e.where().column == 35);
-    e = error_of("");
+    e = native.input_error("");
     CHECK(e.where().line == 1);
     CHECK(e.where().column == 1);
     // Missing and wrong format.
-    e = error_of("\n  {\"nodes\": []}");
+    e = native.input_error("\n  {\"nodes\": []}");
     CHECK(e.where().line == 2);
     CHECK(e.where().column == 3);
     CHECK(e.message().find("missing \"format\"") == 0);
-    e = error_of("{\"format\": \"gexf\"}");
+    e = native.input_error("{\"format\": \"gexf\"}");
     CHECK(e.where().column == 12);
     CHECK(e.message().find("unsupported format \"gexf\"") == 0);
-    e = error_of("[1, 2]");
+    e = native.input_error("[1, 2]");
     CHECK(e.where().column == 1);
     // Wrong types.
-    e = error_of("{\"format\": \"wijknet/1\", \"themes\": \"wonen\"}");
+    e = native.input_error("{\"format\": \"wijknet/1\", \"themes\": \"wonen\"}");
     CHECK(e.where().column == 35);
     CHECK(e.message() == "\"themes\" must be a list, not a string");
-    e = error_of("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": \"a\", \"themes\": \"wonen\"}]}");
+    e = native.input_error("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": \"a\", \"themes\": \"wonen\"}]}");
     CHECK(e.where().column == 57);
-    e = error_of("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": \"a\", \"attrs\": [1]}]}");
+    e = native.input_error("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": \"a\", \"attrs\": [1]}]}");
     CHECK(e.message() == "\"attrs\" must be an object, not a array");
-    e = error_of("{\"format\": \"wijknet/1\", \"nodes\": [{\"label\": \"no id\"}]}");
+    e = native.input_error("{\"format\": \"wijknet/1\", \"nodes\": [{\"label\": \"no id\"}]}");
     CHECK(e.where().column == 35);
     CHECK(e.message() == "node without \"id\"");
-    e = error_of("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": true}]}");
+    e = native.input_error("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": true}]}");
     CHECK(e.where().column == 42);
-    e = error_of("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": \"a\"}], \"edges\": [{\"source\": \"a\", \"target\": \"a\", \"directed\": \"yes\"}]}");
+    e = native.input_error("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": \"a\"}], \"edges\": [{\"source\": \"a\", \"target\": \"a\", \"directed\": \"yes\"}]}");
     CHECK(e.message() == "\"directed\" must be true or false, not a string");
-    e = error_of("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": \"a\"}], \"layout\": {\"a\": [1]}}");
+    e = native.input_error("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": \"a\"}], \"layout\": {\"a\": [1]}}");
     CHECK(e.where().column == 65);
   }
   SUBCASE("positions count characters, not bytes, and skip a byte-order mark") {
     // "é" is two bytes in UTF-8; the bad date is the 69th character.
-    InputError e = error_of("\xEF\xBB\xBF{\"format\": \"wijknet/1\", \"name\": \"\xC3\xA9\", \"nodes\": [{\"id\": \"a\", \"until\": \"2015-7\"}]}");
+    InputError e = native.input_error("\xEF\xBB\xBF{\"format\": \"wijknet/1\", \"name\": \"\xC3\xA9\", \"nodes\": [{\"id\": \"a\", \"until\": \"2015-7\"}]}");
     CHECK(e.where().line == 1);
     CHECK(e.where().column == 69);
   }
   SUBCASE("escaped keys and strings do not throw positions off") {
-    InputError e = error_of("{\"for\\u006dat\": \"wijknet/1\", \"a\\\"b\": \"}]\", \"nodes\": [{\"id\": \"x\"}, {\"id\": \"x\"}]}");
+    InputError e = native.input_error("{\"for\\u006dat\": \"wijknet/1\", \"a\\\"b\": \"}]\", \"nodes\": [{\"id\": \"x\"}, {\"id\": \"x\"}]}");
     CHECK(e.where().column == 74);
   }
 }
 
 TEST_CASE("native: integer ids are read as text, with a warning") {
   ImportReport report;
-  Coalition c = parse(R"({"format": "wijknet/1", "nodes": [{"id": 1, "kind": "partner"}, {"id": "2", "kind": "partner"}],
+  Coalition c = native.read(R"({"format": "wijknet/1", "nodes": [{"id": 1, "kind": "partner"}, {"id": "2", "kind": "partner"}],
                           "edges": [{"source": 1, "target": "2"}]})",
-                      &report);
+                      report);
   CHECK(c.node("1"));
   CHECK(c.edges.size() == 1);
   CHECK(report.warnings.size() == 2);
@@ -242,9 +230,9 @@ TEST_CASE("native: integer ids are read as text, with a warning") {
 
 TEST_CASE("native: a layout entry for an unknown node is reported and left out") {
   ImportReport report;
-  Coalition c = parse(R"({"format": "wijknet/1", "nodes": [{"id": "a", "kind": "partner"}],
+  Coalition c = native.read(R"({"format": "wijknet/1", "nodes": [{"id": "a", "kind": "partner"}],
  "layout": {"a": [1, 2], "ghost": [3, 4]}})",
-                      &report);
+                      report);
   CHECK(c.layout.size() == 1);
   REQUIRE(report.warnings.size() == 1);
   CHECK(report.warnings[0].rfind("t.json:2:35:", 0) == 0);
@@ -252,18 +240,18 @@ TEST_CASE("native: a layout entry for an unknown node is reported and left out")
 
 TEST_CASE("native: the layout, parsed apart for speed, still reports exact positions") {
   // A syntax error inside the layout.
-  InputError e = error_of("{\"format\": \"wijknet/1\", \"layout\": {\"a\": [1, 2],\n \"b\": [3 4]}, \"nodes\": []}");
+  InputError e = native.input_error("{\"format\": \"wijknet/1\", \"layout\": {\"a\": [1, 2],\n \"b\": [3 4]}, \"nodes\": []}");
   CHECK(e.where().line == 2);
   CHECK(e.where().column == 10);
   // An error after a multi-line layout: line numbers are not thrown off.
-  e = error_of("{\"format\": \"wijknet/1\", \"layout\": {\"a\": [1, 2]\n},\n \"nodes\": [{\"id\": \"a\", \"since\": \"x\"}]}");
+  e = native.input_error("{\"format\": \"wijknet/1\", \"layout\": {\"a\": [1, 2]\n},\n \"nodes\": [{\"id\": \"a\", \"since\": \"x\"}]}");
   CHECK(e.where().line == 3);
   CHECK(e.where().column == 33);
   // A layout that is not an object.
-  e = error_of("{\"format\": \"wijknet/1\", \"layout\": [1, 2]}");
+  e = native.input_error("{\"format\": \"wijknet/1\", \"layout\": [1, 2]}");
   CHECK(e.message() == "\"layout\" must be an object of node id -> [x, y], not a array");
   // A repeated id: the last position wins, as for any JSON object.
-  Coalition c = parse("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": \"a\", \"kind\": \"partner\"}],"
+  Coalition c = native.read("{\"format\": \"wijknet/1\", \"nodes\": [{\"id\": \"a\", \"kind\": \"partner\"}],"
                       " \"layout\": {\"a\": [1, 2], \"a\": [5, 6]}}");
   CHECK(c.layout.at("a") == std::array<double, 2>{5, 6});
 }
@@ -271,12 +259,12 @@ TEST_CASE("native: the layout, parsed apart for speed, still reports exact posit
 TEST_CASE("native: a hostile nesting depth is an error, not a stack overflow") {
   const std::string prefix = "{\"format\": \"wijknet/1\", \"x\": ";
   const std::string deep = prefix + std::string(200000, '[') + std::string(200000, ']') + "}";
-  InputError e = error_of(deep);
+  InputError e = native.input_error(deep);
   CHECK(e.where().line == 1);
   // The root object is level 1, so the 512th '[' is the first too many.
   CHECK(e.where().column == int(prefix.size()) + 512);
   CHECK(e.message().find("nested more than 512 levels") == 0);
   // A '[' inside a string does not count.
-  Coalition c = parse(prefix + "\"" + std::string(1000, '[') + "\"}");
+  Coalition c = native.read(prefix + "\"" + std::string(1000, '[') + "\"}");
   CHECK(c.extra["x"].get<std::string>().size() == 1000);
 }

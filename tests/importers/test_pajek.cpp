@@ -12,28 +12,11 @@
 using namespace wijknet;
 using wijknet::test::TempDir;
 
-namespace {
-
-Coalition pajek_text(const std::string& text, ImportReport& report, ReadOptions options = {}) {
-  std::istringstream in(text);
-  return read_pajek(in, "t.net", report, options);
-}
-
-std::string pajek_error(const std::string& text) {
-  ImportReport r;
-  try {
-    pajek_text(text, r);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-}  // namespace
+const test::TextFormat pajek{read_pajek, "t.net"};
 
 TEST_CASE("pajek: vertices with quoted labels and coordinates, arcs, edges, lists, relations") {
   ImportReport r;
-  Coalition c = pajek_text(
+  Coalition c = pajek.read(
       "% exported by hand\r\n"
       "*Network Laak\r\n"
       "*Vertices 5\r\n"
@@ -76,11 +59,11 @@ TEST_CASE("pajek: vertices with quoted labels and coordinates, arcs, edges, list
 
 TEST_CASE("pajek: a symmetric matrix gives undirected ties; a two-mode network gives projects") {
   ImportReport r;
-  Coalition c = pajek_text("*Vertices 3\n*Matrix\n0 2 0\n2 0 1\n0 1 0\n", r);
+  Coalition c = pajek.read("*Vertices 3\n*Matrix\n0 2 0\n2 0 1\n0 1 0\n", r);
   REQUIRE(c.edges.size() == 2);
   CHECK_FALSE(c.edges[0].directed);
   CHECK(c.edges[0].weight == 2.0);
-  Coalition d = pajek_text("*Vertices 4 2\n1 a\n2 b\n3 p\n4 q\n*Edges\n1 3\n2 4\n", r);
+  Coalition d = pajek.read("*Vertices 4 2\n1 a\n2 b\n3 p\n4 q\n*Edges\n1 3\n2 4\n", r);
   CHECK(d.nodes[0].kind == "partner");
   CHECK(d.nodes[2].kind == "project");
   CHECK(d.nodes[3].kind == "project");
@@ -89,21 +72,21 @@ TEST_CASE("pajek: a symmetric matrix gives undirected ties; a two-mode network g
 
 TEST_CASE("pajek: duplicate labels keep the numbers as ids") {
   ImportReport r;
-  Coalition c = pajek_text("*Vertices 2\n1 \"A\"\n2 \"A\"\n*Edges\n1 2\n", r);
+  Coalition c = pajek.read("*Vertices 2\n1 \"A\"\n2 \"A\"\n*Edges\n1 2\n", r);
   CHECK(c.nodes[0].id == "1");
   CHECK(c.nodes[1].id == "2");
   CHECK(c.nodes[1].label == "A");
 }
 
 TEST_CASE("pajek: malformed files give file:line:col") {
-  CHECK(pajek_error("1 2\n") == "t.net:1:1: expected *Vertices before the first vertex or edge");
-  CHECK(pajek_error("*Vertices drie\n") == "t.net:1:11: number of vertices 'drie' is not a whole number");
-  CHECK(pajek_error("*Vertices 2\n1 \"open\n") == "t.net:2:3: quoted label is never closed (a '\"' is missing)");
-  CHECK(pajek_error("*Vertices 2\n3 \"x\"\n") == "t.net:2:1: vertex number '3' is not between 1 and 2");
-  CHECK(pajek_error("*Vertices 2\n*Arcs\n1 9\n") == "t.net:3:3: vertex number '9' is not between 1 and 2");
-  CHECK(pajek_error("*Vertices 2\n*Arcs\n1 2 zwaar\n") == "t.net:3:5: weight 'zwaar' is not a number");
-  CHECK(pajek_error("*Vertices 2\n1 \"a\" 0.5 links\n") == "t.net:2:11: coordinate 'links' is not a number");
-  CHECK(pajek_error("*Vertices 2\n*Matrix\n0 1\n1\n") == "t.net:4:1: matrix row has 1 cells; expected 2");
+  CHECK(pajek.error("1 2\n") == "t.net:1:1: expected *Vertices before the first vertex or edge");
+  CHECK(pajek.error("*Vertices drie\n") == "t.net:1:11: number of vertices 'drie' is not a whole number");
+  CHECK(pajek.error("*Vertices 2\n1 \"open\n") == "t.net:2:3: quoted label is never closed (a '\"' is missing)");
+  CHECK(pajek.error("*Vertices 2\n3 \"x\"\n") == "t.net:2:1: vertex number '3' is not between 1 and 2");
+  CHECK(pajek.error("*Vertices 2\n*Arcs\n1 9\n") == "t.net:3:3: vertex number '9' is not between 1 and 2");
+  CHECK(pajek.error("*Vertices 2\n*Arcs\n1 2 zwaar\n") == "t.net:3:5: weight 'zwaar' is not a number");
+  CHECK(pajek.error("*Vertices 2\n1 \"a\" 0.5 links\n") == "t.net:2:11: coordinate 'links' is not a number");
+  CHECK(pajek.error("*Vertices 2\n*Matrix\n0 1\n1\n") == "t.net:4:1: matrix row has 1 cells; expected 2");
 }
 
 TEST_CASE("pajek: round trip native -> Pajek -> native keeps labels, weights, directions, layout") {
