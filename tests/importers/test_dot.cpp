@@ -95,29 +95,5 @@ TEST_CASE("dot: round trip native -> DOT -> native keeps the coalition") {
   CHECK(r.warnings.empty());
   CHECK(b.name == a.name);
   CHECK(b.extra == a.extra);
-  REQUIRE(b.nodes.size() == a.nodes.size());
-  for (std::size_t i = 0; i < a.nodes.size(); ++i) {
-    CAPTURE(a.nodes[i].id);
-    CHECK(b.nodes[i].id == a.nodes[i].id);
-    CHECK(b.nodes[i].label == a.nodes[i].label);
-    CHECK(b.nodes[i].kind == a.nodes[i].kind);
-    CHECK(b.nodes[i].sector == a.nodes[i].sector);
-    CHECK(b.nodes[i].themes == a.nodes[i].themes);
-    CHECK(b.nodes[i].role == a.nodes[i].role);
-    CHECK(b.nodes[i].since == a.nodes[i].since);
-    CHECK(b.nodes[i].until == a.nodes[i].until);
-    CHECK(b.nodes[i].attrs == a.nodes[i].attrs);
-    CHECK(b.layout.at(b.nodes[i].id) == a.layout.at(a.nodes[i].id));
-  }
-  REQUIRE(b.edges.size() == a.edges.size());
-  for (std::size_t i = 0; i < a.edges.size(); ++i) {
-    CAPTURE(i);
-    CHECK(b.edges[i].source == a.edges[i].source);
-    CHECK(b.edges[i].target == a.edges[i].target);
-    CHECK(b.edges[i].kind == a.edges[i].kind);
-    CHECK(b.edges[i].weight == a.edges[i].weight);
-    CHECK(b.edges[i].directed == a.edges[i].directed);
-    CHECK(b.edges[i].since == a.edges[i].since);
-    CHECK(b.edges[i].attrs == a.edges[i].attrs);
-  }
+  test::check_same_coalition(b, a);
 }
