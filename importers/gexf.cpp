@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
+#include "importers/xml_common.hpp"
 
 namespace wijknet {
 namespace {
@@ -34,20 +35,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// The element name without a namespace prefix: "viz:position" -> "position".
-std::string_view local_name(const pugi::xml_node& n) {
-  std::string_view name = n.name();
-  if (auto colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
-  return name;
-}
-
-bool named(const pugi::xml_node& n, std::string_view name) {
-  return n.type() == pugi::node_element && local_name(n) == name;
-}
-
 pugi::xml_node child(const pugi::xml_node& n, std::string_view name) {
   for (auto c : n.children())
-    if (named(c, name)) return c;
+    if (xml_element_named(c, name)) return c;
   return {};
 }
 
@@ -234,7 +224,7 @@ class Reader {
   Coalition read(const pugi::xml_document& doc) {
     pugi::xml_node root = doc.document_element();
     if (!root) throw InputError(SourceLocation{src_.name(), 1, 1}, "empty document; expected <gexf>");
-    if (local_name(root) != "gexf")
+    if (xml_local_name(root) != "gexf")
       throw InputError(src_.at(root), "not a GEXF file: the root element is <" + std::string(root.name()) + ">, expected <gexf>");
     if (auto meta = child(root, "meta")) {
       if (auto t = child(meta, "title")) c_.name = std::string(trim(t.text().get()));
@@ -257,11 +247,11 @@ class Reader {
     if (!graph_extra.empty()) c_.extra["gexf"] = graph_extra;
 
     for (auto a : graph.children()) {
-      if (!named(a, "attributes")) continue;
+      if (!xml_element_named(a, "attributes")) continue;
       std::string cls = lower(a.attribute("class").as_string("node"));
       AttributeTable& table = cls == "edge" ? edge_attrs_ : node_attrs_;
       for (auto def : a.children()) {
-        if (!named(def, "attribute")) continue;
+        if (!xml_element_named(def, "attribute")) continue;
         AttributeDef d;
         d.id = def.attribute("id").as_string();
         d.title = def.attribute("title").as_string(d.id.c_str());
@@ -287,19 +277,19 @@ class Reader {
     if (auto nodes = child(graph, "nodes")) {
       std::vector<std::pair<pugi::xml_node, std::string>> stack;
       for (auto n = nodes.last_child(); n; n = n.previous_sibling())
-        if (named(n, "node")) stack.emplace_back(n, "");
+        if (xml_element_named(n, "node")) stack.emplace_back(n, "");
       while (!stack.empty()) {
         auto [n, parent] = stack.back();
         stack.pop_back();
         std::string id = read_node(n, parent);
         if (auto sub = child(n, "nodes"))
           for (auto k = sub.last_child(); k; k = k.previous_sibling())
-            if (named(k, "node")) stack.emplace_back(k, id);
+            if (xml_element_named(k, "node")) stack.emplace_back(k, id);
       }
     }
     if (auto edges = child(graph, "edges"))
       for (auto e : edges.children())
-        if (named(e, "edge")) read_edge(e);
+        if (xml_element_named(e, "edge")) read_edge(e);
     return std::move(c_);
   }
 
@@ -308,10 +298,10 @@ class Reader {
   void read_attvalues(const pugi::xml_node& el, const AttributeTable& table, Json& attrs) {
     std::vector<pugi::xml_node> values;
     for (auto a : el.children()) {
-      if (named(a, "attvalue")) values.push_back(a);
-      if (named(a, "attvalues"))
+      if (xml_element_named(a, "attvalue")) values.push_back(a);
+      if (xml_element_named(a, "attvalues"))
         for (auto v : a.children())
-          if (named(v, "attvalue")) values.push_back(v);
+          if (xml_element_named(v, "attvalue")) values.push_back(v);
     }
     std::set<std::string> seen;
     for (const auto& v : values) {
@@ -402,14 +392,14 @@ class Reader {
     for (const char* group : {"spells", "slices"}) {
       pugi::xml_node g = child(el, group);
       for (auto s : g.children())
-        if (named(s, "spell") || named(s, "slice"))
+        if (xml_element_named(s, "spell") || xml_element_named(s, "slice"))
           intervals.push_back({bound(s, "start", "startopen", "-Infinity"), bound(s, "end", "endopen", "Infinity")});
     }
     if (auto ts = el.attribute("timestamps")) attrs["timestamps"] = ts.value();
     if (auto ts = child(el, "timestamps")) {
       Json list = Json::array();
       for (auto t : ts.children())
-        if (named(t, "timestamp")) list.push_back(t.attribute("value").as_string());
+        if (xml_element_named(t, "timestamp")) list.push_back(t.attribute("value").as_string());
       attrs["timestamps"] = list;
     }
     if (auto ts = el.attribute("timestamp")) attrs["timestamp"] = ts.value();
@@ -447,7 +437,7 @@ class Reader {
     Json viz = Json::object();
     for (auto v : el.children()) {
       if (v.type() != pugi::node_element) continue;
-      std::string_view name = local_name(v);
+      std::string_view name = xml_local_name(v);
       if (name == "position") {
         double x = number(v, "x", 0), y = number(v, "y", 0), z = number(v, "z", 0);
         if (node_id) c_.layout[*node_id] = {x, y};
@@ -503,7 +493,7 @@ class Reader {
     if (auto parents = child(n, "parents")) {
       Json list = Json::array();
       for (auto p : parents.children())
-        if (named(p, "parent")) list.push_back(p.attribute("for").as_string());
+        if (xml_element_named(p, "parent")) list.push_back(p.attribute("for").as_string());
       attrs["parents"] = list;
     }
     node_fields(node, attrs);
@@ -573,19 +563,6 @@ class Reader {
 };
 
 // ---- Writing ---------------------------------------------------------------------------------
-
-// XML 1.0 allows tab, line feed, carriage return and U+0020 and up; other control characters
-// become U+FFFD so that every XML parser accepts the file.
-std::string xml_safe(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    auto u = static_cast<unsigned char>(ch);
-    if (u < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') out += "\xEF\xBF\xBD";
-    else out += ch;
-  }
-  return out;
-}
 
 std::string number_text(double v) { return Json(v).dump(); }
 

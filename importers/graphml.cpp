@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "importers/source_text.hpp"
+#include "importers/xml_common.hpp"
 
 namespace wijknet {
 namespace {
@@ -32,17 +33,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
-}
-
-// The element name without its namespace prefix: "y:NodeLabel" -> "NodeLabel".
-std::string_view local_name(const pugi::xml_node& n) {
-  std::string_view name = n.name();
-  if (auto colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
-  return name;
-}
-
-bool named(const pugi::xml_node& n, std::string_view name) {
-  return n.type() == pugi::node_element && local_name(n) == name;
 }
 
 std::optional<double> to_double(std::string_view s) {
@@ -91,7 +81,7 @@ pugi::xml_node find_descendant(const pugi::xml_node& n, std::string_view name) {
   while (!stack.empty()) {
     pugi::xml_node c = stack.back();
     stack.pop_back();
-    if (named(c, name)) return c;
+    if (xml_element_named(c, name)) return c;
     for (auto k = c.last_child(); k; k = k.previous_sibling()) stack.push_back(k);
   }
   return {};
@@ -213,8 +203,8 @@ void GraphmlReader::read_keys(const pugi::xml_node& root) {
     stack.pop_back();
     std::vector<pugi::xml_node> below;
     for (auto child : parent.children()) {
-      if (named(child, "key")) found.push_back(child);
-      else if (named(child, "graph") || named(child, "node")) below.push_back(child);
+      if (xml_element_named(child, "key")) found.push_back(child);
+      else if (xml_element_named(child, "graph") || xml_element_named(child, "node")) below.push_back(child);
     }
     for (auto it = below.rbegin(); it != below.rend(); ++it) stack.push_back(*it);
   }
@@ -232,7 +222,7 @@ void GraphmlReader::read_keys(const pugi::xml_node& root) {
     const std::string yfiles = k.attribute("yfiles.type").value();
     key.yfiles_graphics = yfiles == "nodegraphics" || yfiles == "edgegraphics";
     for (auto d : k.children())
-      if (named(d, "default")) {
+      if (xml_element_named(d, "default")) {
         key.default_text = all_text(d);
         key.default_element = d;
       }
@@ -254,7 +244,7 @@ std::vector<Value> GraphmlReader::values_of(const pugi::xml_node& element, const
   std::vector<Value> values;
   std::vector<bool> seen(table.keys.size(), false);
   for (auto d : element.children()) {
-    if (!named(d, "data")) continue;
+    if (!xml_element_named(d, "data")) continue;
     const std::string id = d.attribute("key").value();
     const KeyDef* key = table.find(id);
     if (!key) {
@@ -364,7 +354,7 @@ void GraphmlReader::read_node(const pugi::xml_node& element, Coalition& c) {
     }
   }
   for (auto d : element.children())
-    if (named(d, "desc")) node.attrs["description"] = all_text(d);
+    if (xml_element_named(d, "desc")) node.attrs["description"] = all_text(d);
   if (!has_label) node.label = yed_label.empty() ? node.id : yed_label;
   if (!has_kind) node.kind = std::string(kinds::partner);
   if (x && y) {
@@ -427,7 +417,7 @@ void GraphmlReader::read_edge(const pugi::xml_node& element, bool directed_defau
     }
   }
   for (auto d : element.children())
-    if (named(d, "desc")) edge.attrs["description"] = all_text(d);
+    if (xml_element_named(d, "desc")) edge.attrs["description"] = all_text(d);
   if (!has_kind) edge.kind = std::string(kinds::collaborates);
   c.edges.push_back(std::move(edge));
 }
@@ -466,7 +456,7 @@ void GraphmlReader::read_graph_data(const pugi::xml_node& graph, Coalition& c) {
     }
   }
   for (auto d : graph.children())
-    if (named(d, "desc")) c.extra["description"] = all_text(d);
+    if (xml_element_named(d, "desc")) c.extra["description"] = all_text(d);
 }
 
 Coalition GraphmlReader::read() {
@@ -482,7 +472,7 @@ Coalition GraphmlReader::read() {
     fail(at_offset(result.offset), std::string("malformed XML: ") + result.description());
   }
   pugi::xml_node root = doc.document_element();
-  if (!named(root, "graphml"))
+  if (!xml_element_named(root, "graphml"))
     fail(at(root), "not a GraphML document: the root element is <" + std::string(root.name()) + ">, not <graphml>");
   read_keys(root);
 
@@ -497,7 +487,7 @@ Coalition GraphmlReader::read() {
   std::vector<std::pair<pugi::xml_node, int>> graphs;  // (graph, depth)
   int top_graphs = 0;
   for (auto g = root.last_child(); g; g = g.previous_sibling())
-    if (named(g, "graph")) {
+    if (xml_element_named(g, "graph")) {
       graphs.emplace_back(g, 0);
       ++top_graphs;
     }
@@ -519,15 +509,15 @@ Coalition GraphmlReader::read() {
     }
     std::vector<pugi::xml_node> nested;
     for (auto child : graph.children()) {
-      if (named(child, "node")) {
+      if (xml_element_named(child, "node")) {
         read_node(child, c);
         for (auto g : child.children())
-          if (named(g, "graph")) nested.push_back(g);
-      } else if (named(child, "edge")) {
+          if (xml_element_named(g, "graph")) nested.push_back(g);
+      } else if (xml_element_named(child, "edge")) {
         edges.push_back({child, directed});
         for (auto g : child.children())
-          if (named(g, "graph")) nested.push_back(g);
-      } else if (named(child, "hyperedge")) {
+          if (xml_element_named(g, "graph")) nested.push_back(g);
+      } else if (xml_element_named(child, "hyperedge")) {
         warn(at(child), "hyperedge skipped: a tie joins two nodes");
       }
     }
@@ -544,19 +534,6 @@ Coalition GraphmlReader::read() {
 
 // ---------------------------------------------------------------------------------------------
 // Writing.
-
-// XML 1.0 cannot hold control characters other than tab, newline and carriage return, not
-// even escaped; they become U+FFFD so that every XML reader accepts the file.
-std::string xml_safe(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    const unsigned char u = static_cast<unsigned char>(ch);
-    if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') out += "\xEF\xBF\xBD";
-    else out += ch;
-  }
-  return out;
-}
 
 std::string number_text(double v) {
   char buf[64];
