@@ -122,13 +122,6 @@ std::string trim_copy(std::string_view s) {
   return std::string(s);
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
 std::vector<std::string> split_bar(std::string_view s) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -144,7 +137,7 @@ std::vector<std::string> split_bar(std::string_view s) {
 
 // Kumu's and Gephi's words for a connection's direction; nullopt for anything else.
 std::optional<bool> direction_word(std::string_view text) {
-  std::string v = lower(trim_copy(text));
+  std::string v = ascii_lower(trim_copy(text));
   for (const char* w : {"directed", "gericht", "true", "yes", "ja", "1"})
     if (v == w) return true;
   for (const char* w : {"undirected", "ongericht", "mutual", "wederzijds", "false", "no", "nee", "0"})
@@ -458,7 +451,7 @@ class Builder {
     }
     if (auto f = cell(t, row, Role::edge_type)) {
       // Gephi's Type says the direction; Kumu's Type is the kind of connection.
-      std::string v = lower(trim_copy(f->text));
+      std::string v = ascii_lower(trim_copy(f->text));
       if (v == "directed" || v == "gericht") e.directed = true;
       else if (v == "undirected" || v == "ongericht" || v == "mutual" || v == "wederzijds") e.directed = false;
       else e.kind = trim_copy(f->text);
@@ -526,15 +519,15 @@ std::vector<std::string> companions(const std::string& path, bool want_nodes) {
   auto beside = [&](const std::string& name) { return (p.parent_path() / (name + ext)).string(); };
   auto ends = [&](const char* suffix) {
     std::string s(suffix);
-    return stem.size() > s.size() && lower(stem.substr(stem.size() - s.size())) == s;
+    return stem.size() > s.size() && ascii_lower(stem.substr(stem.size() - s.size())) == s;
   };
   std::vector<std::string> out;
   if (want_nodes) {
-    if (lower(stem) == "edges") out.push_back(beside("nodes"));
+    if (ascii_lower(stem) == "edges") out.push_back(beside("nodes"));
     else if (ends("_edges") || ends("-edges")) out.push_back(beside(stem.substr(0, stem.size() - 6) + stem[stem.size() - 6] + "nodes"));
     else out.push_back(beside(stem + "_nodes"));
   } else {
-    if (lower(stem) == "nodes") out.push_back(beside("edges"));
+    if (ascii_lower(stem) == "nodes") out.push_back(beside("edges"));
     else if (ends("_nodes") || ends("-nodes")) {
       out.push_back(beside(stem.substr(0, stem.size() - 6) + stem[stem.size() - 6] + "edges"));
       out.push_back(beside(stem.substr(0, stem.size() - 6)));

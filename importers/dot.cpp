@@ -24,13 +24,6 @@ struct Token {
   int line = 1, column = 1;
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
 bool id_start(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -283,7 +276,7 @@ class Parser {
   SourceLocation at(const Token& t) const { return {source_, t.line, t.column}; }
 
   static bool is_keyword(const Token& t, std::string_view word) {
-    return t.kind == Tok::id && !t.quoted && lower(t.text) == word;
+    return t.kind == Tok::id && !t.quoted && ascii_lower(t.text) == word;
   }
 
   [[noreturn]] void fail(const Token& t, const std::string& expected) const {
@@ -307,7 +300,7 @@ class Parser {
   void statement(Scope& scope, std::vector<std::size_t>& mentioned, int depth, bool top) {
     const Token& t = cur();
     if ((is_keyword(t, "graph") || is_keyword(t, "node") || is_keyword(t, "edge")) && ahead(1).kind == Tok::lbracket) {
-      std::string which = lower(t.text);
+      std::string which = ascii_lower(t.text);
       ++pos_;
       Attrs attrs = attr_lists();
       if (which == "node") merge(scope.node_defaults, attrs);
@@ -432,18 +425,6 @@ class Parser {
     return d;
   }
 
-  static std::vector<std::string> split_bar(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-      auto bar = s.find('|', start);
-      if (bar == std::string::npos) bar = s.size();
-      if (bar > start) out.push_back(s.substr(start, bar - start));
-      start = bar + 1;
-    }
-    return out;
-  }
-
   static std::string attr_key(const std::string& k) { return k.rfind("attr.", 0) == 0 && k.size() > 5 ? k.substr(5) : k; }
 
   Coalition build() {
@@ -461,21 +442,21 @@ class Parser {
       Node n;
       n.id = dn.dot_id;
       for (const auto& [k, v] : dn.attrs) {
-        std::string key = lower(k);
+        std::string key = ascii_lower(k);
         if (key == "name" && by_name) n.id = v.text;
         else if (key == "label") {
           if (v.text != "\\N") n.label = v.text;
         } else if (key == "kind" || key == "type") n.kind = v.text;
         else if (key == "sector") n.sector = v.text;
         else if (key == "role") n.role = v.text;
-        else if (key == "themes") n.themes = split_bar(v.text);
+        else if (key == "themes") n.themes = split_bar_list(v.text);
         else if (key == "since") n.since = date(v);
         else if (key == "until") n.until = date(v);
         else if (key == "pos") continue;
         else n.attrs[attr_key(k)] = typed(v);
       }
       for (const auto& [k, v] : dn.attrs) {
-        if (lower(k) != "pos") continue;
+        if (ascii_lower(k) != "pos") continue;
         std::string p = v.text;
         if (!p.empty() && p.back() == '!') p.pop_back();
         auto comma = p.find(',');
@@ -498,7 +479,7 @@ class Parser {
       e.target = de.target;
       e.directed = de.directed;
       for (const auto& [k, v] : de.attrs) {
-        std::string key = lower(k);
+        std::string key = ascii_lower(k);
         if (key == "weight") {
           auto w = parse_number(v.text);
           if (!w) throw InputError({source_, v.line, v.column}, "weight '" + v.text + "' is not a number");
@@ -507,7 +488,7 @@ class Parser {
         else if (key == "since") e.since = date(v);
         else if (key == "until") e.until = date(v);
         else if (key == "dir") {
-          std::string d = lower(v.text);
+          std::string d = ascii_lower(v.text);
           if (d == "none" || d == "both") e.directed = false;
           else if (d == "forward" || d == "back") e.directed = true;
           if (d == "back") std::swap(e.source, e.target);
@@ -518,7 +499,7 @@ class Parser {
     }
     Json dot = Json::object();
     for (const auto& [k, v] : graph_attrs_) {
-      if (lower(k) == "label") c.name = v.text;
+      if (ascii_lower(k) == "label") c.name = v.text;
       else dot[k] = typed(v);
     }
     if (c.name.empty()) c.name = graph_id_;
@@ -561,7 +542,7 @@ bool plain_id(std::string_view s) {
   for (char ch : s)
     if (!id_char(ch)) return false;
   static const std::set<std::string> keywords = {"graph", "digraph", "node", "edge", "subgraph", "strict"};
-  return !keywords.count(lower(s));
+  return !keywords.count(ascii_lower(s));
 }
 
 std::string dot_value(const Json& v) {
@@ -575,7 +556,7 @@ std::string dot_value(const Json& v) {
 }
 
 std::string dot_key(const std::string& key, const std::set<std::string>& reserved) {
-  std::string k = reserved.count(lower(key)) || key.rfind("attr.", 0) == 0 ? "attr." + key : key;
+  std::string k = reserved.count(ascii_lower(key)) || key.rfind("attr.", 0) == 0 ? "attr." + key : key;
   return plain_id(k) ? k : dot_string(k);
 }
 
@@ -599,7 +580,7 @@ void write_dot(const Coalition& c, std::ostream& out) {
   if (!c.name.empty()) out << "  label=" << dot_string(c.name) << ";\n";
   if (c.extra.contains("dot") && c.extra["dot"].is_object())
     for (const auto& [k, v] : c.extra["dot"].items())
-      if (lower(k) != "label" && !v.is_null()) out << "  " << (plain_id(k) ? k : dot_string(k)) << '=' << dot_value(v) << ";\n";
+      if (ascii_lower(k) != "label" && !v.is_null()) out << "  " << (plain_id(k) ? k : dot_string(k)) << '=' << dot_value(v) << ";\n";
   for (const auto& n : c.nodes) {
     std::vector<std::string> attrs;
     attrs.push_back("label=" + dot_string(n.label.empty() ? n.id : n.label));

@@ -21,13 +21,6 @@ namespace {
 
 // ---- Text helpers -------------------------------------------------------------------------
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
 std::string_view trim(std::string_view s) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
@@ -60,7 +53,7 @@ std::optional<double> to_double(std::string_view s) {
 }
 
 bool non_finite_word(std::string_view s) {
-  std::string t = lower(trim(s));
+  std::string t = ascii_lower(trim(s));
   if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.erase(0, 1);
   return t == "nan" || t == "inf" || t == "infinity";
 }
@@ -119,7 +112,7 @@ class Source {
 enum class ValueType { integer, real, boolean, string, list_integer, list_real, list_boolean, list_string };
 
 ValueType value_type(std::string_view declared) {
-  std::string t = lower(trim(declared));
+  std::string t = ascii_lower(trim(declared));
   bool list = t.rfind("list", 0) == 0;
   if (list) t.erase(0, 4);
   ValueType scalar = ValueType::string;
@@ -163,7 +156,7 @@ std::optional<Json> scalar(std::string_view text, ValueType t) {
       if (non_finite_word(text)) return Json(std::string(trim(text)));  // JSON holds no NaN or infinity
       return std::nullopt;
     case ValueType::boolean: {
-      std::string b = lower(trim(text));
+      std::string b = ascii_lower(trim(text));
       if (b == "true" || b == "1") return Json(true);
       if (b == "false" || b == "0") return Json(false);
       return std::nullopt;
@@ -233,7 +226,7 @@ class Reader {
     pugi::xml_node graph = child(root, "graph");
     if (!graph) throw InputError(src_.at(root), "no <graph> element in <gexf>");
 
-    std::string edge_default = lower(graph.attribute("defaultedgetype").as_string("undirected"));
+    std::string edge_default = ascii_lower(graph.attribute("defaultedgetype").as_string("undirected"));
     if (edge_default != "directed" && edge_default != "undirected" && edge_default != "mutual" && edge_default != "mixed")
       add_warning(report_, options_, src_.at(graph, "defaultedgetype"),
                   "defaultedgetype '" + edge_default + "' is not directed, undirected or mutual; undirected used");
@@ -248,7 +241,7 @@ class Reader {
 
     for (auto a : graph.children()) {
       if (!xml_element_named(a, "attributes")) continue;
-      std::string cls = lower(a.attribute("class").as_string("node"));
+      std::string cls = ascii_lower(a.attribute("class").as_string("node"));
       AttributeTable& table = cls == "edge" ? edge_attrs_ : node_attrs_;
       for (auto def : a.children()) {
         if (!xml_element_named(def, "attribute")) continue;
@@ -347,7 +340,7 @@ class Reader {
   void node_fields(Node& n, Json& attrs) {
     Json kept = Json::object();
     for (auto& [key, value] : attrs.items()) {
-      std::string k = lower(key);
+      std::string k = ascii_lower(key);
       auto text = [&] { return value.is_string() ? value.get<std::string>() : value.dump(); };
       if (k == "kind" || k == "type") n.kind = text();
       else if (k == "sector") n.sector = text();
@@ -522,7 +515,7 @@ class Reader {
     e.target = endpoint(el, "target");
     e.directed = default_directed_;
     if (auto t = el.attribute("type")) {
-      std::string v = lower(t.value());
+      std::string v = ascii_lower(t.value());
       if (v == "directed") e.directed = true;
       else if (v == "undirected" || v == "mutual") e.directed = false;
       else add_warning(report_, options_, src_.at(el, "type"), "edge type '" + v + "' is not directed, undirected or mutual; ignored");
@@ -538,7 +531,7 @@ class Reader {
     if (auto k = el.attribute("kind")) e.kind = k.value();
     Json kept = Json::object();
     for (auto& [key, value] : attrs.items()) {
-      std::string k = lower(key);
+      std::string k = ascii_lower(key);
       if (k == "kind" || k == "type") {
         e.kind = value.is_string() ? value.get<std::string>() : value.dump();
       } else if (k == "weight" && value.is_number()) {
@@ -574,11 +567,11 @@ struct Column {
 };
 
 bool reserved_node_title(const std::string& key) {
-  std::string k = lower(key);
+  std::string k = ascii_lower(key);
   return k == "kind" || k == "type" || k == "sector" || k == "role" || k == "themes" || k.rfind("attr.", 0) == 0;
 }
 bool reserved_edge_title(const std::string& key) {
-  std::string k = lower(key);
+  std::string k = ascii_lower(key);
   return k == "kind" || k == "type" || k == "weight" || k == "label" || k.rfind("attr.", 0) == 0;
 }
 

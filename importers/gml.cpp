@@ -477,14 +477,7 @@ class Reader {
       else if (k == "role") n.role = text_of(it);
       else if (k == "themes") {
         if (marker(it)) continue;
-        std::string s = text_of(it);
-        std::size_t start = 0;
-        while (start <= s.size()) {
-          auto bar = s.find('|', start);
-          if (bar == std::string::npos) bar = s.size();
-          if (bar > start) n.themes.push_back(s.substr(start, bar - start));
-          start = bar + 1;
-        }
+        for (auto& theme : split_bar_list(text_of(it))) n.themes.push_back(std::move(theme));
       } else if (k == "since") n.since = date(it);
       else if (k == "until") n.until = date(it);
       else if (k == "graphics" && it.type == Tok::open) graphics(it, &n.id, attrs);

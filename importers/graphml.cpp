@@ -23,12 +23,6 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Small text helpers.
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  return out;
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
@@ -54,7 +48,7 @@ std::optional<long long> to_integer(std::string_view s) {
 }
 
 std::optional<bool> to_boolean(std::string_view s) {
-  const std::string t = lower(trim(s));
+  const std::string t = ascii_lower(trim(s));
   if (t == "true" || t == "1") return true;
   if (t == "false" || t == "0") return false;
   return std::nullopt;
@@ -213,7 +207,7 @@ void GraphmlReader::read_keys(const pugi::xml_node& root) {
     key.id = k.attribute("id").value();
     if (key.id.empty()) fail(at(k), "<key> without id");
     key.name = k.attribute("attr.name") ? k.attribute("attr.name").value() : key.id;
-    const std::string type = lower(k.attribute("attr.type").value());
+    const std::string type = ascii_lower(k.attribute("attr.type").value());
     if (type == "boolean") key.type = ValueType::boolean;
     else if (type == "int" || type == "long") key.type = ValueType::integer;
     else if (type == "float" || type == "double") key.type = ValueType::real;
@@ -226,7 +220,7 @@ void GraphmlReader::read_keys(const pugi::xml_node& root) {
         key.default_text = all_text(d);
         key.default_element = d;
       }
-    const std::string domain = k.attribute("for") ? lower(k.attribute("for").value()) : "all";
+    const std::string domain = k.attribute("for") ? ascii_lower(k.attribute("for").value()) : "all";
     if (domain == "node") node_keys_.add(key);
     else if (domain == "edge") edge_keys_.add(key);
     else if (domain == "graph") graph_keys_.add(key);
@@ -326,7 +320,7 @@ void GraphmlReader::read_node(const pugi::xml_node& element, Coalition& c) {
       continue;
     }
     const std::string& name = v.key->name;
-    const std::string key = lower(name);
+    const std::string key = ascii_lower(name);
     if (key.rfind("attr.", 0) == 0) {
       node.attrs[name.substr(5)] = typed(v);
     } else if (key.rfind("extra.", 0) == 0) {
@@ -396,7 +390,7 @@ void GraphmlReader::read_edge(const pugi::xml_node& element, bool directed_defau
       continue;
     }
     const std::string& name = v.key->name;
-    const std::string key = lower(name);
+    const std::string key = ascii_lower(name);
     if (key.rfind("attr.", 0) == 0) {
       edge.attrs[name.substr(5)] = typed(v);
     } else if (key.rfind("extra.", 0) == 0) {
@@ -426,7 +420,7 @@ void GraphmlReader::read_graph_data(const pugi::xml_node& graph, Coalition& c) {
   static const std::unordered_set<std::string> native_keys = {"format", "nodes", "edges", "layout", "name", "area", "themes"};
   for (const Value& v : values_of(graph, graph_keys_)) {
     const std::string& name = v.key->name;
-    const std::string key = lower(name);
+    const std::string key = ascii_lower(name);
     if (key == "name") {
       c.name = v.text;
     } else if (key == "area") {
@@ -497,7 +491,7 @@ Coalition GraphmlReader::read() {
   while (!graphs.empty()) {
     auto [graph, depth] = graphs.back();
     graphs.pop_back();
-    const std::string edgedefault = lower(graph.attribute("edgedefault").value());
+    const std::string edgedefault = ascii_lower(graph.attribute("edgedefault").value());
     if (!edgedefault.empty() && edgedefault != "directed" && edgedefault != "undirected")
       fail(at_attribute(graph, "edgedefault"), "edgedefault='" + edgedefault + "' is not directed or undirected");
     const bool directed = edgedefault == "directed";
@@ -592,7 +586,7 @@ class KeyRegistry {
 };
 
 bool clashes(const std::string& name, const char* const* reserved) {
-  const std::string key = lower(name);
+  const std::string key = ascii_lower(name);
   if (key.rfind("attr.", 0) == 0 || key.rfind("extra.", 0) == 0) return true;
   for (auto r = reserved; *r; ++r)
     if (key == *r) return true;

@@ -19,13 +19,6 @@ struct Word {
   bool quoted = false;
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
 bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Splits one line into words; "double quoted" words may hold spaces.
@@ -125,7 +118,7 @@ class Reader {
 
   void start_section(const std::vector<Word>& words, int line_no) {
     if (section_ == Section::matrix) finish_matrix(line_no);
-    std::string name = lower(words[0].text);
+    std::string name = ascii_lower(words[0].text);
     relation_.clear();
     if (name == "*network") {
       std::string rest;
@@ -202,8 +195,8 @@ class Reader {
         throw InputError(at(line_no, w[i + 1].column), "coordinate '" + w[i + 1].text + "' is not a number");
       }
     }
-    if (i < w.size() && !w[i].quoted && vertex_shapes().count(lower(w[i].text))) {
-      if (lower(w[i].text) != "ellipse") vertex_attrs_[v]["shape"] = w[i].text;
+    if (i < w.size() && !w[i].quoted && vertex_shapes().count(ascii_lower(w[i].text))) {
+      if (ascii_lower(w[i].text) != "ellipse") vertex_attrs_[v]["shape"] = w[i].text;
       ++i;
     }
     for (; i < w.size(); i += 2) {
@@ -211,27 +204,15 @@ class Reader {
         add_warning(report_, options_, at(line_no, w[i].column), "parameter '" + w[i].text + "' has no value; ignored");
         break;
       }
-      const std::string key = w[i].text, k = lower(key);
+      const std::string key = w[i].text, k = ascii_lower(key);
       const std::string& value = w[i + 1].text;
       Fields& f = vertex_fields_[v];
       if (k == "kind" || k == "type") f.kind = value;
       else if (k == "sector") f.sector = value;
       else if (k == "role") f.role = value;
-      else if (k == "themes") f.themes = split_themes(value);
+      else if (k == "themes") f.themes = split_bar_list(value);
       else vertex_attrs_[v][key] = w[i + 1].quoted ? Json(value) : infer_value(value);
     }
-  }
-
-  static std::vector<std::string> split_themes(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-      auto bar = s.find('|', start);
-      if (bar == std::string::npos) bar = s.size();
-      if (bar > start) out.push_back(s.substr(start, bar - start));
-      start = bar + 1;
-    }
-    return out;
   }
 
   // Creates the nodes once all vertex lines are read (ids depend on all labels).
@@ -293,7 +274,7 @@ class Reader {
         add_warning(report_, options_, at(line_no, w[i].column), "parameter '" + w[i].text + "' has no value; ignored");
         break;
       }
-      const std::string key = w[i].text, k = lower(key);
+      const std::string key = w[i].text, k = ascii_lower(key);
       if (k == "kind" || k == "type") e.kind = w[i + 1].text;
       else if (k == "l" || k == "label") e.attrs["label"] = w[i + 1].text;
       else e.attrs[key] = w[i + 1].quoted ? Json(w[i + 1].text) : infer_value(w[i + 1].text);

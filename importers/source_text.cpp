@@ -59,6 +59,25 @@ std::size_t json_depth_exceeded(std::string_view text, int limit) {
   return std::string_view::npos;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
+std::vector<std::string> split_bar_list(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    auto bar = s.find('|', start);
+    if (bar == std::string_view::npos) bar = s.size();
+    if (bar > start) out.emplace_back(s.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
 void add_warning(ImportReport& report, const ReadOptions& options, const SourceLocation& where,
                  const std::string& message) {
   if (options.strict) throw InputError(where, message + " (strict mode: warnings are errors)");

@@ -1,11 +1,13 @@
 // Small tools every reader shares: reading a stream whole, turning a byte offset into a
-// line and column, and recording warnings the way ReadOptions asks.
+// line and column, recording warnings the way ReadOptions asks, and the little text chores
+// (ASCII case folding, '|' lists) several formats do alike.
 #pragma once
 
 #include <cstddef>
 #include <istream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "importers/io.hpp"
@@ -42,5 +44,14 @@ std::size_t json_depth_exceeded(std::string_view text, int limit = max_json_dept
 // options.strict asks that every warning stop the import.
 void add_warning(ImportReport& report, const ReadOptions& options, const SourceLocation& where,
                  const std::string& message);
+
+// `s` with A-Z turned into a-z and every other byte (UTF-8 included) kept: format keywords and
+// attribute names compare case-insensitively in ASCII only, whatever the C locale says. O(size).
+std::string ascii_lower(std::string_view s);
+
+// The items of a '|'-separated list as formats without lists write themes ("wonen|zorg" ->
+// {"wonen", "zorg"}). Items are kept as written, spaces included; empty items ("a||b", a
+// leading or trailing bar) are skipped. O(size).
+std::vector<std::string> split_bar_list(std::string_view s);
 
 }  // namespace wijknet
