@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -117,6 +118,17 @@ struct TextFormat {
   }
 };
 
+// The InputError that read_coalition gives for the file at `path`; fails the test when none.
+inline InputError file_input_error(const std::string& path) {
+  try {
+    read_coalition(path);
+  } catch (const InputError& e) {
+    return e;
+  }
+  FAIL("no InputError for " << path);
+  return InputError({}, "");
+}
+
 // Checks that `b`, read back from what a writer wrote of `expected`, holds the same coalition:
 // every node field, attribute and position, and every edge in the same order.
 inline void check_same_coalition(const Coalition& b, const Coalition& expected) {
@@ -173,6 +185,20 @@ inline std::string read_text(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// What `unzip -p` prints of a zip archive (.xlsx): one member, or every member one after another
+// when `member` is empty. Empty when unzip cannot run.
+inline std::string unzip_text(const std::string& archive, const std::string& member = "") {
+  std::string out;
+  const std::string command = "unzip -p '" + archive + "'" + (member.empty() ? "" : " '" + member + "'") + " 2>/dev/null";
+  FILE* p = ::popen(command.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  ::pclose(p);
+  return out;
 }
 
 // networkx is the reference reader of the acceptance criteria; tests that need it are skipped

@@ -14,21 +14,6 @@
 using namespace wijknet;
 using wijknet::test::TempDir;
 
-namespace {
-
-std::string unzip_all(const std::string& archive) {
-  std::string out;
-  FILE* p = ::popen(("unzip -p '" + archive + "' 2>/dev/null").c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  ::pclose(p);
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("write_coalition then read_coalition keeps what each format holds") {
   TempDir dir("roundtrip");
   const Coalition a = test::sample_coalition();
@@ -70,7 +55,7 @@ TEST_CASE("--anonymize: no resident's name, id or personal attribute in any outp
     CAPTURE(ext);
     const std::string path = dir.file("anon" + ext);
     write_coalition(a, path, WriteOptions{true});
-    std::string text = ext == ".xlsx" ? unzip_all(path) : test::read_text(path);
+    std::string text = ext == ".xlsx" ? test::unzip_text(path) : test::read_text(path);
     if (ext == ".csv") text += test::read_text(dir.file("anon_nodes.csv"));
     REQUIRE_FALSE(text.empty());
     for (const char* secret : {"Zoë", "Zo&#235;", "Öztürk", "zt&#252;rk", "zoe", "actief in de wijk"})

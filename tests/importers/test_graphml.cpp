@@ -141,24 +141,16 @@ TEST_CASE("graphml: the Gephi conformance files import as the corpus README says
 
 TEST_CASE("graphml: errors at line and column") {
   SUBCASE("malformed XML") {
-    try {
-      read_coalition(data_dir + "malformed.graphml");
-      FAIL("no error");
-    } catch (const InputError& e) {
-      CHECK(e.where().line == 5);
-      CHECK(e.where().column == 20);
-      CHECK(e.message().find("malformed XML") == 0);
-    }
+    InputError e = test::file_input_error(data_dir + "malformed.graphml");
+    CHECK(e.where().line == 5);
+    CHECK(e.where().column == 20);
+    CHECK(e.message().find("malformed XML") == 0);
   }
   SUBCASE("edge to a node that does not exist: at the attribute value") {
-    try {
-      read_coalition(data_dir + "edge_to_missing_node.graphml");
-      FAIL("no error");
-    } catch (const InputError& e) {
-      CHECK(e.where().line == 8);
-      CHECK(e.where().column == 19);
-      CHECK(e.message() == "edge target 'c' is not a node id");
-    }
+    InputError e = test::file_input_error(data_dir + "edge_to_missing_node.graphml");
+    CHECK(e.where().line == 8);
+    CHECK(e.where().column == 19);
+    CHECK(e.message() == "edge target 'c' is not a node id");
   }
   SUBCASE("truncated") {
     InputError e = graphml.input_error("<graphml>\n  <graph>\n    <node id=\"a\">");

@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "core/privacy.hpp"
+#include "formats_sample.hpp"
 #include "importers/io.hpp"
 #include "importers/native_json.hpp"
 
@@ -45,18 +46,6 @@ struct TempDir {
     return n;
   }
 };
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-}
 
 }  // namespace
 
@@ -105,7 +94,7 @@ TEST_CASE("io: a file that cannot be read names the file only") {
 TEST_CASE("io: write_coalition replaces the file atomically and leaves the old one on failure") {
   TempDir dir;
   const std::string target = dir.file("net.edges");
-  spit(target, "old content\n");
+  test::write_text(target, "old content\n");
   ::chmod(target.c_str(), 0640);
 
   Coalition c;
@@ -122,7 +111,7 @@ TEST_CASE("io: write_coalition replaces the file atomically and leaves the old o
 
   SUBCASE("success: replaced, permissions kept, no temporary file left") {
     write_coalition(c, target);
-    CHECK(slurp(target) == "# wijknet edge list: source target [weight]\na b\n");
+    CHECK(test::read_text(target) == "# wijknet edge list: source target [weight]\na b\n");
     struct stat st {};
     REQUIRE(::stat(target.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0640);
@@ -137,7 +126,7 @@ TEST_CASE("io: write_coalition replaces the file atomically and leaves the old o
     } catch (const WriteError& err) {
       CHECK(std::string(err.what()).find(target + ": node id 'two words'") == 0);
     }
-    CHECK(slurp(target) == "old content\n");
+    CHECK(test::read_text(target) == "old content\n");
     CHECK(dir.listing() == std::set<std::string>{"net.edges"});
   }
   SUBCASE("the directory is not writable: old file untouched") {
@@ -148,7 +137,7 @@ TEST_CASE("io: write_coalition replaces the file atomically and leaves the old o
     fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec);
     CHECK_THROWS_AS(write_coalition(c, target), WriteError);
     fs::permissions(dir.path, fs::perms::owner_all);
-    CHECK(slurp(target) == "old content\n");
+    CHECK(test::read_text(target) == "old content\n");
     CHECK(dir.listing() == std::set<std::string>{"net.edges"});
   }
   SUBCASE("the directory does not exist") {
@@ -170,7 +159,7 @@ TEST_CASE("io: write_coalition replaces the file atomically and leaves the old o
     fs::create_symlink(target, dir.file("link.edges"));
     write_coalition(c, dir.file("link.edges"));
     CHECK(fs::is_symlink(dir.file("link.edges")));
-    CHECK(slurp(target).find("a b\n") != std::string::npos);
+    CHECK(test::read_text(target).find("a b\n") != std::string::npos);
   }
 }
 
@@ -200,7 +189,7 @@ TEST_CASE("privacy: anonymised exports hold no resident names, ids or personal a
   for (const char* name : {"out.json", "out.graphml", "out.edges"}) {
     CAPTURE(name);
     write_coalition(c, dir.file(name), anonymous);
-    const std::string text = slurp(dir.file(name));
+    const std::string text = test::read_text(dir.file(name));
     for (const char* personal : {"Fatima", "fatima", "Amrani", "example.nl", "Jan", "jan-de-vries", "Vries",
                                  "06-12345678", "Hoefkade", "1961", "Jantje", "belt"})
       CHECK_MESSAGE(text.find(personal) == std::string::npos, personal);
@@ -224,9 +213,9 @@ TEST_CASE("privacy: anonymised exports hold no resident names, ids or personal a
   CHECK(back.node("staedion")->attrs["fte"] == 2.5);  // partners untouched
 
   // Stable across runs: the same document gives the same bytes.
-  const std::string first = slurp(dir.file("out.json"));
+  const std::string first = test::read_text(dir.file("out.json"));
   write_coalition(c, dir.file("out.json"), anonymous);
-  CHECK(slurp(dir.file("out.json")) == first);
+  CHECK(test::read_text(dir.file("out.json")) == first);
   // The original is not changed by anonymising a copy.
   CHECK(c.node("fatima")->label == "Fatima El Amrani");
 }

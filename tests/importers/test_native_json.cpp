@@ -23,16 +23,6 @@ std::string written(const Coalition& c) {
 
 const test::TextFormat native{read_native_json, "t.json"};
 
-InputError file_error_of(const std::string& name) {
-  try {
-    read_coalition(data_dir + name);
-  } catch (const InputError& e) {
-    return e;
-  }
-  FAIL("no InputError for " << name);
-  return InputError({}, "");
-}
-
 }  // namespace
 
 TEST_CASE("native: the sample document reads into the model") {
@@ -135,32 +125,32 @@ TEST_CASE("native: defaults and warnings") {
 
 TEST_CASE("native: errors point at file:line:col of the culprit") {
   SUBCASE("truncated JSON: at the end of the text") {
-    InputError e = file_error_of("truncated.json");
+    InputError e = test::file_input_error(data_dir + "truncated.json");
     CHECK(e.where().file == data_dir + "truncated.json");
     CHECK(e.where().line == 5);
     CHECK(e.where().column == 30);
     CHECK(e.message().find("invalid JSON") == 0);
   }
   SUBCASE("duplicate node id: at the second one") {
-    InputError e = file_error_of("duplicate_id.json");
+    InputError e = test::file_input_error(data_dir + "duplicate_id.json");
     CHECK(e.where().line == 6);
     CHECK(e.where().column == 31);
     CHECK(e.message() == "duplicate node id 'a' (first used at line 4)");
   }
   SUBCASE("edge to a node that does not exist: at the target value") {
-    InputError e = file_error_of("edge_to_missing_node.json");
+    InputError e = test::file_input_error(data_dir + "edge_to_missing_node.json");
     CHECK(e.where().line == 7);
     CHECK(e.where().column == 16);
     CHECK(e.message() == "edge target 'c' is not a node id");
   }
   SUBCASE("bad date") {
-    InputError e = file_error_of("bad_date.json");
+    InputError e = test::file_input_error(data_dir + "bad_date.json");
     CHECK(e.where().line == 4);
     CHECK(e.where().column == 45);
     CHECK(e.message().find("bad date '2015-02-30'") == 0);
   }
   SUBCASE("weight as a string") {
-    InputError e = file_error_of("weight_string.json");
+    InputError e = test::file_input_error(data_dir + "weight_string.json");
     CHECK(e.where().line == 4);
     CHECK(e.where().column == 54);
     CHECK(e.message() == "\"weight\" must be a number, not a string");

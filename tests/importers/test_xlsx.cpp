@@ -12,18 +12,6 @@ using wijknet::test::TempDir;
 
 namespace {
 
-// One member of the zip archive, as unzip -p prints it.
-std::string unzip_member(const std::string& archive, const std::string& member) {
-  std::string out;
-  FILE* p = ::popen(("unzip -p '" + archive + "' '" + member + "' 2>/dev/null").c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  ::pclose(p);
-  return out;
-}
-
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 }  // namespace
@@ -45,19 +33,19 @@ TEST_CASE("xlsx: Elements and Connections sheets in Kumu's layout") {
   // Only the workbook is left: the temporary file was renamed over the old one.
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path), std::filesystem::directory_iterator{}) == 1);
 
-  const std::string workbook = unzip_member(path, "xl/workbook.xml");
+  const std::string workbook = test::unzip_text(path, "xl/workbook.xml");
   CHECK(contains(workbook, "name=\"Elements\""));
   CHECK(contains(workbook, "name=\"Connections\""));
   CHECK(workbook.find("Elements") < workbook.find("Connections"));
 
-  const std::string elements = unzip_member(path, "xl/worksheets/sheet1.xml");
+  const std::string elements = test::unzip_text(path, "xl/worksheets/sheet1.xml");
   for (const char* text : {"Id", "Label", "Type", "Sector", "Themes", "Role", "Description", "gemeente",
                            "Gemeente Den Haag", "Staedion", "Zoë Öztürk", "Portiekenaanpak", "Stichting Één",
                            "wonen|veiligheid", "broker", "municipality", "committed_until", "2027-12-31"})
     CHECK_MESSAGE(contains(elements, std::string(">") + text + "<"), text);
   CHECK(contains(elements, "<v>25000</v>"));  // the budget as a number, not as text
 
-  const std::string connections = unzip_member(path, "xl/worksheets/sheet2.xml");
+  const std::string connections = test::unzip_text(path, "xl/worksheets/sheet2.xml");
   for (const char* text : {"From", "To", "Type", "Direction", "Strength", "collaborates", "participates", "funds",
                            "undirected", "directed", "lead", "volunteer"})
     CHECK_MESSAGE(contains(connections, std::string(">") + text + "<"), text);
