@@ -3,7 +3,6 @@
 // resident's name in any output file.
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <set>
 #include <tuple>
 

@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <filesystem>
 
 #include "core/error.hpp"
