@@ -527,10 +527,15 @@ void search_panel(AppState& state, UiContext& ctx) {
 void dialogs(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   static const char* titles[] = {"", "dialog.open", "dialog.save_as", "dialog.export_png", "dialog.export_svg", "dialog.export_doc"};
-  if (ctx.dialog <= 0 || ctx.dialog > 5) return;
-  std::string id = ui(L, titles[ctx.dialog]) + "###dialog";
-  if (!ImGui::IsPopupOpen("###dialog")) ImGui::OpenPopup(id.c_str());
+  const bool wanted = ctx.dialog > 0 && ctx.dialog <= 5;
+  std::string id = ui(L, titles[wanted ? ctx.dialog : 1]) + "###dialog";
+  if (wanted && !ImGui::IsPopupOpen("###dialog")) ImGui::OpenPopup(id.c_str());
   if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!wanted) {  // closed from the keyboard queue
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
   ImGui::SetNextItemWidth(420 * ctx.ui_scale);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   bool enter = ImGui::InputText(ui(L, "dialog.path").c_str(), &ctx.dialog_path, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -542,9 +547,10 @@ void dialogs(AppState& state, UiContext& ctx) {
     ImGui::TextDisabled("%s", ui(L, "dialog.formats", {join(writable_extensions(), " ")}).c_str());
   if (ctx.dialog == 3) ImGui::SliderFloat(ui(L, "dialog.scale").c_str(), &ctx.dialog_scale, 1.0f, 8.0f, "%.1f");
   if (ctx.dialog >= 3) ImGui::Checkbox(ui(L, "dialog.anonymize").c_str(), &ctx.dialog_anonymize);
-  bool ok = ImGui::Button(ui(L, "dialog.ok").c_str()) || enter;
+  bool ok = ImGui::Button(ui(L, "dialog.ok").c_str()) || enter || ctx.dialog_accept;
   ImGui::SameLine();
-  bool cancel = ImGui::Button(ui(L, "dialog.cancel").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+  bool cancel = ImGui::Button(ui(L, "dialog.cancel").c_str()) || ctx.dialog_cancel;
+  ctx.dialog_accept = ctx.dialog_cancel = false;
   if (ok && !ctx.dialog_path.empty()) {
     auto& r = ctx.requests;
     r.export_scale = ctx.dialog_scale;
@@ -565,20 +571,24 @@ void dialogs(AppState& state, UiContext& ctx) {
 }
 
 void error_popup(AppState& state, UiContext& ctx) {
-  if (state.error().empty()) return;
   const Lang L = ctx.lang;
+  const bool wanted = !state.error().empty();
   std::string id = ui(L, "status.error") + "###error";
-  if (!ImGui::IsPopupOpen("###error")) ImGui::OpenPopup(id.c_str());
-  if (ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::PushTextWrapPos(560 * ctx.ui_scale);
-    ImGui::TextUnformatted(state.error().c_str());
-    ImGui::PopTextWrapPos();
-    if (ImGui::Button(ui(L, "dialog.ok").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
-      state.clear_error();
-      ImGui::CloseCurrentPopup();
-    }
+  if (wanted && !ImGui::IsPopupOpen("###error")) ImGui::OpenPopup(id.c_str());
+  if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!wanted) {  // dismissed from the keyboard queue
+    ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
+    return;
   }
+  ImGui::PushTextWrapPos(560 * ctx.ui_scale);
+  ImGui::TextUnformatted(state.error().c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::Button(ui(L, "dialog.ok").c_str())) {
+    state.clear_error();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
 }
 
 void status_line(AppState& state, UiContext& ctx) {
@@ -609,6 +619,7 @@ void status_line(AppState& state, UiContext& ctx) {
 void tooltip(AppState& state, UiContext& ctx, const Interaction& interaction) {
   auto h = state.hovered();
   if (!h || interaction.mode() != Interaction::Mode::idle || ImGui::GetIO().WantCaptureMouse) return;
+  if (ctx.dialog != 0 || !state.error().empty() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
   const Lang L = ctx.lang;
   const Node& n = state.document().nodes[*h];
   ImGui::BeginTooltip();
@@ -655,9 +666,11 @@ void draw_ui(AppState& state, UiContext& ctx, const Interaction& interaction) {
   if (ctx.show_inspector && state.primary()) inspector_panel(state, ctx);
   if (ctx.search_open) search_panel(state, ctx);
   status_line(state, ctx);
+  tooltip(state, ctx, interaction);
+  // The modals come last: a window that appears after a modal opened in the same frame trips
+  // ImGui 1.86's FindBlockingModal assertion (the new modal is not yet WasActive).
   dialogs(state, ctx);
   error_popup(state, ctx);
-  tooltip(state, ctx, interaction);
   if (auto box = interaction.box()) {
     auto* dl = ImGui::GetForegroundDrawList();
     ImVec2 a{float(std::min(box->first.x, box->second.x)), float(std::min(box->first.y, box->second.y))};

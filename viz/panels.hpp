@@ -45,6 +45,7 @@ struct UiContext {
   // Dialog state.
   int dialog = 0;  // 0 none, 1 open, 2 save as, 3 export PNG, 4 export SVG, 5 export document
   std::string dialog_path;
+  bool dialog_accept = false, dialog_cancel = false;  // Enter / Escape from the keyboard queue
   float dialog_scale = 2;
   bool dialog_anonymize = true;
   // Inspector edit buffers, refreshed when the primary node changes.

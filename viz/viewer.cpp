@@ -446,11 +446,20 @@ void Viewer::keyboard() {
       if (!opt_.dump_state.empty()) write_dump(opt_.dump_state);
       continue;
     }
+    const bool enter = key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER;
+    if (!state_.error().empty() && (enter || key == GLFW_KEY_ESCAPE)) {
+      state_.clear_error();  // the error popup's OK
+      continue;
+    }
+    if (ctx_.dialog != 0 && (enter || key == GLFW_KEY_ESCAPE)) {
+      (enter ? ctx_.dialog_accept : ctx_.dialog_cancel) = true;
+      continue;
+    }
     if (ctx_.search_open && key == GLFW_KEY_ESCAPE) {
       close_search(state_, ctx_);
       continue;
     }
-    if (ctx_.search_open && (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER)) {
+    if (ctx_.search_open && enter) {
       search_enter(state_, ctx_);
       continue;
     }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <csignal>
 #include <optional>
+#include <fstream>
 #include <thread>
 
 #include "tests/viz/viewer_process.hpp"
@@ -290,4 +291,71 @@ TEST_CASE("under Xvfb, xdotool drags, zooms, clicks, searches and focuses; the s
   CHECK(*rc == 0);
   REQUIRE(std::filesystem::exists(xs.state()));
   CHECK(strings(read_json(xs.state())["selection"]) == expected);
+}
+
+TEST_CASE("under Xvfb: save with Ctrl+S keeps the layout; Ctrl+O opens by path; a broken file gives a message") {
+  if (!have_xvfb() || sh("command -v xdotool >/dev/null 2>&1") != 0) {
+    MESSAGE("xvfb-run or xdotool is not installed: skipped");
+    return;
+  }
+  auto dir = scratch_dir("xdotool-documents");
+  std::filesystem::copy_file(std::string(WIJKNET_SOURCE_DIR) + "/assets/laak.json", dir / "laak.json");
+  std::filesystem::copy_file(std::string(WIJKNET_SOURCE_DIR) + "/assets/zuidwest.json", dir / "zuidwest.json");
+  std::ofstream(dir / "broken.json") << "{\"format\": \"wijknet/1\",\n \"nodes\": [ {\"id\": \"a\" ";
+  const std::size_t zuidwest_nodes = read_json(dir / "zuidwest.json")["nodes"].size();
+
+  XSession xs(dir);
+  REQUIRE(xs.start(quote((dir / "laak.json").string()) + " --lang en"));
+  json j0 = xs.settled();
+  INFO("viewer log: " << slurp(xs.log()));
+  REQUIRE_FALSE(j0.is_null());
+  CHECK(j0["document"]["dirty"] == false);
+
+  // Move a member, then Ctrl+S: the file now holds a layout for every member, the moved one
+  // where it was put.
+  Point p = screen(j0, "staedion");
+  xs.x("mousemove " + at(p), 200);
+  xs.x("mousedown 1", 200);
+  xs.x("mousemove " + at({p.x + 40, p.y + 30}), 200);
+  xs.x("mouseup 1", 300);
+  json j1 = xs.dump();
+  CHECK(j1["document"]["dirty"] == true);
+  xs.x("key ctrl+s", 600);
+  json j2 = xs.dump();
+  CHECK(j2["document"]["dirty"] == false);
+  json saved = read_json(dir / "laak.json");
+  REQUIRE(saved.contains("layout"));
+  CHECK(saved["layout"].size() == 26);
+  CHECK(saved["layout"]["staedion"][0].get<double>() == doctest::Approx(j2["positions"]["staedion"][0].get<double>()));
+  CHECK(saved["nodes"].size() == 26);
+
+  // Ctrl+O, replace the path, Enter: a broken file gives a message and keeps the document.
+  auto type_path = [&](const std::filesystem::path& path) {
+    xs.x("key ctrl+o", 400);
+    xs.x("keydown ctrl", 100);
+    xs.x("keydown a", 150);
+    xs.x("keyup a", 100);
+    xs.x("keyup ctrl", 150);
+    xs.x("type --delay 20 " + quote(path.string()), 300);
+    xs.x("key Return", 800);
+  };
+  type_path(dir / "broken.json");
+  json j3 = xs.dump();
+  CHECK(j3["error"].get<std::string>().find("broken.json:2:") != std::string::npos);
+  CHECK(j3["document"]["nodes"] == 26);
+  CHECK(j3["document"]["path"].get<std::string>().find("laak.json") != std::string::npos);
+  xs.x("key Return", 400);  // OK on the message
+  CHECK(xs.dump()["error"] == "");
+
+  // And a good one opens, with its own layout run and history cleared.
+  type_path(dir / "zuidwest.json");
+  json j4 = xs.settled();
+  CHECK(j4["error"] == "");
+  CHECK(j4["document"]["path"].get<std::string>().find("zuidwest.json") != std::string::npos);
+  CHECK(j4["document"]["nodes"] == zuidwest_nodes);
+  CHECK(j4["history"]["undo"] == 0);
+  CHECK(j4["positions"].size() == zuidwest_nodes);
+  auto rc = xs.stop();
+  REQUIRE(rc);
+  CHECK(*rc == 0);
 }
