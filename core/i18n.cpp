@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <unordered_map>
 
 namespace wijknet {
@@ -16,6 +17,7 @@ struct Entry {
 constexpr Entry table[] = {
 #include "core/text/analyze.inc"
 #include "core/text/health.inc"
+#include "core/text/viewer.inc"
 };
 
 const std::unordered_map<std::string_view, const Entry*>& index() {
@@ -47,6 +49,18 @@ Lang system_lang() {
 }
 
 std::string_view lang_code(Lang lang) { return lang == Lang::nl ? "nl" : "en"; }
+
+bool has_text(std::string_view key) {
+  auto it = index().find(key);
+  return it != index().end() && !it->second->nl.empty() && !it->second->en.empty();
+}
+
+std::vector<std::string_view> text_keys() {
+  std::vector<std::string_view> keys;
+  keys.reserve(std::size(table));
+  for (const auto& e : table) keys.push_back(e.key);
+  return keys;
+}
 
 std::string tr(Lang lang, std::string_view key, std::initializer_list<std::string> args) {
   auto it = index().find(key);

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace wijknet {
 
@@ -21,6 +22,11 @@ Lang system_lang();
 std::string_view lang_code(Lang lang);
 
 std::string tr(Lang lang, std::string_view key, std::initializer_list<std::string> args = {});
+// Whether the table has `key`, filled in in both languages.
+bool has_text(std::string_view key);
+// Every key of the table, in table order (the tests check that both languages are filled in and
+// that no key appears twice).
+std::vector<std::string_view> text_keys();
 
 // The number as users read it: "0,42" in Dutch, "0.42" in English, with `decimals` digits.
 std::string format_number(Lang lang, double value, int decimals = 2);

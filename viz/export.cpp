@@ -52,8 +52,8 @@ std::string legend_text(const AppState& state, Lang lang, const LegendEntry& e) 
   std::string name;
   switch (state.color_by()) {
     case ColorBy::kind: name = kind_name(lang, e.key.empty() ? "other" : e.key); break;
-    case ColorBy::sector: name = sector_name(lang, e.key); break;
-    case ColorBy::community: name = ui(lang, "metric.community") + " " + (e.key == "-1" ? "?" : e.key); break;
+    case ColorBy::sector: name = sector_title(lang, e.key); break;
+    case ColorBy::community: name = tr(lang, "metric.community") + " " + (e.key == "-1" ? "?" : e.key); break;
     case ColorBy::metric: return e.key;
   }
   return name + " (" + std::to_string(e.count) + ")";
@@ -67,9 +67,9 @@ LegendBlock layout_legend(AppState& state, Lang lang, const std::function<double
   b.swatch = font_size * 0.8;
   b.padding = 8;
   switch (state.color_by()) {
-    case ColorBy::kind: b.title = ui(lang, "color.kind"); break;
-    case ColorBy::sector: b.title = ui(lang, "color.sector"); break;
-    case ColorBy::community: b.title = ui(lang, "color.community"); break;
+    case ColorBy::kind: b.title = tr(lang, "color.kind"); break;
+    case ColorBy::sector: b.title = tr(lang, "color.sector"); break;
+    case ColorBy::community: b.title = tr(lang, "color.community"); break;
     case ColorBy::metric: b.title = metric_name(lang, metric_id(state.color_metric())); break;
   }
   auto entries = state.legend();

@@ -42,55 +42,55 @@ std::string format_value(Lang lang, double v) {
 void menu_bar(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu(ui(L, "menu.file").c_str())) {
-    if (ImGui::MenuItem(ui(L, "menu.open").c_str(), "Ctrl+O")) ctx.dialog = 1, ctx.dialog_path = state.path();
-    if (ImGui::MenuItem(ui(L, "menu.save").c_str(), "Ctrl+S", false, !state.path().empty())) ctx.requests.save = true;
-    if (ImGui::MenuItem(ui(L, "menu.save_as").c_str())) ctx.dialog = 2, ctx.dialog_path = state.path();
-    if (ImGui::BeginMenu(ui(L, "menu.export").c_str())) {
-      if (ImGui::MenuItem(ui(L, "menu.export_png").c_str())) ctx.dialog = 3, ctx.dialog_path = "wijknet.png";
-      if (ImGui::MenuItem(ui(L, "menu.export_svg").c_str())) ctx.dialog = 4, ctx.dialog_path = "wijknet.svg";
-      if (ImGui::MenuItem(ui(L, "menu.export_doc").c_str())) ctx.dialog = 5, ctx.dialog_path = "wijknet.graphml";
+  if (ImGui::BeginMenu(tr(L, "menu.file").c_str())) {
+    if (ImGui::MenuItem(tr(L, "menu.open").c_str(), "Ctrl+O")) ctx.dialog = 1, ctx.dialog_path = state.path();
+    if (ImGui::MenuItem(tr(L, "menu.save").c_str(), "Ctrl+S", false, !state.path().empty())) ctx.requests.save = true;
+    if (ImGui::MenuItem(tr(L, "menu.save_as").c_str())) ctx.dialog = 2, ctx.dialog_path = state.path();
+    if (ImGui::BeginMenu(tr(L, "menu.export").c_str())) {
+      if (ImGui::MenuItem(tr(L, "menu.export_png").c_str())) ctx.dialog = 3, ctx.dialog_path = "wijknet.png";
+      if (ImGui::MenuItem(tr(L, "menu.export_svg").c_str())) ctx.dialog = 4, ctx.dialog_path = "wijknet.svg";
+      if (ImGui::MenuItem(tr(L, "menu.export_doc").c_str())) ctx.dialog = 5, ctx.dialog_path = "wijknet.graphml";
       ImGui::EndMenu();
     }
     ImGui::Separator();
-    if (ImGui::MenuItem(ui(L, "menu.quit").c_str(), "Ctrl+Q")) ctx.requests.quit = true;
+    if (ImGui::MenuItem(tr(L, "menu.quit").c_str(), "Ctrl+Q")) ctx.requests.quit = true;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(ui(L, "menu.edit").c_str())) {
-    if (ImGui::MenuItem(ui(L, "menu.undo").c_str(), "Ctrl+Z", false, state.can_undo())) state.undo();
-    if (ImGui::MenuItem(ui(L, "menu.redo").c_str(), "Ctrl+Y", false, state.can_redo())) state.redo();
+  if (ImGui::BeginMenu(tr(L, "menu.edit").c_str())) {
+    if (ImGui::MenuItem(tr(L, "menu.undo").c_str(), "Ctrl+Z", false, state.can_undo())) state.undo();
+    if (ImGui::MenuItem(tr(L, "menu.redo").c_str(), "Ctrl+Y", false, state.can_redo())) state.redo();
     ImGui::Separator();
-    if (ImGui::MenuItem(ui(L, "menu.add_node").c_str())) {
+    if (ImGui::MenuItem(tr(L, "menu.add_node").c_str())) {
       Node n;
       int k = 1;
       do n.id = "nieuw-" + std::to_string(k++);
       while (state.document().find(n.id));
-      n.label = ui(L, "node.new");
+      n.label = tr(L, "node.new");
       n.kind = "partner";
       if (auto i = state.add_node(std::move(n), state.camera().center)) state.click(*i, false);
     }
-    if (ImGui::MenuItem(ui(L, "menu.add_tie").c_str(), nullptr, false, state.selection().size() == 2)) {
+    if (ImGui::MenuItem(tr(L, "menu.add_tie").c_str(), nullptr, false, state.selection().size() == 2)) {
       Edge e;
       e.source = state.selection()[0];
       e.target = state.selection()[1];
       e.kind = "collaborates";
       state.add_edge(std::move(e));
     }
-    if (ImGui::MenuItem(ui(L, "menu.remove_selection").c_str(), "Del", false, !state.selection().empty()))
+    if (ImGui::MenuItem(tr(L, "menu.remove_selection").c_str(), "Del", false, !state.selection().empty()))
       state.remove_nodes(state.selection());
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(ui(L, "menu.view").c_str())) {
-    if (ImGui::MenuItem(ui(L, "menu.fit").c_str(), "F")) ctx.requests.fit = true;
-    if (ImGui::MenuItem(ui(L, "menu.search").c_str(), "Ctrl+F")) open_search(ctx);
-    ImGui::MenuItem(ui(L, "menu.curved").c_str(), nullptr, &state.curved_edges);
+  if (ImGui::BeginMenu(tr(L, "menu.view").c_str())) {
+    if (ImGui::MenuItem(tr(L, "menu.fit").c_str(), "F")) ctx.requests.fit = true;
+    if (ImGui::MenuItem(tr(L, "menu.search").c_str(), "Ctrl+F")) open_search(ctx);
+    ImGui::MenuItem(tr(L, "menu.curved").c_str(), nullptr, &state.curved_edges);
     float density = float(state.label_density);
-    if (ImGui::SliderFloat(ui(L, "menu.labels").c_str(), &density, 0.0f, 3.0f, "%.1f")) state.label_density = density;
-    if (ImGui::BeginMenu(ui(L, "menu.color_by").c_str())) {
-      if (ImGui::MenuItem(ui(L, "color.kind").c_str(), nullptr, state.color_by() == ColorBy::kind)) state.set_color_by(ColorBy::kind);
-      if (ImGui::MenuItem(ui(L, "color.sector").c_str(), nullptr, state.color_by() == ColorBy::sector))
+    if (ImGui::SliderFloat(tr(L, "menu.labels").c_str(), &density, 0.0f, 3.0f, "%.1f")) state.label_density = density;
+    if (ImGui::BeginMenu(tr(L, "menu.color_by").c_str())) {
+      if (ImGui::MenuItem(tr(L, "color.kind").c_str(), nullptr, state.color_by() == ColorBy::kind)) state.set_color_by(ColorBy::kind);
+      if (ImGui::MenuItem(tr(L, "color.sector").c_str(), nullptr, state.color_by() == ColorBy::sector))
         state.set_color_by(ColorBy::sector);
-      if (ImGui::MenuItem(ui(L, "color.community").c_str(), nullptr, state.color_by() == ColorBy::community)) {
+      if (ImGui::MenuItem(tr(L, "color.community").c_str(), nullptr, state.color_by() == ColorBy::community)) {
         state.set_color_by(ColorBy::community);
         if (!state.has_metrics()) ctx.requests.compute_metrics = true;
       }
@@ -103,8 +103,8 @@ void menu_bar(AppState& state, UiContext& ctx) {
         }
       ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(ui(L, "menu.size_by").c_str())) {
-      if (ImGui::MenuItem(ui(L, "menu.uniform").c_str(), nullptr, state.size_by() == SizeBy::uniform))
+    if (ImGui::BeginMenu(tr(L, "menu.size_by").c_str())) {
+      if (ImGui::MenuItem(tr(L, "menu.uniform").c_str(), nullptr, state.size_by() == SizeBy::uniform))
         state.set_size_by(SizeBy::uniform);
       for (auto m : all_metrics)
         if (ImGui::MenuItem(metric_name(L, metric_id(m)).c_str(), nullptr,
@@ -114,27 +114,27 @@ void menu_bar(AppState& state, UiContext& ctx) {
         }
       ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(ui(L, "menu.panels").c_str())) {
-      ImGui::MenuItem(ui(L, "panel.legend").c_str(), nullptr, &ctx.show_legend);
-      ImGui::MenuItem(ui(L, "panel.filters").c_str(), nullptr, &ctx.show_filters);
-      ImGui::MenuItem(ui(L, "panel.inspector").c_str(), nullptr, &ctx.show_inspector);
+    if (ImGui::BeginMenu(tr(L, "menu.panels").c_str())) {
+      ImGui::MenuItem(tr(L, "panel.legend").c_str(), nullptr, &ctx.show_legend);
+      ImGui::MenuItem(tr(L, "panel.filters").c_str(), nullptr, &ctx.show_filters);
+      ImGui::MenuItem(tr(L, "panel.inspector").c_str(), nullptr, &ctx.show_inspector);
       ImGui::EndMenu();
     }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(ui(L, "menu.layout").c_str())) {
-    if (ImGui::MenuItem(ui(L, ctx.layout_running ? "menu.layout_pause" : "menu.layout_run").c_str(), "Space"))
+  if (ImGui::BeginMenu(tr(L, "menu.layout").c_str())) {
+    if (ImGui::MenuItem(tr(L, ctx.layout_running ? "menu.layout_pause" : "menu.layout_run").c_str(), "Space"))
       ctx.requests.layout_toggle = true;
-    if (ImGui::MenuItem(ui(L, "menu.layout_reheat").c_str(), "R")) ctx.requests.layout_reheat = true;
-    if (ImGui::MenuItem(ui(L, "menu.unpin_all").c_str())) state.unpin_all();
+    if (ImGui::MenuItem(tr(L, "menu.layout_reheat").c_str(), "R")) ctx.requests.layout_reheat = true;
+    if (ImGui::MenuItem(tr(L, "menu.unpin_all").c_str())) state.unpin_all();
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(ui(L, "menu.metrics").c_str())) {
-    if (ImGui::MenuItem(ui(L, "menu.metrics").c_str(), nullptr, false, !ctx.metrics_computing && !state.has_metrics()))
+  if (ImGui::BeginMenu(tr(L, "menu.metrics").c_str())) {
+    if (ImGui::MenuItem(tr(L, "menu.metrics").c_str(), nullptr, false, !ctx.metrics_computing && !state.has_metrics()))
       ctx.requests.compute_metrics = true;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(ui(L, "menu.language").c_str())) {
+  if (ImGui::BeginMenu(tr(L, "menu.language").c_str())) {
     if (ImGui::MenuItem("Nederlands", nullptr, L == Lang::nl)) ctx.requests.lang = Lang::nl;
     if (ImGui::MenuItem("English", nullptr, L == Lang::en)) ctx.requests.lang = Lang::en;
     ImGui::EndMenu();
@@ -155,18 +155,18 @@ void legend_panel(AppState& state, UiContext& ctx) {
   }
   std::string title;
   switch (state.color_by()) {
-    case ColorBy::kind: title = ui(L, "color.kind"); break;
-    case ColorBy::sector: title = ui(L, "color.sector"); break;
-    case ColorBy::community: title = ui(L, "color.community"); break;
+    case ColorBy::kind: title = tr(L, "color.kind"); break;
+    case ColorBy::sector: title = tr(L, "color.sector"); break;
+    case ColorBy::community: title = tr(L, "color.community"); break;
     case ColorBy::metric: title = metric_name(L, metric_id(state.color_metric())); break;
   }
-  ImGui::TextUnformatted((ui(L, "panel.legend") + ": " + title).c_str());
+  ImGui::TextUnformatted((tr(L, "panel.legend") + ": " + title).c_str());
   ImGui::Separator();
   auto entries = state.legend();
   float sw = ImGui::GetTextLineHeight() * 0.8f;
   if (state.color_by() == ColorBy::metric) {
     if (entries.empty()) {
-      ImGui::TextDisabled("%s", ui(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
+      ImGui::TextDisabled("%s", tr(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
     } else {
       // The ramp as a bar with its two ends named.
       ImVec2 p = ImGui::GetCursorScreenPos();
@@ -176,9 +176,9 @@ void legend_panel(AppState& state, UiContext& ctx) {
         dl->AddRectFilledMultiColor({p.x + w * k / 4, p.y}, {p.x + w * (k + 1) / 4, p.y + h}, im_color(entries[k].color),
                                     im_color(entries[k + 1].color), im_color(entries[k + 1].color), im_color(entries[k].color));
       ImGui::Dummy({w, h});
-      ImGui::Text("%s %s", ui(L, "legend.low").c_str(), entries.front().key.c_str());
-      ImGui::SameLine(w - ImGui::CalcTextSize((entries.back().key + " " + ui(L, "legend.high")).c_str()).x + 8);
-      ImGui::Text("%s %s", entries.back().key.c_str(), ui(L, "legend.high").c_str());
+      ImGui::Text("%s %s", tr(L, "legend.low").c_str(), entries.front().key.c_str());
+      ImGui::SameLine(w - ImGui::CalcTextSize((entries.back().key + " " + tr(L, "legend.high")).c_str()).x + 8);
+      ImGui::Text("%s %s", entries.back().key.c_str(), tr(L, "legend.high").c_str());
     }
   } else {
     std::size_t shown = 0;
@@ -188,12 +188,12 @@ void legend_panel(AppState& state, UiContext& ctx) {
       ImGui::TextUnformatted(legend_text(state, L, e).c_str());
     }
     if (state.color_by() == ColorBy::community && entries.size() <= 1 && !state.has_metrics())
-      ImGui::TextDisabled("%s", ui(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
+      ImGui::TextDisabled("%s", tr(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
   }
   ImGui::Separator();
   std::size_t ties = 0;
   for (std::size_t e = 0; e < state.document().edges.size(); ++e) ties += state.edge_visible(e);
-  ImGui::TextDisabled("%s", ui(L, "legend.nodes", {std::to_string(state.visible_count()), std::to_string(ties)}).c_str());
+  ImGui::TextDisabled("%s", tr(L, "legend.nodes", {std::to_string(state.visible_count()), std::to_string(ties)}).c_str());
   ImGui::End();
 }
 
@@ -202,7 +202,7 @@ void filters_panel(AppState& state, UiContext& ctx) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos({vp->WorkPos.x + 10, vp->WorkPos.y + 10}, ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize({260 * ctx.ui_scale, 420 * ctx.ui_scale}, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin((ui(L, "panel.filters") + "###filters").c_str(), &ctx.show_filters)) {
+  if (!ImGui::Begin((tr(L, "panel.filters") + "###filters").c_str(), &ctx.show_filters)) {
     ImGui::End();
     return;
   }
@@ -212,7 +212,7 @@ void filters_panel(AppState& state, UiContext& ctx) {
   double max_weight = 1;
   for (const auto& n : doc.nodes) kinds.insert(n.kind), sectors.insert(n.sector);
   for (const auto& e : doc.edges) max_weight = std::max(max_weight, e.weight);
-  ImGui::TextUnformatted(ui(L, "filters.kinds").c_str());
+  ImGui::TextUnformatted(tr(L, "filters.kinds").c_str());
   for (const auto& k : kinds) {
     bool shown = !f.hidden_kinds.count(k);
     if (ImGui::Checkbox((kind_name(L, k.empty() ? "other" : k) + "##k" + k).c_str(), &shown)) {
@@ -221,18 +221,18 @@ void filters_panel(AppState& state, UiContext& ctx) {
     }
   }
   ImGui::Separator();
-  ImGui::TextUnformatted(ui(L, "filters.sectors").c_str());
+  ImGui::TextUnformatted(tr(L, "filters.sectors").c_str());
   for (const auto& s : sectors) {
     bool shown = !f.hidden_sectors.count(s);
     swatch(sector_color(s, s.empty() ? "project" : ""), ImGui::GetTextLineHeight() * 0.7f);
-    if (ImGui::Checkbox((sector_name(L, s) + "##s" + s).c_str(), &shown)) {
+    if (ImGui::Checkbox((sector_title(L, s) + "##s" + s).c_str(), &shown)) {
       if (shown) f.hidden_sectors.erase(s);
       else f.hidden_sectors.insert(s);
     }
   }
   if (!doc.themes.empty()) {
     ImGui::Separator();
-    ImGui::TextUnformatted(ui(L, "filters.themes").c_str());
+    ImGui::TextUnformatted(tr(L, "filters.themes").c_str());
     for (const auto& t : doc.themes) {
       bool on = f.themes.count(t.id) > 0;
       if (ImGui::Checkbox(((t.label.empty() ? t.id : t.label) + "##t" + t.id).c_str(), &on)) {
@@ -242,8 +242,8 @@ void filters_panel(AppState& state, UiContext& ctx) {
     }
   }
   ImGui::Separator();
-  ImGui::TextUnformatted(ui(L, "filters.date").c_str());
-  if (ImGui::InputTextWithHint("##date", ui(L, "filters.date_hint").c_str(), &ctx.filter_date,
+  ImGui::TextUnformatted(tr(L, "filters.date").c_str());
+  if (ImGui::InputTextWithHint("##date", tr(L, "filters.date_hint").c_str(), &ctx.filter_date,
                                ImGuiInputTextFlags_EnterReturnsTrue) ||
       ImGui::IsItemDeactivatedAfterEdit()) {
     if (ctx.filter_date.empty()) {
@@ -253,29 +253,29 @@ void filters_panel(AppState& state, UiContext& ctx) {
       f.at = d;
       ctx.filter_date_error.clear();
     } else {
-      ctx.filter_date_error = ui(L, "filters.date_bad");
+      ctx.filter_date_error = tr(L, "filters.date_bad");
     }
   }
   if (!ctx.filter_date_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", ctx.filter_date_error.c_str());
   float mw = float(f.min_weight);
-  if (ImGui::SliderFloat(ui(L, "filters.min_weight").c_str(), &mw, 0.0f, float(max_weight), "%.2f")) f.min_weight = mw;
+  if (ImGui::SliderFloat(tr(L, "filters.min_weight").c_str(), &mw, 0.0f, float(max_weight), "%.2f")) f.min_weight = mw;
   ImGui::Separator();
   int depth = state.focus_depth();
   if (state.focus()) {
-    ImGui::TextUnformatted((ui(L, "inspector.focus") + ": " + label_text(doc.nodes[*state.focus()])).c_str());
-    if (ImGui::SliderInt(ui(L, "filters.focus_depth").c_str(), &depth, 1, 6)) state.set_focus(*state.focus(), depth);
-    if (ImGui::Button(ui(L, "filters.focus_off").c_str())) state.clear_focus();
+    ImGui::TextUnformatted((tr(L, "inspector.focus") + ": " + label_text(doc.nodes[*state.focus()])).c_str());
+    if (ImGui::SliderInt(tr(L, "filters.focus_depth").c_str(), &depth, 1, 6)) state.set_focus(*state.focus(), depth);
+    if (ImGui::Button(tr(L, "filters.focus_off").c_str())) state.clear_focus();
   } else if (state.primary()) {
-    if (ImGui::Button(ui(L, "filters.focus").c_str())) state.set_focus(*state.primary(), std::max(depth, 1));
+    if (ImGui::Button(tr(L, "filters.focus").c_str())) state.set_focus(*state.primary(), std::max(depth, 1));
   }
   ImGui::Separator();
-  if (ImGui::Button(ui(L, "filters.reset").c_str())) {
+  if (ImGui::Button(tr(L, "filters.reset").c_str())) {
     f = Filters{};
     ctx.filter_date.clear();
     state.clear_focus();
   }
   state.set_filters(f);
-  ImGui::TextDisabled("%s", ui(L, "filters.shown", {std::to_string(state.visible_count()), std::to_string(doc.nodes.size())}).c_str());
+  ImGui::TextDisabled("%s", tr(L, "filters.shown", {std::to_string(state.visible_count()), std::to_string(doc.nodes.size())}).c_str());
   ImGui::End();
 }
 
@@ -294,27 +294,27 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 10, vp->WorkPos.y + 10}, ImGuiCond_FirstUseEver, {1, 0});
   ImGui::SetNextWindowSize({340 * ctx.ui_scale, 560 * ctx.ui_scale}, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin((ui(L, "panel.inspector") + "###inspector").c_str(), &ctx.show_inspector)) {
+  if (!ImGui::Begin((tr(L, "panel.inspector") + "###inspector").c_str(), &ctx.show_inspector)) {
     ImGui::End();
     return;
   }
   const auto& doc = state.document();
   if (!state.primary() || *state.primary() >= doc.nodes.size()) {
     ctx.editing.reset();
-    ImGui::TextWrapped("%s", ui(L, "inspector.none").c_str());
+    ImGui::TextWrapped("%s", tr(L, "inspector.none").c_str());
     ImGui::End();
     return;
   }
   if (state.selection().size() > 1) {
-    ImGui::TextUnformatted(ui(L, "inspector.many", {std::to_string(state.selection().size())}).c_str());
-    if (ImGui::Button(ui(L, "menu.remove_selection").c_str())) {
+    ImGui::TextUnformatted(tr(L, "inspector.many", {std::to_string(state.selection().size())}).c_str());
+    if (ImGui::Button(tr(L, "menu.remove_selection").c_str())) {
       state.remove_nodes(state.selection());
       ImGui::End();
       return;
     }
     if (state.selection().size() == 2) {
       ImGui::SameLine();
-      if (ImGui::Button(ui(L, "menu.add_tie").c_str())) {
+      if (ImGui::Button(tr(L, "menu.add_tie").c_str())) {
         Edge e;
         e.source = state.selection()[0];
         e.target = state.selection()[1];
@@ -332,10 +332,10 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   const Node& n = doc.nodes[i];
 
   ImGui::PushItemWidth(-90 * ctx.ui_scale);
-  if (ImGui::InputText(ui(L, "inspector.label").c_str(), &ctx.edit_label, ImGuiInputTextFlags_EnterReturnsTrue) ||
+  if (ImGui::InputText(tr(L, "inspector.label").c_str(), &ctx.edit_label, ImGuiInputTextFlags_EnterReturnsTrue) ||
       ImGui::IsItemDeactivatedAfterEdit())
     state.set_label(i, ctx.edit_label);
-  if (ImGui::InputText(ui(L, "inspector.id").c_str(), &ctx.edit_id, ImGuiInputTextFlags_EnterReturnsTrue) ||
+  if (ImGui::InputText(tr(L, "inspector.id").c_str(), &ctx.edit_id, ImGuiInputTextFlags_EnterReturnsTrue) ||
       ImGui::IsItemDeactivatedAfterEdit()) {
     if (ctx.edit_id != n.id) {
       Node copy = n;
@@ -346,7 +346,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   // Kind and sector from the known lists; unknown values the document carries stay selectable.
   std::vector<std::string> kind_list = {"partner", "resident", "project"};
   if (std::find(kind_list.begin(), kind_list.end(), n.kind) == kind_list.end()) kind_list.push_back(n.kind);
-  if (ImGui::BeginCombo(ui(L, "inspector.kind").c_str(), kind_name(L, n.kind).c_str())) {
+  if (ImGui::BeginCombo(tr(L, "inspector.kind").c_str(), kind_name(L, n.kind).c_str())) {
     for (const auto& k : kind_list)
       if (ImGui::Selectable(kind_name(L, k).c_str(), k == n.kind)) state.set_kind(i, k);
     ImGui::EndCombo();
@@ -354,17 +354,17 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   std::vector<std::string> sector_list = {""};
   for (auto s : known_sectors) sector_list.emplace_back(s);
   if (std::find(sector_list.begin(), sector_list.end(), n.sector) == sector_list.end()) sector_list.push_back(n.sector);
-  if (ImGui::BeginCombo(ui(L, "inspector.sector").c_str(), sector_name(L, n.sector).c_str())) {
+  if (ImGui::BeginCombo(tr(L, "inspector.sector").c_str(), sector_title(L, n.sector).c_str())) {
     for (const auto& s : sector_list)
-      if (ImGui::Selectable(sector_name(L, s).c_str(), s == n.sector)) state.set_sector(i, s);
+      if (ImGui::Selectable(sector_title(L, s).c_str(), s == n.sector)) state.set_sector(i, s);
     ImGui::EndCombo();
   }
   ImGui::PopItemWidth();
   bool broker = n.is_broker();
-  if (ImGui::Checkbox((ui(L, "inspector.role") + ": " + ui(L, "inspector.broker")).c_str(), &broker))
+  if (ImGui::Checkbox((tr(L, "inspector.role") + ": " + tr(L, "inspector.broker")).c_str(), &broker))
     state.set_role(i, broker ? "broker" : "");
   if (!doc.themes.empty()) {
-    ImGui::TextUnformatted(ui(L, "inspector.themes").c_str());
+    ImGui::TextUnformatted(tr(L, "inspector.themes").c_str());
     for (const auto& t : doc.themes) {
       bool on = std::find(n.themes.begin(), n.themes.end(), t.id) != n.themes.end();
       if (ImGui::Checkbox(((t.label.empty() ? t.id : t.label) + "##th" + t.id).c_str(), &on)) {
@@ -376,31 +376,31 @@ void inspector_panel(AppState& state, UiContext& ctx) {
     }
   }
   if (n.since || n.until)
-    ImGui::TextDisabled("%s %s  %s %s", ui(L, "inspector.since").c_str(), n.since ? n.since->str().c_str() : "—",
-                        ui(L, "inspector.until").c_str(), n.until ? n.until->str().c_str() : "—");
+    ImGui::TextDisabled("%s %s  %s %s", tr(L, "inspector.since").c_str(), n.since ? n.since->str().c_str() : "—",
+                        tr(L, "inspector.until").c_str(), n.until ? n.until->str().c_str() : "—");
   bool pinned = state.pinned()[i] != 0;
-  if (ImGui::Checkbox(ui(L, "inspector.pinned").c_str(), &pinned)) state.set_pinned(i, pinned);
+  if (ImGui::Checkbox(tr(L, "inspector.pinned").c_str(), &pinned)) state.set_pinned(i, pinned);
   ImGui::SameLine();
-  if (ImGui::Button(ui(L, "inspector.focus").c_str())) state.set_focus(i, std::max(state.focus_depth(), 1));
+  if (ImGui::Button(tr(L, "inspector.focus").c_str())) state.set_focus(i, std::max(state.focus_depth(), 1));
 
-  if (ImGui::CollapsingHeader(ui(L, "inspector.attrs").c_str())) {
+  if (ImGui::CollapsingHeader(tr(L, "inspector.attrs").c_str())) {
     ImGui::InputTextMultiline("##attrs", &ctx.edit_attrs, {-1, ImGui::GetTextLineHeight() * 6});
-    if (ImGui::Button(ui(L, "inspector.apply").c_str())) {
+    if (ImGui::Button(tr(L, "inspector.apply").c_str())) {
       try {
         Json attrs = Json::parse(ctx.edit_attrs);
         if (!attrs.is_object()) throw std::runtime_error("{ ... }");
         state.set_attrs(i, std::move(attrs));
         ctx.edit_attrs_error.clear();
       } catch (const std::exception& e) {
-        ctx.edit_attrs_error = ui(L, "inspector.attrs_bad", {e.what()});
+        ctx.edit_attrs_error = tr(L, "inspector.attrs_bad", {e.what()});
       }
     }
     if (!ctx.edit_attrs_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", ctx.edit_attrs_error.c_str());
   }
 
-  if (ImGui::CollapsingHeader(ui(L, "inspector.metrics").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr(L, "inspector.metrics").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     if (!state.has_metrics()) {
-      ImGui::TextDisabled("%s", ui(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
+      ImGui::TextDisabled("%s", tr(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
       ImGui::TextUnformatted((metric_name(L, "degree") + ": " + std::to_string(state.degree(i))).c_str());
     } else if (ImGui::BeginTable("##metrics", 3, ImGuiTableFlags_SizingStretchProp)) {
       for (auto m : all_metrics) {
@@ -412,7 +412,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_value(L, v).c_str());
         ImGui::TableNextColumn();
-        if (r > 0) ImGui::TextDisabled("%s", ui(L, "inspector.rank", {std::to_string(r), std::to_string(of)}).c_str());
+        if (r > 0) ImGui::TextDisabled("%s", tr(L, "inspector.rank", {std::to_string(r), std::to_string(of)}).c_str());
       }
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -426,7 +426,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   std::vector<std::size_t> ties;
   for (std::size_t e = 0; e < doc.edges.size(); ++e)
     if (doc.edges[e].source == i || doc.edges[e].target == i) ties.push_back(e);
-  if (ImGui::CollapsingHeader(ui(L, "inspector.ties", {std::to_string(ties.size())}).c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr(L, "inspector.ties", {std::to_string(ties.size())}).c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     std::optional<std::size_t> remove;
     for (auto e : ties) {
       const Edge& x = doc.edges[e];
@@ -444,12 +444,12 @@ void inspector_panel(AppState& state, UiContext& ctx) {
       ImGui::SetNextItemWidth(60 * ctx.ui_scale);
       if (ImGui::DragFloat("##w", &w, 0.05f, 0.0f, 100.0f, "%.2f") && w != float(x.weight)) state.set_edge_weight(e, w);
       ImGui::SameLine();
-      if (ImGui::SmallButton(ui(L, "inspector.remove_tie").c_str())) remove = e;
+      if (ImGui::SmallButton(tr(L, "inspector.remove_tie").c_str())) remove = e;
       ImGui::PopID();
     }
     if (remove) state.remove_edge(*remove);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##newtie", ui(L, "inspector.new_tie").c_str(), &ctx.new_tie_query);
+    ImGui::InputTextWithHint("##newtie", tr(L, "inspector.new_tie").c_str(), &ctx.new_tie_query);
     if (!ctx.new_tie_query.empty()) {
       std::string q = fold_for_search(ctx.new_tie_query);
       int shown = 0;
@@ -458,7 +458,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
         if (fold_for_search(doc.nodes[j].label).find(q) == std::string::npos && fold_for_search(doc.nodes[j].id).find(q) == std::string::npos)
           continue;
         ++shown;
-        if (ImGui::Selectable((ui(L, "inspector.add") + ": " + label_text(doc.nodes[j]) + "##nt" + doc.nodes[j].id).c_str())) {
+        if (ImGui::Selectable((tr(L, "inspector.add") + ": " + label_text(doc.nodes[j]) + "##nt" + doc.nodes[j].id).c_str())) {
           Edge e;
           e.source = i;
           e.target = j;
@@ -471,7 +471,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
     }
   }
   ImGui::Separator();
-  if (ImGui::Button(ui(L, "inspector.remove_node").c_str())) state.remove_nodes({i});
+  if (ImGui::Button(tr(L, "inspector.remove_node").c_str())) state.remove_nodes({i});
   ImGui::End();
 }
 
@@ -495,7 +495,7 @@ void search_panel(AppState& state, UiContext& ctx) {
     ctx.search_focus = false;
   }
   ImGui::SetNextItemWidth(320 * ctx.ui_scale);
-  bool enter = ImGui::InputTextWithHint("##q", (ui(L, "search.title") + ": " + ui(L, "search.hint")).c_str(), &ctx.search_text,
+  bool enter = ImGui::InputTextWithHint("##q", (tr(L, "search.title") + ": " + tr(L, "search.hint")).c_str(), &ctx.search_text,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
   if (ImGui::IsItemEdited()) {
     ctx.search_hits = state.search(ctx.search_text);
@@ -509,8 +509,8 @@ void search_panel(AppState& state, UiContext& ctx) {
     ctx.search_focus = true;  // keep typing
   }
   if (!ctx.search_text.empty()) {
-    if (ctx.search_hits.empty()) ImGui::TextDisabled("%s", ui(L, "search.none").c_str());
-    else ImGui::TextDisabled("%s", ui(L, "search.count", {std::to_string(ctx.search_hits.size())}).c_str());
+    if (ctx.search_hits.empty()) ImGui::TextDisabled("%s", tr(L, "search.none").c_str());
+    else ImGui::TextDisabled("%s", tr(L, "search.count", {std::to_string(ctx.search_hits.size())}).c_str());
     for (std::size_t k = 0; k < std::min<std::size_t>(ctx.search_hits.size(), 10); ++k) {
       std::size_t node = ctx.search_hits[k];
       const Node& n = state.document().nodes[node];
@@ -528,7 +528,7 @@ void dialogs(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   static const char* titles[] = {"", "dialog.open", "dialog.save_as", "dialog.export_png", "dialog.export_svg", "dialog.export_doc"};
   const bool wanted = ctx.dialog > 0 && ctx.dialog <= 5;
-  std::string id = ui(L, titles[wanted ? ctx.dialog : 1]) + "###dialog";
+  std::string id = tr(L, titles[wanted ? ctx.dialog : 1]) + "###dialog";
   if (wanted && !ImGui::IsPopupOpen("###dialog")) ImGui::OpenPopup(id.c_str());
   if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   if (!wanted) {  // closed from the keyboard queue
@@ -538,18 +538,18 @@ void dialogs(AppState& state, UiContext& ctx) {
   }
   ImGui::SetNextItemWidth(420 * ctx.ui_scale);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  bool enter = ImGui::InputText(ui(L, "dialog.path").c_str(), &ctx.dialog_path, ImGuiInputTextFlags_EnterReturnsTrue);
+  bool enter = ImGui::InputText(tr(L, "dialog.path").c_str(), &ctx.dialog_path, ImGuiInputTextFlags_EnterReturnsTrue);
   if (ctx.dialog == 1) {
-    ImGui::TextDisabled("%s", ui(L, "dialog.formats", {join(readable_extensions(), " ")}).c_str());
-    ImGui::TextDisabled("%s", ui(L, "dialog.drop_hint").c_str());
+    ImGui::TextDisabled("%s", tr(L, "dialog.formats", {join(readable_extensions(), " ")}).c_str());
+    ImGui::TextDisabled("%s", tr(L, "dialog.drop_hint").c_str());
   }
   if (ctx.dialog == 2 || ctx.dialog == 5)
-    ImGui::TextDisabled("%s", ui(L, "dialog.formats", {join(writable_extensions(), " ")}).c_str());
-  if (ctx.dialog == 3) ImGui::SliderFloat(ui(L, "dialog.scale").c_str(), &ctx.dialog_scale, 1.0f, 8.0f, "%.1f");
-  if (ctx.dialog >= 3) ImGui::Checkbox(ui(L, "dialog.anonymize").c_str(), &ctx.dialog_anonymize);
-  bool ok = ImGui::Button(ui(L, "dialog.ok").c_str()) || enter || ctx.dialog_accept;
+    ImGui::TextDisabled("%s", tr(L, "dialog.formats", {join(writable_extensions(), " ")}).c_str());
+  if (ctx.dialog == 3) ImGui::SliderFloat(tr(L, "dialog.scale").c_str(), &ctx.dialog_scale, 1.0f, 8.0f, "%.1f");
+  if (ctx.dialog >= 3) ImGui::Checkbox(tr(L, "dialog.anonymize").c_str(), &ctx.dialog_anonymize);
+  bool ok = ImGui::Button(tr(L, "dialog.ok").c_str()) || enter || ctx.dialog_accept;
   ImGui::SameLine();
-  bool cancel = ImGui::Button(ui(L, "dialog.cancel").c_str()) || ctx.dialog_cancel;
+  bool cancel = ImGui::Button(tr(L, "dialog.cancel").c_str()) || ctx.dialog_cancel;
   ctx.dialog_accept = ctx.dialog_cancel = false;
   if (ok && !ctx.dialog_path.empty()) {
     auto& r = ctx.requests;
@@ -573,7 +573,7 @@ void dialogs(AppState& state, UiContext& ctx) {
 void error_popup(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   const bool wanted = !state.error().empty();
-  std::string id = ui(L, "status.error") + "###error";
+  std::string id = tr(L, "status.error") + "###error";
   if (wanted && !ImGui::IsPopupOpen("###error")) ImGui::OpenPopup(id.c_str());
   if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   if (!wanted) {  // dismissed from the keyboard queue
@@ -584,7 +584,7 @@ void error_popup(AppState& state, UiContext& ctx) {
   ImGui::PushTextWrapPos(560 * ctx.ui_scale);
   ImGui::TextUnformatted(state.error().c_str());
   ImGui::PopTextWrapPos();
-  if (ImGui::Button(ui(L, "dialog.ok").c_str())) {
+  if (ImGui::Button(tr(L, "dialog.ok").c_str())) {
     state.clear_error();
     ImGui::CloseCurrentPopup();
   }
@@ -602,14 +602,14 @@ void status_line(AppState& state, UiContext& ctx) {
                            ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {8, 2});
   if (ImGui::Begin("##status", nullptr, flags)) {
-    std::string layout = ctx.layout_running ? ui(L, "layout.running", {std::to_string(ctx.layout_iterations)})
-                         : ctx.layout_settled ? ui(L, "layout.settled")
-                                             : ui(L, "layout.paused");
+    std::string layout = ctx.layout_running ? tr(L, "layout.running", {std::to_string(ctx.layout_iterations)})
+                         : ctx.layout_settled ? tr(L, "layout.settled")
+                                             : tr(L, "layout.paused");
     std::string left = state.document().name.empty() ? state.path() : state.document().name;
-    if (state.dirty()) left += " · " + ui(L, "status.unsaved");
+    if (state.dirty()) left += " · " + tr(L, "status.unsaved");
     left += " · " + layout;
     if (!ctx.status.empty() && ctx.now - ctx.status_time < 6) left += " · " + ctx.status;
-    else left += " · " + ui(L, "status.hint");
+    else left += " · " + tr(L, "status.hint");
     ImGui::TextUnformatted(left.c_str());
   }
   ImGui::End();
@@ -625,14 +625,14 @@ void tooltip(AppState& state, UiContext& ctx, const Interaction& interaction) {
   ImGui::BeginTooltip();
   ImGui::TextUnformatted((n.label.empty() ? n.id : n.label).c_str());
   std::string what = kind_name(L, n.kind);
-  if (!n.sector.empty()) what += " · " + sector_name(L, n.sector);
-  if (n.is_broker()) what += " · " + ui(L, "inspector.broker");
+  if (!n.sector.empty()) what += " · " + sector_title(L, n.sector);
+  if (n.is_broker()) what += " · " + tr(L, "inspector.broker");
   ImGui::TextDisabled("%s", what.c_str());
-  ImGui::TextUnformatted(ui(L, "tooltip.degree", {std::to_string(state.degree(*h))}).c_str());
+  ImGui::TextUnformatted(tr(L, "tooltip.degree", {std::to_string(state.degree(*h))}).c_str());
   if (state.has_metrics()) {
     auto [r, of] = state.rank(Metric::betweenness, *h);
     ImGui::TextUnformatted((metric_name(L, "betweenness") + ": " + format_value(L, state.metric(Metric::betweenness, *h)) + " (" +
-                            ui(L, "inspector.rank", {std::to_string(r), std::to_string(of)}) + ")")
+                            tr(L, "inspector.rank", {std::to_string(r), std::to_string(of)}) + ")")
                                .c_str());
   }
   ImGui::EndTooltip();

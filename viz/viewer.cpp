@@ -397,7 +397,7 @@ bool Viewer::export_png(const std::string& path, double scale, bool anonymize) {
     set_status(error);
     return false;
   }
-  set_status(ui(ctx_.lang, "status.exported", {path}));
+  set_status(tr(ctx_.lang, "status.exported", {path}));
   return true;
 }
 
@@ -412,7 +412,7 @@ bool Viewer::export_svg(const std::string& path, bool anonymize) {
     set_status(error);
     return false;
   }
-  set_status(ui(ctx_.lang, "status.exported", {path}));
+  set_status(tr(ctx_.lang, "status.exported", {path}));
   return true;
 }
 
@@ -420,7 +420,7 @@ bool Viewer::write_dump(const std::string& path) {
   Json j = state_.dump();
   j["lang"] = std::string(lang_code(ctx_.lang));
   // What the menu bar says, so a test can tell which language the window speaks.
-  j["menu"] = {ui(ctx_.lang, "menu.file"), ui(ctx_.lang, "menu.edit"), ui(ctx_.lang, "menu.view")};
+  j["menu"] = {tr(ctx_.lang, "menu.file"), tr(ctx_.lang, "menu.edit"), tr(ctx_.lang, "menu.view")};
   j["dialog"] = ctx_.dialog;
   j["frames"] = frame_count_;
   j["interaction"] = int(interaction_.mode());
@@ -511,20 +511,20 @@ void Viewer::handle_requests() {
   if (r.open) {
     if (state_.open(*r.open)) {
       prepare_layout(false);
-      set_status(ui(ctx_.lang, "status.opened", {*r.open}));
+      set_status(tr(ctx_.lang, "status.opened", {*r.open}));
       glfwSetWindowTitle(window_, ("wijknet — " + state_.document().name).c_str());
     }
   }
   if (r.save) {
     if (state_.path().empty()) ctx_.dialog = 2;
-    else if (state_.save(state_.path())) set_status(ui(ctx_.lang, "status.saved", {state_.path()}));
+    else if (state_.save(state_.path())) set_status(tr(ctx_.lang, "status.saved", {state_.path()}));
   }
-  if (r.save_as && state_.save(*r.save_as)) set_status(ui(ctx_.lang, "status.saved", {*r.save_as}));
+  if (r.save_as && state_.save(*r.save_as)) set_status(tr(ctx_.lang, "status.saved", {*r.save_as}));
   if (r.export_doc) {
     try {
       state_.store_positions_in_document();
       write_coalition(state_.document(), *r.export_doc, WriteOptions{.anonymize = r.export_anonymize});
-      set_status(ui(ctx_.lang, "status.exported", {*r.export_doc}));
+      set_status(tr(ctx_.lang, "status.exported", {*r.export_doc}));
     } catch (const std::exception& e) {
       set_status(e.what());
     }
@@ -555,7 +555,7 @@ void Viewer::frame() {
 
   bool moved = state_.sync_layout();
   if (moved && state_.auto_fit) state_.fit_view();
-  if (metrics_.deliver(state_)) set_status(ui(ctx_.lang, "inspector.metrics"));
+  if (metrics_.deliver(state_)) set_status(tr(ctx_.lang, "inspector.metrics"));
   ctx_.metrics_computing = metrics_.running();
   ctx_.layout_running = worker_.running();
   ctx_.layout_settled = worker_.settled();

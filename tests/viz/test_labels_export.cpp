@@ -135,24 +135,18 @@ TEST_CASE("exports pseudonymise residents' labels") {
   CHECK(std::any_of(labels.begin(), labels.end(), [](const PlacedLabel& l) { return l.text == "Gemeente Den Haag"; }));
 }
 
-TEST_CASE("every viewer text exists in Dutch and English") {
-  std::set<std::string_view> seen;
-  for (auto key : ui_keys()) {
-    INFO(key);
-    CHECK(ui_has(key));
-    CHECK(seen.insert(key).second);  // no key twice
-  }
-  CHECK(ui(Lang::nl, "menu.file") == "Bestand");
-  CHECK(ui(Lang::en, "menu.file") == "File");
-  CHECK(ui(Lang::nl, "filters.shown", {"3", "7"}) == "3 van 7 deelnemers zichtbaar");
+TEST_CASE("display names of kinds, sectors and metrics in the viewer") {
   CHECK(kind_name(Lang::nl, "resident") == "Bewoner");
   CHECK(kind_name(Lang::en, "orchestra") == "orchestra");  // unknown kinds shown as they are
-  CHECK(sector_name(Lang::nl, "housing") == "Woningcorporatie");
-  CHECK(sector_name(Lang::en, "") == "(no sector)");
+  CHECK(sector_title(Lang::nl, "housing") == "Woningcorporaties");
+  CHECK(sector_title(Lang::en, "civil_society") == "Civil society");
+  CHECK(sector_title(Lang::en, "") == "(no sector)");
+  CHECK(sector_title(Lang::nl, "project") == "Project");  // a legend key that is a kind
+  CHECK(sector_title(Lang::nl, "sport") == "sport");      // other values as they are
   CHECK(metric_name(Lang::nl, "betweenness") == "Tussenpositie");
   // Every metric and known sector has a name in the table.
-  for (auto m : all_metrics) CHECK(ui_has("metric." + std::string(metric_id(m))));
-  for (auto s : known_sectors) CHECK(ui_has("sector." + std::string(s)));
+  for (auto m : all_metrics) CHECK(has_text("metric." + std::string(metric_id(m))));
+  for (auto s : known_sectors) CHECK(has_text("sector." + std::string(s)));
 }
 
 TEST_CASE("the Barabasi-Albert generator: size, simple graph, deterministic") {

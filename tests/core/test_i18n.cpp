@@ -1,0 +1,38 @@
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "core/i18n.hpp"
+
+using namespace wijknet;
+
+TEST_CASE("the one translation table: every key in Dutch and English, none twice") {
+  std::set<std::string_view> seen;
+  auto keys = text_keys();
+  CHECK(keys.size() > 300);  // analyze, health, suggest and the viewer together
+  for (auto key : keys) {
+    INFO(key);
+    CHECK(has_text(key));
+    CHECK(seen.insert(key).second);
+  }
+  CHECK_FALSE(has_text("no.such.key"));
+}
+
+TEST_CASE("tr fills placeholders in order; an unknown key comes back as itself") {
+  CHECK(tr(Lang::nl, "menu.file") == "Bestand");
+  CHECK(tr(Lang::en, "menu.file") == "File");
+  CHECK(tr(Lang::nl, "filters.shown", {"3", "7"}) == "3 van 7 deelnemers zichtbaar");
+  CHECK(tr(Lang::en, "analyze.size", {"26", "90"}) == "26 members and 90 ties.");
+  CHECK(tr(Lang::en, "no.such.key") == "no.such.key");
+}
+
+TEST_CASE("languages from codes and locales; numbers as users read them") {
+  CHECK(parse_lang("nl") == Lang::nl);
+  CHECK(parse_lang("nl_NL.UTF-8") == Lang::nl);
+  CHECK(parse_lang("en-GB") == Lang::en);
+  CHECK_FALSE(parse_lang("de").has_value());
+  CHECK_FALSE(parse_lang("nlx").has_value());
+  CHECK(format_number(Lang::nl, 0.4251) == "0,43");
+  CHECK(format_number(Lang::en, 0.4251, 3) == "0.425");
+}
