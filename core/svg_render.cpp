@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "core/health.hpp"
+
 namespace wijknet {
 namespace {
 
@@ -64,12 +66,6 @@ std::string clip(std::string_view s, std::size_t max) {
     }
   }
   return std::string(s);
-}
-
-std::string sector_title(Lang lang, std::string_view sector) {
-  for (auto known : known_sectors)
-    if (known == sector) return tr(lang, "sector." + std::string(sector));
-  return std::string(sector);
 }
 
 }  // namespace
@@ -243,7 +239,7 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
       if (!sectors_present.count(std::string(sector))) continue;
       s += "<circle cx=\"" + num(lx + 7) + "\" cy=\"" + num(ly - 4) + "\" r=\"6\" fill=\"" +
            hex(sector_rgb(sector, "partner")) + "\"/><text x=\"" + num(lx + 20) + "\" y=\"" + num(ly) + "\">" +
-           xml_escape(sector_title(o.lang, sector)) + "</text>\n";
+           xml_escape(sector_name(o.lang, sector)) + "</text>\n";
       ly += 18;
     }
     for (const auto& sector : sectors_present) {

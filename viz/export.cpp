@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/privacy.hpp"
+#include "core/svg_render.hpp"
 #include "importers/atomic_write.hpp"
 
 // libstb (Debian's libstb-dev) exports the encoder to memory but its header declares it only in
@@ -16,22 +17,6 @@ extern "C" unsigned char* stbi_write_png_to_mem(const unsigned char* pixels, int
 
 namespace wijknet::viz {
 namespace {
-
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string num(double v) {
   char buf[32];
