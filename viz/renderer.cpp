@@ -4,6 +4,8 @@
 #include <GL/glcorearb.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
@@ -93,6 +95,7 @@ uniform samplerBuffer u_color;
 uniform samplerBuffer u_width;
 uniform int u_segments;
 uniform int u_pulled;
+uniform int u_first;  // the first edge of an instanced draw of part of the ties (GL 3.3 has no base instance)
 uniform float u_curvature;
 uniform float u_px;
 uniform float u_scale;
@@ -112,7 +115,7 @@ void main() {
     point = k / 6 + quad_point[k % 6];
     side = quad_side[k % 6];
   } else {
-    edge = gl_InstanceID;
+    edge = u_first + gl_InstanceID;
     point = gl_VertexID / 2;
     side = gl_VertexID % 2;
   }
@@ -173,6 +176,25 @@ constexpr const char* line_fs = R"(
 in vec4 v_color;
 out vec4 o_color;
 void main() { o_color = v_color; }
+)";
+
+// The cached picture of the scene, moved and scaled to the current camera (see present()).
+constexpr const char* picture_vs = R"(
+uniform vec2 u_offset;
+uniform float u_k;
+out vec2 v_uv;
+void main() {
+  vec2 c = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));
+  v_uv = c;
+  gl_Position = vec4((c * 2.0 - 1.0) * u_k + u_offset, 0.0, 1.0);
+}
+)";
+
+constexpr const char* picture_fs = R"(
+uniform sampler2D u_picture;
+in vec2 v_uv;
+out vec4 o_color;
+void main() { o_color = texture(u_picture, v_uv); }
 )";
 
 GLuint compile(GLenum kind, const char* body, std::string& error) {
@@ -241,6 +263,12 @@ Renderer::~Renderer() {
     glDeleteFramebuffers(1, &fbo_);
     glDeleteRenderbuffers(1, &fbo_color_);
   }
+  glDeleteProgram(picture_program_);
+  for (auto& p : pictures_)
+    if (p.fbo) {
+      glDeleteFramebuffers(1, &p.fbo);
+      glDeleteTextures(1, &p.texture);
+    }
 }
 
 void Renderer::create(Tbo& t, unsigned format) {
@@ -276,6 +304,8 @@ bool Renderer::init(std::string& error) {
   glGenVertexArrays(1, &vao_);  // core profile draws need one bound, even without attributes
   line_program_ = link(line_vs, line_fs, error);
   if (!line_program_) return false;
+  picture_program_ = link(picture_vs, picture_fs, error);
+  if (!picture_program_) return false;
   // The line VAO reads node positions and colours straight from the texture buffers' storage.
   glGenVertexArrays(1, &line_vao_);
   glBindVertexArray(line_vao_);
@@ -391,28 +421,40 @@ void bind_tbo(GLuint program, const char* name, int unit, unsigned texture) {
 }
 }  // namespace
 
-void Renderer::draw(AppState& state, const RenderTarget& target) {
-  upload(state);
+void Renderer::draw(AppState& state, const RenderTarget& target) { draw_part(state, target, state.camera(), 0, 1); }
+
+void Renderer::draw_part(AppState& state, const RenderTarget& target, const Camera& cam, int part, int parts) {
+  if (part == 0) upload(state);
   glViewport(0, 0, target.fb_width, target.fb_height);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDisable(GL_SCISSOR_TEST);
-  glClearColor(background_color.r / 255.f, background_color.g / 255.f, background_color.b / 255.f, 1.f);
-  glClear(GL_COLOR_BUFFER_BIT);
+  if (part == 0) {
+    glClearColor(background_color.r / 255.f, background_color.g / 255.f, background_color.b / 255.f, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+  }
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   glBindVertexArray(vao_);
-  const Camera& cam = state.camera();
+  // The ordinary ties are split over the parts; the last part draws the rest on top: the lit
+  // ribbons (when ordinary ties are lines), then the nodes.
+  const bool last = part + 1 == parts;
+  auto slice = [&](std::size_t n) {
+    return std::pair{n * std::size_t(part) / std::size_t(parts), n * std::size_t(part + 1) / std::size_t(parts)};
+  };
 
   if (lines_ && line_count_ > 0) {
+    auto [a, b] = slice(line_count_);
     glUseProgram(line_program_);
     set_camera_uniforms(line_program_, cam);
     glUniform1f(glGetUniformLocation(line_program_, "u_alpha"), line_alpha_);
     glBindVertexArray(line_vao_);
-    glDrawElements(GL_LINES, GLsizei(line_count_ * 2), GL_UNSIGNED_INT, nullptr);
+    glDrawElements(GL_LINES, GLsizei((b - a) * 2), GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(a * 2 * sizeof(std::uint32_t)));
     glBindVertexArray(vao_);
   }
-  if (ribbon_count_ > 0) {
+  if (ribbon_count_ > 0 && (!lines_ || last)) {
+    auto [a, b] = lines_ ? std::pair{std::size_t(0), ribbon_count_} : slice(ribbon_count_);
     glUseProgram(edge_program_);
     set_camera_uniforms(edge_program_, cam);
     bind_tbo(edge_program_, "u_pos", 0, pos_.texture);
@@ -423,13 +465,15 @@ void Renderer::draw(AppState& state, const RenderTarget& target) {
     const int segments = state.curved_edges ? 12 : 1;
     glUniform1i(glGetUniformLocation(edge_program_, "u_segments"), segments);
     glUniform1i(glGetUniformLocation(edge_program_, "u_pulled"), pulled_ ? 1 : 0);
+    glUniform1i(glGetUniformLocation(edge_program_, "u_first"), GLint(a));
     glUniform1f(glGetUniformLocation(edge_program_, "u_curvature"), state.curved_edges ? 0.12f : 0.0f);
     glUniform1f(glGetUniformLocation(edge_program_, "u_px"), float(target.pixel_ratio));
     glUniform1f(glGetUniformLocation(edge_program_, "u_scale"), float(target.ui_scale * std::min(state.node_scale(), 2.0)));
-    if (pulled_) glDrawArrays(GL_TRIANGLES, 0, GLsizei(ribbon_count_ * 6 * std::size_t(segments)));
-    else glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 2 * (segments + 1), GLsizei(ribbon_count_));
+    const std::size_t per_edge = 6 * std::size_t(segments);
+    if (pulled_) glDrawArrays(GL_TRIANGLES, GLint(a * per_edge), GLsizei((b - a) * per_edge));
+    else glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 2 * (segments + 1), GLsizei(b - a));
   }
-  if (node_count_ > 0) {
+  if (node_count_ > 0 && last) {
     glUseProgram(node_program_);
     set_camera_uniforms(node_program_, cam);
     bind_tbo(node_program_, "u_pos", 0, pos_.texture);
@@ -476,6 +520,106 @@ bool Renderer::bind_offscreen(int w, int h, std::string& error) {
     return false;
   }
   return true;
+}
+
+PictureTransform picture_transform(const Camera& then, const Camera& now) {
+  // NDC of world point w under camera c: (w - c.center) * c.zoom / (viewport / 2), y up in both.
+  return {now.zoom / then.zoom,
+          {(then.center.x - now.center.x) * now.zoom / (now.width / 2), (then.center.y - now.center.y) * now.zoom / (now.height / 2)}};
+}
+
+void Renderer::Picture::allocate(int w, int h) {
+  if (!fbo) {
+    glGenFramebuffers(1, &fbo);
+    glGenTextures(1, &texture);
+  }
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  fb_width = w, fb_height = h;
+}
+
+bool Renderer::Picture::shows(const Picture& o) const {
+  return positions == o.positions && styles == o.styles && structure == o.structure && camera.center.x == o.camera.center.x &&
+         camera.center.y == o.camera.center.y && camera.zoom == o.camera.zoom && camera.width == o.camera.width &&
+         camera.height == o.camera.height && fb_width == o.fb_width && fb_height == o.fb_height &&
+         pixel_ratio == o.pixel_ratio && ui_scale == o.ui_scale && node_scale == o.node_scale && curved == o.curved;
+}
+
+bool Renderer::present(AppState& state, const RenderTarget& target, double now, bool fresh) {
+  state.node_styles();  // brings style_version up to date before it is compared
+  Picture want;
+  want.positions = state.positions_version(), want.styles = state.style_version(), want.structure = state.structure_version();
+  want.camera = state.camera();
+  want.fb_width = target.fb_width, want.fb_height = target.fb_height;
+  want.pixel_ratio = target.pixel_ratio, want.ui_scale = target.ui_scale;
+  want.node_scale = state.node_scale(), want.curved = state.curved_edges;
+  Picture& front = pictures_[front_];
+  Picture& back = pictures_[1 - front_];
+  const bool resized = front.fb_width != target.fb_width || front.fb_height != target.fb_height ||
+                       front.camera.width != want.camera.width || front.camera.height != want.camera.height;
+  if (resized || fresh) drawing_ = false;  // start over: a picture of the old size, or a screenshot's
+  const bool current = !resized && front.valid && front.shows(want);
+  // A heavy scene is drawn in parts of about `part_ms` each, one part a frame, into the back
+  // picture, leaving a pause of one draw time between pictures for the layout thread.
+  constexpr double heavy_ms = 40, part_ms = 25;
+  const bool heavy = !fresh && last_draw_ms_ > heavy_ms;
+  if (!current && !drawing_ && (!heavy || (now - last_done_at_) * 1000 >= last_draw_ms_)) {
+    drawing_ = true;
+    part_ = 0;
+    parts_ = heavy ? std::clamp(int(std::ceil(last_draw_ms_ / part_ms)), 1, 32) : 1;
+    drawing_ms_ = 0;
+    back.positions = want.positions, back.styles = want.styles, back.structure = want.structure, back.camera = want.camera;
+    back.pixel_ratio = want.pixel_ratio, back.ui_scale = want.ui_scale, back.node_scale = want.node_scale;
+    back.curved = want.curved;
+    back.valid = false;
+    if (back.fb_width != target.fb_width || back.fb_height != target.fb_height) back.allocate(target.fb_width, target.fb_height);
+  }
+  bool finished = false;
+  if (drawing_) {
+    glBindFramebuffer(GL_FRAMEBUFFER, back.fbo);
+    const auto t0 = std::chrono::steady_clock::now();
+    draw_part(state, target, back.camera, part_, parts_);
+    glFinish();  // the draw's real cost, which decides whether the scene is heavy
+    drawing_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (++part_ == parts_) {
+      drawing_ = false;
+      finished = true;
+      back.valid = true;
+      front_ = 1 - front_;
+      last_draw_ms_ = drawing_ms_;
+      last_done_at_ = now;
+      ++redraws_;
+    }
+  }
+  const Picture& shown = pictures_[front_];
+  stale_ = !shown.valid || !shown.shows(want);
+  const PictureTransform move = picture_transform(shown.camera, want.camera);
+  glViewport(0, 0, target.fb_width, target.fb_height);
+  glClearColor(background_color.r / 255.f, background_color.g / 255.f, background_color.b / 255.f, 1.f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (!shown.valid) return finished;  // the first picture is still being drawn
+  glDisable(GL_BLEND);
+  glUseProgram(picture_program_);
+  glUniform1f(glGetUniformLocation(picture_program_, "u_k"), float(move.scale));
+  glUniform2f(glGetUniformLocation(picture_program_, "u_offset"), float(move.offset.x), float(move.offset.y));
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, shown.texture);
+  glUniform1i(glGetUniformLocation(picture_program_, "u_picture"), 0);
+  glBindVertexArray(vao_);
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  glBindVertexArray(0);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glUseProgram(0);
+  return finished;
 }
 
 void Renderer::unbind() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }

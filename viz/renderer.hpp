@@ -37,6 +37,14 @@ struct RenderTarget {
   double ui_scale = 1.0;
 };
 
+// How a picture drawn with camera `then` is shown under camera `now` (same viewport): a point at
+// normalised device coordinates p in the picture goes to p * scale + offset.
+struct PictureTransform {
+  double scale = 1;
+  Vec2 offset;
+};
+PictureTransform picture_transform(const Camera& then, const Camera& now);
+
 class Renderer {
  public:
   Renderer() = default;
@@ -50,6 +58,21 @@ class Renderer {
 
   // Clears the bound framebuffer to the background and draws the edges, then the nodes.
   void draw(AppState& state, const RenderTarget& target);
+
+  // Draws the scene in the window through a cached picture: the scene is drawn into a texture
+  // and shown from there, redrawn only when something in it changed (positions, styles, the
+  // camera, the size). A heavy scene (a draw over 40 ms, as 100,000 ties on a software renderer)
+  // is drawn in parts of about 25 ms, one part a frame, into a second picture that replaces the
+  // first when complete; meanwhile the last complete picture is shown, moved and scaled to the
+  // current camera, so panning, zooming, menus and tooltips answer at once. `fresh` draws the
+  // scene whole in this frame (screenshots). `now` is in seconds. Returns whether a picture
+  // was completed in this frame.
+  bool present(AppState& state, const RenderTarget& target, double now, bool fresh = false);
+  // Whether the window shows an older picture than the state (the caller keeps drawing frames).
+  bool stale() const { return stale_; }
+  // Pictures completed so far and the last one's drawing time, all parts together (--bench).
+  std::size_t redraws() const { return redraws_; }
+  double last_draw_ms() const { return last_draw_ms_; }
 
   // Creates (or resizes) an offscreen framebuffer of w x h pixels and binds it; unbind() returns
   // to the window. Used for PNG exports at any scale.
@@ -84,6 +107,25 @@ class Renderer {
   std::size_t line_count_ = 0;     // ties in the line index buffer
   float line_alpha_ = 1;
   unsigned fbo_ = 0, fbo_color_ = 0;
+  // The pictures of present(): what each shows, and its framebuffer.
+  struct Picture {
+    std::uint64_t positions = 0, styles = 0, structure = 0;
+    Camera camera;
+    int fb_width = 0, fb_height = 0;
+    double pixel_ratio = 1, ui_scale = 1, node_scale = 1;
+    bool curved = false, valid = false;
+    unsigned fbo = 0, texture = 0;
+    void allocate(int w, int h);
+    bool shows(const Picture& other) const;  // the same scene, seen the same way
+  };
+  // Draws part `part` of `parts` of the scene (see present()) with `cam`; draw() is part 0 of 1.
+  void draw_part(AppState& state, const RenderTarget& target, const Camera& cam, int part, int parts);
+  unsigned picture_program_ = 0;
+  Picture pictures_[2];
+  int front_ = 0, part_ = 0, parts_ = 1;
+  bool drawing_ = false, stale_ = false;
+  double drawing_ms_ = 0, last_draw_ms_ = 0, last_done_at_ = -1e9;
+  std::size_t redraws_ = 0;
   int fbo_w_ = 0, fbo_h_ = 0;
   std::uint64_t uploaded_positions_ = 0, uploaded_styles_ = 0, uploaded_structure_ = 0;
   std::size_t node_count_ = 0, edge_count_ = 0;

@@ -587,7 +587,9 @@ void Viewer::frame() {
   draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false), label_font_);
   ImGui::Render();
   auto t1 = Clock::now();
-  renderer_->draw(state_, target_);
+  // The frame a screenshot is taken of shows the state as it is, however heavy the scene.
+  const bool screenshot_frame = opt_.frames > 0 && frame_count_ + 1 == opt_.frames && !opt_.screenshot.empty();
+  renderer_->present(state_, target_, ctx_.now, screenshot_frame);
   if (timing_detail_) renderer_->finish();
   auto t2 = Clock::now();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -646,7 +648,7 @@ int Viewer::run() {
       ui_ms_.clear();
       scene_ms_.clear();
       overlay_ms_.clear();
-      std::size_t steps0 = worker_.iterations();
+      std::size_t steps0 = worker_.iterations(), redraws0 = renderer_->redraws();
       auto t0 = Clock::now();
       for (int i = 0; i < opt_.bench && !glfwWindowShouldClose(window_) && !quit_signal; ++i) {
         glfwPollEvents();
@@ -664,12 +666,14 @@ int Viewer::run() {
       std::printf("\n  parts (median): state and panels %.2f ms, scene %.2f ms, panels drawn and swap %.2f ms; %s, %s draws\n",
                   percentile(ui_ms_, 0.5), percentile(scene_ms_, 0.5), percentile(overlay_ms_, 0.5),
                   renderer_->gl_renderer().c_str(), renderer_->mode().c_str());
+      std::printf("  scene redrawn in %zu of %d frames (last full draw %.1f ms); the others showed the cached picture\n",
+                  renderer_->redraws() - redraws0, int(frame_ms_.size()), renderer_->last_draw_ms());
       std::fflush(stdout);
     }
   } else {
     while (!glfwWindowShouldClose(window_) && !quit_signal) {
       bool busy = worker_.running() || state_.flying() || interaction_.mode() != Interaction::Mode::idle ||
-                  metrics_.running() || frames > 0;
+                  metrics_.running() || frames > 0 || renderer_->stale();
       if (busy) glfwPollEvents();
       else glfwWaitEventsTimeout(0.25);  // an idle viewer costs no CPU
       frame();

@@ -3,6 +3,7 @@
 #include "tests/viz/fixtures.hpp"
 #include "viz/app_state.hpp"
 #include "viz/interaction.hpp"
+#include "viz/renderer.hpp"
 
 using namespace wijknet;
 using namespace wijknet::viz;
@@ -170,4 +171,30 @@ TEST_CASE("hover follows the mouse and double-click flies to a node") {
   over.pressed[0] = over.down[0] = true;
   ia.update(s, over);
   CHECK(ia.mode() == Interaction::Mode::idle);
+}
+
+TEST_CASE("a cached picture is moved and scaled so every world point lands where the camera now puts it") {
+  Camera then;
+  then.center = {3, -2};
+  then.zoom = 4;
+  then.width = 1280, then.height = 800;
+  Camera now = then;
+  now.pan(120, -45);
+  now.zoom_at({300, 500}, 1.7);
+  const PictureTransform move = picture_transform(then, now);
+  CHECK(move.scale == doctest::Approx(1.7));
+  auto ndc = [](const Camera& c, Vec2 w) {
+    Vec2 s = c.to_screen(w);
+    return Vec2{s.x / c.width * 2 - 1, 1 - s.y / c.height * 2};
+  };
+  for (Vec2 w : {Vec2{0, 0}, Vec2{3, -2}, Vec2{-150, 90}, Vec2{77.5, 12}}) {
+    Vec2 a = ndc(then, w), b = ndc(now, w);
+    CHECK(a.x * move.scale + move.offset.x == doctest::Approx(b.x));
+    CHECK(a.y * move.scale + move.offset.y == doctest::Approx(b.y));
+  }
+  // The same camera shows the picture as it is.
+  const PictureTransform still = picture_transform(now, now);
+  CHECK(still.scale == 1);
+  CHECK(still.offset.x == 0);
+  CHECK(still.offset.y == 0);
 }
