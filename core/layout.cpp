@@ -443,6 +443,12 @@ void LayoutWorker::loop() {
   ForceLayout layout;
   bool have = false;
   while (true) {
+    // Paused (or nothing to lay out): say so before sleeping. pause() only clears want_run_, so
+    // a step that was under way ends here, and running() turns false with it.
+    if (!want_run_ || !have) {
+      running_ = false;
+      idle_.notify_all();
+    }
     wake_.wait(lk, [&] { return quit_ || pending_ || !commands_.empty() || (want_run_ && have); });
     if (quit_) break;
     if (pending_) {

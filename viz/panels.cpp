@@ -39,16 +39,38 @@ std::string format_value(Lang lang, double v) {
   return format_number(lang, v, std::abs(v) < 0.01 ? 4 : 3);
 }
 
+// Records where the last widget was drawn under `name` (see UiContext::widgets).
+void track(UiContext& ctx, const std::string& name) {
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ctx.widgets[name] = {a.x, a.y, b.x, b.y};
+}
+
+// BeginMenu, recording the header's place while the menu is closed (once it is open, the last
+// item is inside the menu's own window).
+bool begin_menu(UiContext& ctx, const std::string& name, const char* label) {
+  const bool open = ImGui::BeginMenu(label);
+  if (!open) track(ctx, name);
+  return open;
+}
+
+// MenuItem, recorded under `name`.
+bool menu_item(UiContext& ctx, const std::string& name, const char* label, const char* shortcut = nullptr,
+               bool selected = false, bool enabled = true) {
+  const bool clicked = ImGui::MenuItem(label, shortcut, selected, enabled);
+  track(ctx, name);
+  return clicked;
+}
+
 void menu_bar(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu(tr(L, "menu.file").c_str())) {
+  if (begin_menu(ctx, "menu.file", tr(L, "menu.file").c_str())) {
     if (ImGui::MenuItem(tr(L, "menu.open").c_str(), "Ctrl+O")) ctx.dialog = 1, ctx.dialog_path = state.path();
     if (ImGui::MenuItem(tr(L, "menu.save").c_str(), "Ctrl+S", false, !state.path().empty())) ctx.requests.save = true;
     if (ImGui::MenuItem(tr(L, "menu.save_as").c_str())) ctx.dialog = 2, ctx.dialog_path = state.path();
-    if (ImGui::BeginMenu(tr(L, "menu.export").c_str())) {
-      if (ImGui::MenuItem(tr(L, "menu.export_png").c_str())) ctx.dialog = 3, ctx.dialog_path = "wijknet.png";
-      if (ImGui::MenuItem(tr(L, "menu.export_svg").c_str())) ctx.dialog = 4, ctx.dialog_path = "wijknet.svg";
+    if (begin_menu(ctx, "menu.export", tr(L, "menu.export").c_str())) {
+      if (menu_item(ctx, "menu.export_png", tr(L, "menu.export_png").c_str())) ctx.dialog = 3, ctx.dialog_path = "wijknet.png";
+      if (menu_item(ctx, "menu.export_svg", tr(L, "menu.export_svg").c_str())) ctx.dialog = 4, ctx.dialog_path = "wijknet.svg";
       if (ImGui::MenuItem(tr(L, "menu.export_doc").c_str())) ctx.dialog = 5, ctx.dialog_path = "wijknet.graphml";
       ImGui::EndMenu();
     }
@@ -56,11 +78,11 @@ void menu_bar(AppState& state, UiContext& ctx) {
     if (ImGui::MenuItem(tr(L, "menu.quit").c_str(), "Ctrl+Q")) ctx.requests.quit = true;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(tr(L, "menu.edit").c_str())) {
+  if (begin_menu(ctx, "menu.edit", tr(L, "menu.edit").c_str())) {
     if (ImGui::MenuItem(tr(L, "menu.undo").c_str(), "Ctrl+Z", false, state.can_undo())) state.undo();
     if (ImGui::MenuItem(tr(L, "menu.redo").c_str(), "Ctrl+Y", false, state.can_redo())) state.redo();
     ImGui::Separator();
-    if (ImGui::MenuItem(tr(L, "menu.add_node").c_str())) {
+    if (menu_item(ctx, "menu.add_node", tr(L, "menu.add_node").c_str())) {
       Node n;
       int k = 1;
       do n.id = "nieuw-" + std::to_string(k++);
@@ -69,7 +91,7 @@ void menu_bar(AppState& state, UiContext& ctx) {
       n.kind = "partner";
       if (auto i = state.add_node(std::move(n), state.camera().center)) state.click(*i, false);
     }
-    if (ImGui::MenuItem(tr(L, "menu.add_tie").c_str(), nullptr, false, state.selection().size() == 2)) {
+    if (menu_item(ctx, "menu.add_tie", tr(L, "menu.add_tie").c_str(), nullptr, false, state.selection().size() == 2)) {
       Edge e;
       e.source = state.selection()[0];
       e.target = state.selection()[1];
@@ -80,7 +102,7 @@ void menu_bar(AppState& state, UiContext& ctx) {
       state.remove_nodes(state.selection());
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(tr(L, "menu.view").c_str())) {
+  if (begin_menu(ctx, "menu.view", tr(L, "menu.view").c_str())) {
     if (ImGui::MenuItem(tr(L, "menu.fit").c_str(), "F")) ctx.requests.fit = true;
     if (ImGui::MenuItem(tr(L, "menu.search").c_str(), "Ctrl+F")) open_search(ctx);
     ImGui::MenuItem(tr(L, "menu.curved").c_str(), nullptr, &state.curved_edges);
@@ -114,15 +136,16 @@ void menu_bar(AppState& state, UiContext& ctx) {
         }
       ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(tr(L, "menu.panels").c_str())) {
+    if (begin_menu(ctx, "menu.panels", tr(L, "menu.panels").c_str())) {
       ImGui::MenuItem(tr(L, "panel.legend").c_str(), nullptr, &ctx.show_legend);
       ImGui::MenuItem(tr(L, "panel.filters").c_str(), nullptr, &ctx.show_filters);
+      track(ctx, "panel.filters");
       ImGui::MenuItem(tr(L, "panel.inspector").c_str(), nullptr, &ctx.show_inspector);
       ImGui::EndMenu();
     }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(tr(L, "menu.layout").c_str())) {
+  if (begin_menu(ctx, "menu.layout", tr(L, "menu.layout").c_str())) {
     if (ImGui::MenuItem(tr(L, ctx.layout_running ? "menu.layout_pause" : "menu.layout_run").c_str(), "Space"))
       ctx.requests.layout_toggle = true;
     if (ImGui::MenuItem(tr(L, "menu.layout_reheat").c_str(), "R")) ctx.requests.layout_reheat = true;
@@ -134,9 +157,9 @@ void menu_bar(AppState& state, UiContext& ctx) {
       ctx.requests.compute_metrics = true;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(tr(L, "menu.language").c_str())) {
-    if (ImGui::MenuItem("Nederlands", nullptr, L == Lang::nl)) ctx.requests.lang = Lang::nl;
-    if (ImGui::MenuItem("English", nullptr, L == Lang::en)) ctx.requests.lang = Lang::en;
+  if (begin_menu(ctx, "menu.language", tr(L, "menu.language").c_str())) {
+    if (menu_item(ctx, "lang.nl", "Nederlands", nullptr, L == Lang::nl)) ctx.requests.lang = Lang::nl;
+    if (menu_item(ctx, "lang.en", "English", nullptr, L == Lang::en)) ctx.requests.lang = Lang::en;
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
@@ -201,7 +224,9 @@ void filters_panel(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos({vp->WorkPos.x + 10, vp->WorkPos.y + 10}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({260 * ctx.ui_scale, 420 * ctx.ui_scale}, ImGuiCond_FirstUseEver);
+  // Tall enough for the kinds, the sectors, the themes, the date and the strength of a coalition
+  // like Laak, without scrolling; never taller than the window.
+  ImGui::SetNextWindowSize({260 * ctx.ui_scale, std::min(640 * ctx.ui_scale, vp->WorkSize.y - 20)}, ImGuiCond_FirstUseEver);
   if (!ImGui::Begin((tr(L, "panel.filters") + "###filters").c_str(), &ctx.show_filters)) {
     ImGui::End();
     return;
@@ -215,7 +240,9 @@ void filters_panel(AppState& state, UiContext& ctx) {
   ImGui::TextUnformatted(tr(L, "filters.kinds").c_str());
   for (const auto& k : kinds) {
     bool shown = !f.hidden_kinds.count(k);
-    if (ImGui::Checkbox((kind_name(L, k.empty() ? "other" : k) + "##k" + k).c_str(), &shown)) {
+    const bool changed = ImGui::Checkbox((kind_name(L, k.empty() ? "other" : k) + "##k" + k).c_str(), &shown);
+    track(ctx, "filters.kind." + k);
+    if (changed) {
       if (shown) f.hidden_kinds.erase(k);
       else f.hidden_kinds.insert(k);
     }
@@ -225,7 +252,9 @@ void filters_panel(AppState& state, UiContext& ctx) {
   for (const auto& s : sectors) {
     bool shown = !f.hidden_sectors.count(s);
     swatch(sector_color(s, s.empty() ? "project" : ""), ImGui::GetTextLineHeight() * 0.7f);
-    if (ImGui::Checkbox((sector_title(L, s) + "##s" + s).c_str(), &shown)) {
+    const bool changed = ImGui::Checkbox((sector_title(L, s) + "##s" + s).c_str(), &shown);
+    track(ctx, "filters.sector." + s);
+    if (changed) {
       if (shown) f.hidden_sectors.erase(s);
       else f.hidden_sectors.insert(s);
     }
@@ -235,7 +264,9 @@ void filters_panel(AppState& state, UiContext& ctx) {
     ImGui::TextUnformatted(tr(L, "filters.themes").c_str());
     for (const auto& t : doc.themes) {
       bool on = f.themes.count(t.id) > 0;
-      if (ImGui::Checkbox(((t.label.empty() ? t.id : t.label) + "##t" + t.id).c_str(), &on)) {
+      const bool changed = ImGui::Checkbox(((t.label.empty() ? t.id : t.label) + "##t" + t.id).c_str(), &on);
+      track(ctx, "filters.theme." + t.id);
+      if (changed) {
         if (on) f.themes.insert(t.id);
         else f.themes.erase(t.id);
       }
@@ -243,9 +274,10 @@ void filters_panel(AppState& state, UiContext& ctx) {
   }
   ImGui::Separator();
   ImGui::TextUnformatted(tr(L, "filters.date").c_str());
-  if (ImGui::InputTextWithHint("##date", tr(L, "filters.date_hint").c_str(), &ctx.filter_date,
-                               ImGuiInputTextFlags_EnterReturnsTrue) ||
-      ImGui::IsItemDeactivatedAfterEdit()) {
+  const bool date_entered =
+      ImGui::InputTextWithHint("##date", tr(L, "filters.date_hint").c_str(), &ctx.filter_date, ImGuiInputTextFlags_EnterReturnsTrue);
+  track(ctx, "filters.date");
+  if (date_entered || ImGui::IsItemDeactivatedAfterEdit()) {
     if (ctx.filter_date.empty()) {
       f.at.reset();
       ctx.filter_date_error.clear();
@@ -258,7 +290,9 @@ void filters_panel(AppState& state, UiContext& ctx) {
   }
   if (!ctx.filter_date_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", ctx.filter_date_error.c_str());
   float mw = float(f.min_weight);
-  if (ImGui::SliderFloat(tr(L, "filters.min_weight").c_str(), &mw, 0.0f, float(max_weight), "%.2f")) f.min_weight = mw;
+  const bool weight_moved = ImGui::SliderFloat(tr(L, "filters.min_weight").c_str(), &mw, 0.0f, float(max_weight), "%.2f");
+  track(ctx, "filters.min_weight");
+  if (weight_moved) f.min_weight = mw;
   ImGui::Separator();
   int depth = state.focus_depth();
   if (state.focus()) {
@@ -332,9 +366,10 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   const Node& n = doc.nodes[i];
 
   ImGui::PushItemWidth(-90 * ctx.ui_scale);
-  if (ImGui::InputText(tr(L, "inspector.label").c_str(), &ctx.edit_label, ImGuiInputTextFlags_EnterReturnsTrue) ||
-      ImGui::IsItemDeactivatedAfterEdit())
-    state.set_label(i, ctx.edit_label);
+  const bool label_entered =
+      ImGui::InputText(tr(L, "inspector.label").c_str(), &ctx.edit_label, ImGuiInputTextFlags_EnterReturnsTrue);
+  track(ctx, "inspector.label");
+  if (label_entered || ImGui::IsItemDeactivatedAfterEdit()) state.set_label(i, ctx.edit_label);
   if (ImGui::InputText(tr(L, "inspector.id").c_str(), &ctx.edit_id, ImGuiInputTextFlags_EnterReturnsTrue) ||
       ImGui::IsItemDeactivatedAfterEdit()) {
     if (ctx.edit_id != n.id) {

@@ -3,6 +3,8 @@
 // (open, save, export, quit, layout control) goes back to the viewer as a UiRequests value.
 #pragma once
 
+#include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +57,10 @@ struct UiContext {
   std::string filter_date, filter_date_error;
 
   UiRequests requests;
+  // Where the named widgets were last drawn, [x0, y0, x1, y1] in logical pixels, so a test can
+  // click them with xdotool (written into the state dump). Named: menu headers and items,
+  // filter checkboxes and fields, the inspector's label field.
+  std::map<std::string, std::array<float, 4>> widgets;
 };
 
 // Draws every panel for this frame. `interaction` gives the selection box to draw.

@@ -427,6 +427,7 @@ bool Viewer::write_dump(const std::string& path) {
   j["panels"] = {{"legend", ctx_.show_legend}, {"filters", ctx_.show_filters}, {"inspector", ctx_.show_inspector},
                  {"search", ctx_.search_open}, {"search_text", ctx_.search_text}};
   j["status"] = ctx_.status;
+  j["widgets"] = ctx_.widgets;
   j["error"] = state_.error();
   std::string error;
   if (!write_text(path, j.dump(1) + "\n", error)) {

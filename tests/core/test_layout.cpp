@@ -218,4 +218,33 @@ TEST_CASE("the worker runs the layout on its own thread, publishes snapshots and
   worker.fetch(seen, gen);
   std::this_thread::sleep_for(std::chrono::milliseconds(30));
   CHECK_FALSE(worker.fetch(seen, gen));
+  CHECK_FALSE(worker.running());
+}
+
+TEST_CASE("pausing a layout that is running says so: running() turns false and stays false") {
+  // Large enough not to settle in the time the test takes.
+  // A path with a chord from each vertex to an earlier one.
+  std::vector<LayoutTie> ties;
+  const std::uint32_t n = 3000;
+  for (std::uint32_t i = 1; i < n; ++i) {
+    ties.push_back({i - 1, i, 1.0});
+    if (i > 2) ties.push_back({(i * 7919u) % (i - 1), i, 1.0});
+  }
+  LayoutWorker worker;
+  worker.reset(ForceLayout(seeds(n), ties, LayoutSettings::for_size(n)), true);
+  for (int i = 0; i < 200 && worker.iterations() < 3; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  REQUIRE(worker.running());
+  worker.pause();
+  REQUIRE(worker.wait_idle(10000));
+  CHECK_FALSE(worker.running());
+  const auto at = worker.iterations();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK_FALSE(worker.running());
+  CHECK(worker.iterations() == at);
+  worker.resume();
+  for (int i = 0; i < 200 && worker.iterations() == at; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  CHECK(worker.iterations() > at);
+  worker.pause();
+  REQUIRE(worker.wait_idle(10000));
+  CHECK_FALSE(worker.running());
 }

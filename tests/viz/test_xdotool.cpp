@@ -62,6 +62,17 @@ class XSession {
     pause_ms(settle_ms);
   }
 
+  // A key held for a few frames: ImGui 1.86 reads text-field keys (Enter, Backspace, Ctrl+A) as
+  // key-down state once a frame, so a press and release inside one frame would be lost.
+  // "ctrl+a" holds Ctrl around A.
+  void tap(const std::string& key) {
+    const auto plus = key.find('+');
+    if (plus != std::string::npos) x("keydown " + key.substr(0, plus), 60);
+    x("keydown " + key.substr(plus == std::string::npos ? 0 : plus + 1), 80);
+    x("keyup " + key.substr(plus == std::string::npos ? 0 : plus + 1), 60);
+    if (plus != std::string::npos) x("keyup " + key.substr(0, plus), 60);
+  }
+
   // Presses F9 and reads the dump the viewer writes.
   json dump() {
     std::filesystem::remove(state());
@@ -355,6 +366,193 @@ TEST_CASE("under Xvfb: save with Ctrl+S keeps the layout; Ctrl+O opens by path; 
   CHECK(j4["document"]["nodes"] == zuidwest_nodes);
   CHECK(j4["history"]["undo"] == 0);
   CHECK(j4["positions"].size() == zuidwest_nodes);
+  auto rc = xs.stop();
+  REQUIRE(rc);
+  CHECK(*rc == 0);
+}
+
+namespace {
+// The middle of a widget the viewer reported in its dump (see UiContext::widgets).
+std::optional<Point> widget(const json& j, const std::string& name) {
+  if (!j.contains("widgets") || !j["widgets"].contains(name)) return std::nullopt;
+  const auto& r = j["widgets"][name];
+  return Point{(r[0].get<double>() + r[2].get<double>()) / 2, (r[1].get<double>() + r[3].get<double>()) / 2};
+}
+}  // namespace
+
+TEST_CASE("under Xvfb: menus, filters, the inspector, delete, undo and redo, language and export by the menu") {
+  if (!have_xvfb() || sh("command -v xdotool >/dev/null 2>&1") != 0) {
+    MESSAGE("xvfb-run or xdotool is not installed: skipped");
+    return;
+  }
+  auto dir = scratch_dir("xdotool-panels");
+  std::filesystem::copy_file(std::string(WIJKNET_SOURCE_DIR) + "/assets/laak.json", dir / "laak.json");
+  XSession xs(dir);
+  REQUIRE(xs.start(quote((dir / "laak.json").string()) + " --lang en"));
+  json j = xs.settled();
+  INFO("viewer log: " << slurp(xs.log()));
+  REQUIRE_FALSE(j.is_null());
+  auto click = [&](const std::string& name) {
+    json now = xs.dump();
+    auto p = widget(now, name);
+    INFO("widget " << name);
+    REQUIRE(p);
+    xs.x("mousemove " + at(*p), 200);
+    xs.x("click 1", 400);
+  };
+
+  // View > Panels > Filters opens the filters panel.
+  click("menu.view");
+  click("menu.panels");
+  click("panel.filters");
+  j = xs.dump();
+  CHECK(j["panels"]["filters"] == true);
+  // Hide the residents: five members fewer.
+  click("filters.kind.resident");
+  j = xs.dump();
+  CHECK(strings(j["filters"]["hidden_kinds"]) == std::vector<std::string>{"resident"});
+  CHECK(j["visible_nodes"] == 21);
+  click("filters.kind.resident");
+  CHECK(xs.dump()["visible_nodes"] == 26);
+  // Hide the housing corporations by sector, then show them again.
+  click("filters.sector.housing");
+  j = xs.dump();
+  CHECK(strings(j["filters"]["hidden_sectors"]) == std::vector<std::string>{"housing"});
+  CHECK(j["visible_nodes"].get<int>() < 26);
+  click("filters.sector.housing");
+  // Only the theme "onderwijs".
+  click("filters.theme.onderwijs");
+  j = xs.dump();
+  CHECK(strings(j["filters"]["themes"]) == std::vector<std::string>{"onderwijs"});
+  const int with_theme = j["visible_nodes"].get<int>();
+  CHECK(with_theme < 26);
+  CHECK(with_theme > 0);
+  click("filters.theme.onderwijs");
+  // The network as it stood on a date, typed into the field.
+  click("filters.date");
+  xs.x("type --delay 30 2015-08-01", 200);
+  xs.tap("Return");
+  pause_ms(300);
+  j = xs.dump();
+  CHECK(j["filters"]["at"] == "2015-08-01");
+  const int then = j["visible_nodes"].get<int>();
+  CHECK(then < 26);  // partners who joined later are not there yet
+  click("filters.date");
+  xs.tap("ctrl+a");
+  xs.tap("BackSpace");
+  xs.tap("Return");
+  pause_ms(300);
+  CHECK(xs.dump()["filters"]["at"].is_null());
+  // Minimum tie strength: Ctrl+click on the slider types a value.
+  {
+    auto p = widget(xs.dump(), "filters.min_weight");
+    REQUIRE(p);
+    xs.x("mousemove " + at(*p), 200);
+    xs.x("keydown ctrl", 100);
+    xs.x("click 1", 200);
+    xs.x("keyup ctrl", 200);
+    xs.tap("ctrl+a");
+    xs.x("type --delay 30 2", 200);
+    xs.tap("Return");
+  pause_ms(300);
+    j = xs.dump();
+    CHECK(j["filters"]["min_weight"].get<double>() == doctest::Approx(2.0));
+    CHECK(j["visible_edges"].get<int>() < 90);
+  }
+
+  // The inspector: click a member, give it a new label, save; the file has it.
+  j = xs.dump();
+  Point p = screen(j, "esloo");
+  xs.x("mousemove " + at(p), 200);
+  xs.x("click 1", 500);
+  CHECK(xs.dump()["primary"] == "esloo");
+  click("inspector.label");
+  xs.tap("ctrl+a");
+  xs.x("type --delay 30 " + quote("Esloo Onderwijsgroep"), 200);
+  xs.tap("Return");
+  pause_ms(300);
+  xs.x("mousemove " + at(p), 200);  // back over the view, so keys go to the viewer
+  xs.x("key ctrl+s", 600);
+  auto saved_label = [&] {
+    const json saved = read_json(dir / "laak.json");  // kept alive: the loop walks inside it
+    for (const auto& n : saved["nodes"])
+      if (n["id"] == "esloo") return n["label"].get<std::string>();
+    return std::string();
+  };
+  for (int i = 0; i < 20 && saved_label() != "Esloo Onderwijsgroep"; ++i) pause_ms(150);
+  CHECK(saved_label() == "Esloo Onderwijsgroep");
+  CHECK(xs.dump()["document"]["dirty"] == false);
+
+  // Delete removes the selection, Ctrl+Z brings it back, Ctrl+Y removes it again.
+  const int undo_before = xs.dump()["history"]["undo"].get<int>();
+  xs.x("key Delete", 400);
+  j = xs.dump();
+  CHECK(j["document"]["nodes"] == 25);
+  CHECK(j["history"]["undo"].get<int>() == undo_before + 1);
+  xs.x("key ctrl+z", 400);
+  CHECK(xs.dump()["document"]["nodes"] == 26);
+  xs.x("key ctrl+y", 400);
+  CHECK(xs.dump()["document"]["nodes"] == 25);
+  xs.x("key ctrl+z", 400);
+  // Edit > Add member adds one, selected.
+  click("menu.edit");
+  click("menu.add_node");
+  j = xs.dump();
+  CHECK(j["document"]["nodes"] == 27);
+  CHECK(j["primary"] == "nieuw-1");
+
+  // Language > Nederlands: the menus speak Dutch.
+  click("menu.language");
+  click("lang.nl");
+  j = xs.dump();
+  CHECK(j["lang"] == "nl");
+  CHECK(j["menu"][0] == "Bestand");
+
+  // File > Export > View as PNG: the dialog writes the picture where it is told.
+  click("menu.file");
+  click("menu.export");
+  click("menu.export_png");
+  CHECK(xs.dump()["dialog"] == 3);
+  const auto png = dir / "view.png";
+  xs.tap("ctrl+a");
+  xs.x("type --delay 20 " + quote(png.string()), 300);
+  xs.tap("Return");
+  pause_ms(1500);
+  CHECK(xs.dump()["dialog"] == 0);
+  CHECK(std::filesystem::exists(png));
+  if (std::filesystem::exists(png)) CHECK(std::filesystem::file_size(png) > 10000);
+  auto rc = xs.stop();
+  REQUIRE(rc);
+  CHECK(*rc == 0);
+}
+
+TEST_CASE("under Xvfb: Space pauses and resumes the layout of a large network, R reheats it") {
+  if (!have_xvfb() || sh("command -v xdotool >/dev/null 2>&1") != 0) {
+    MESSAGE("xvfb-run or xdotool is not installed: skipped");
+    return;
+  }
+  auto dir = scratch_dir("xdotool-layout");
+  XSession xs(dir);
+  REQUIRE(xs.start("--generate-ba 3000 3 --lang en"));
+  json j;
+  for (int i = 0; i < 40 && (j.is_null() || j["layout"]["running"] != true); ++i) j = xs.dump();
+  INFO("viewer log: " << slurp(xs.log()));
+  REQUIRE(j["layout"]["running"] == true);
+  xs.x("mousemove 640 792", 100);  // the status line: a click there gives the window the keyboard
+  xs.x("click 1", 300);
+  xs.x("key space", 600);
+  j = xs.dump();
+  CHECK(j["layout"]["running"] == false);
+  const auto paused_at = j["layout"]["iterations"].get<std::size_t>();
+  pause_ms(500);
+  CHECK(xs.dump()["layout"]["iterations"].get<std::size_t>() == paused_at);  // paused stays paused
+  xs.x("key space", 600);  // resumes (and may settle again soon after)
+  const auto resumed_to = xs.dump()["layout"]["iterations"].get<std::size_t>();
+  CHECK(resumed_to > paused_at);
+  for (int i = 0; i < 40 && xs.dump()["layout"]["running"] == true; ++i) pause_ms(250);
+  const auto settled_at = xs.dump()["layout"]["iterations"].get<std::size_t>();
+  xs.x("key r", 600);  // reheat runs it again with its speed restarted
+  CHECK(xs.dump()["layout"]["iterations"].get<std::size_t>() > settled_at);
   auto rc = xs.stop();
   REQUIRE(rc);
   CHECK(*rc == 0);
