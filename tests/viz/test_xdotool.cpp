@@ -501,6 +501,21 @@ TEST_CASE("under Xvfb: menus, filters, the inspector, delete, undo and redo, lan
   CHECK(j["document"]["nodes"] == 27);
   CHECK(j["primary"] == "nieuw-1");
 
+  // Two members selected (click, shift-click), Edit > Tie between selection adds a tie.
+  j = xs.dump();
+  const int edges_before = j["document"]["edges"].get<int>();
+  Point a = screen(j, "mooi"), b = screen(j, "duwo");
+  xs.x("mousemove " + at(a), 200);
+  xs.x("click 1", 400);
+  xs.x("mousemove " + at(b), 200);
+  xs.x("keydown shift", 100);
+  xs.x("click 1", 300);
+  xs.x("keyup shift", 300);
+  CHECK(strings(xs.dump()["selection"]) == std::vector<std::string>{"duwo", "mooi"});
+  click("menu.edit");
+  click("menu.add_tie");
+  CHECK(xs.dump()["document"]["edges"].get<int>() == edges_before + 1);
+
   // Language > Nederlands: the menus speak Dutch.
   click("menu.language");
   click("lang.nl");
@@ -521,6 +536,22 @@ TEST_CASE("under Xvfb: menus, filters, the inspector, delete, undo and redo, lan
   CHECK(xs.dump()["dialog"] == 0);
   CHECK(std::filesystem::exists(png));
   if (std::filesystem::exists(png)) CHECK(std::filesystem::file_size(png) > 10000);
+  // File > Export > View as SVG, the same way.
+  click("menu.file");
+  click("menu.export");
+  click("menu.export_svg");
+  CHECK(xs.dump()["dialog"] == 4);
+  const auto svg = dir / "view.svg";
+  xs.tap("ctrl+a");
+  xs.x("type --delay 20 " + quote(svg.string()), 300);
+  xs.tap("Return");
+  pause_ms(1000);
+  CHECK(xs.dump()["dialog"] == 0);
+  REQUIRE(std::filesystem::exists(svg));
+  const std::string svg_text = slurp(svg);
+  CHECK(svg_text.find("<svg") != std::string::npos);
+  CHECK(svg_text.find("Gemeente Den Haag") != std::string::npos);
+  CHECK(svg_text.find("Esloo Onderwijsgroep") != std::string::npos);
   auto rc = xs.stop();
   REQUIRE(rc);
   CHECK(*rc == 0);
