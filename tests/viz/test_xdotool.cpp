@@ -523,31 +523,23 @@ TEST_CASE("under Xvfb: menus, filters, the inspector, delete, undo and redo, lan
   CHECK(j["lang"] == "nl");
   CHECK(j["menu"][0] == "Bestand");
 
-  // File > Export > View as PNG: the dialog writes the picture where it is told.
-  click("menu.file");
-  click("menu.export");
-  click("menu.export_png");
-  CHECK(xs.dump()["dialog"] == 3);
-  const auto png = dir / "view.png";
-  xs.tap("ctrl+a");
-  xs.x("type --delay 20 " + quote(png.string()), 300);
-  xs.tap("Return");
-  pause_ms(1500);
-  CHECK(xs.dump()["dialog"] == 0);
-  CHECK(std::filesystem::exists(png));
-  if (std::filesystem::exists(png)) CHECK(std::filesystem::file_size(png) > 10000);
-  // File > Export > View as SVG, the same way.
-  click("menu.file");
-  click("menu.export");
-  click("menu.export_svg");
-  CHECK(xs.dump()["dialog"] == 4);
-  const auto svg = dir / "view.svg";
-  xs.tap("ctrl+a");
-  xs.x("type --delay 20 " + quote(svg.string()), 300);
-  xs.tap("Return");
-  pause_ms(1000);
-  CHECK(xs.dump()["dialog"] == 0);
-  REQUIRE(std::filesystem::exists(svg));
+  // File > Export > View as PNG, then as SVG: the dialog writes the picture where it is told.
+  auto export_by_menu = [&](const std::string& item, int dialog, const std::filesystem::path& out) {
+    click("menu.file");
+    click("menu.export");
+    click(item);
+    CHECK(xs.dump()["dialog"] == dialog);
+    xs.tap("ctrl+a");
+    xs.x("type --delay 20 " + quote(out.string()), 300);
+    xs.tap("Return");
+    pause_ms(1500);
+    CHECK(xs.dump()["dialog"] == 0);
+    return std::filesystem::exists(out);
+  };
+  const auto png = dir / "view.png", svg = dir / "view.svg";
+  REQUIRE(export_by_menu("menu.export_png", 3, png));
+  CHECK(std::filesystem::file_size(png) > 10000);
+  REQUIRE(export_by_menu("menu.export_svg", 4, svg));
   const std::string svg_text = slurp(svg);
   CHECK(svg_text.find("<svg") != std::string::npos);
   CHECK(svg_text.find("Gemeente Den Haag") != std::string::npos);
