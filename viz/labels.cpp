@@ -51,6 +51,10 @@ class Occupancy {
   std::unordered_map<long long, std::vector<std::size_t>> cells_;
 };
 
+// Above this many members on screen, their discs are not obstacles for labels: the check would
+// cost more than the labels are worth, and a crowd of small discs would leave no room at all.
+constexpr std::size_t max_disc_obstacles = 2000;
+
 }  // namespace
 
 std::vector<PlacedLabel> place_labels(AppState& state, const std::function<double(std::string_view)>& measure,
@@ -79,6 +83,21 @@ std::vector<PlacedLabel> place_labels(AppState& state, const std::function<doubl
     Vec2 s = cam.to_screen(pos[i]);
     double r = styles[i].radius * scale;
     occupied.add(s.x - r, s.y - r, s.x + r, s.y + r);
+  }
+
+  // In a network small enough to check, every disc on screen is an obstacle: a label that
+  // covered a member would hide it (a plate over half a disc reads as a different shape).
+  {
+    std::vector<std::array<double, 4>> discs;
+    for (std::size_t i = 0; i < pos.size() && discs.size() <= max_disc_obstacles; ++i) {
+      if (!(styles[i].flags & node_visible)) continue;
+      Vec2 s = cam.to_screen(pos[i]);
+      double r = styles[i].radius * scale;
+      if (s.x + r < 0 || s.y + r < 0 || s.x - r > cam.width || s.y - r > cam.height) continue;
+      discs.push_back({s.x - r, s.y - r, s.x + r, s.y + r});
+    }
+    if (discs.size() <= max_disc_obstacles)
+      for (const auto& d : discs) occupied.add(d[0], d[1], d[2], d[3]);
   }
 
   auto try_place = [&](std::size_t i, bool emphasis) {

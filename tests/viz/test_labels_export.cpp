@@ -62,6 +62,18 @@ TEST_CASE("labels never overlap and the selection is always labelled") {
   CHECK(labels.front().emphasis);
   for (std::size_t a = 0; a < labels.size(); ++a)
     for (std::size_t b = a + 1; b < labels.size(); ++b) CHECK_FALSE(overlap(labels[a], labels[b]));
+  // Nor does a label cover a member's disc (the forced label of the selection aside).
+  const auto& styles = s.node_styles();
+  for (const auto& l : labels) {
+    if (l.emphasis) continue;
+    for (std::size_t i = 0; i < styles.size(); ++i) {
+      Vec2 p = s.camera().to_screen(s.positions()[i]);
+      const double r = styles[i].radius * s.node_scale();
+      const bool covers = l.x < p.x + r && p.x - r < l.x + l.width && l.y < p.y + r && p.y - r < l.y + l.height;
+      INFO("label of " << l.node << " over member " << i);
+      CHECK_FALSE(covers);
+    }
+  }
   // The hub (degree 399) is the most important node and is labelled.
   CHECK(std::any_of(labels.begin(), labels.end(), [](const PlacedLabel& l) { return l.node == 0; }));
   // Zooming in on a corner labels nodes there that had no room before.
