@@ -1050,6 +1050,10 @@ Json AppState::dump() const {
   for (auto i : selection_) sel.push_back(doc_.nodes[i].id);
   j["selection"] = sel;
   j["primary"] = id_of(primary_);
+  if (primary_ && *primary_ < doc_.nodes.size()) {  // what the inspector edits
+    const Node& n = doc_.nodes[*primary_];
+    j["primary_node"] = {{"label", n.label}, {"kind", n.kind}, {"sector", n.sector}, {"themes", n.themes}, {"attrs", n.attrs}};
+  }
   j["hovered"] = id_of(hover_);
   j["focus"] = {{"node", id_of(focus_)}, {"depth", focus_depth_}};
   Json matches = Json::array();

@@ -53,6 +53,20 @@ bool begin_menu(UiContext& ctx, const std::string& name, const char* label) {
   return open;
 }
 
+// BeginCombo, recording the closed combo's place (see begin_menu).
+bool begin_combo(UiContext& ctx, const std::string& name, const char* label, const char* preview) {
+  const bool open = ImGui::BeginCombo(label, preview);
+  if (!open) track(ctx, name);
+  return open;
+}
+
+// Selectable, recorded under `name`.
+bool selectable(UiContext& ctx, const std::string& name, const char* label, bool selected) {
+  const bool clicked = ImGui::Selectable(label, selected);
+  track(ctx, name);
+  return clicked;
+}
+
 // MenuItem, recorded under `name`.
 bool menu_item(UiContext& ctx, const std::string& name, const char* label, const char* shortcut = nullptr,
                bool selected = false, bool enabled = true) {
@@ -381,17 +395,17 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   // Kind and sector from the known lists; unknown values the document carries stay selectable.
   std::vector<std::string> kind_list = {"partner", "resident", "project"};
   if (std::find(kind_list.begin(), kind_list.end(), n.kind) == kind_list.end()) kind_list.push_back(n.kind);
-  if (ImGui::BeginCombo(tr(L, "inspector.kind").c_str(), kind_name(L, n.kind).c_str())) {
+  if (begin_combo(ctx, "inspector.kind", tr(L, "inspector.kind").c_str(), kind_name(L, n.kind).c_str())) {
     for (const auto& k : kind_list)
-      if (ImGui::Selectable(kind_name(L, k).c_str(), k == n.kind)) state.set_kind(i, k);
+      if (selectable(ctx, "inspector.kind." + k, kind_name(L, k).c_str(), k == n.kind)) state.set_kind(i, k);
     ImGui::EndCombo();
   }
   std::vector<std::string> sector_list = {""};
   for (auto s : known_sectors) sector_list.emplace_back(s);
   if (std::find(sector_list.begin(), sector_list.end(), n.sector) == sector_list.end()) sector_list.push_back(n.sector);
-  if (ImGui::BeginCombo(tr(L, "inspector.sector").c_str(), sector_title(L, n.sector).c_str())) {
+  if (begin_combo(ctx, "inspector.sector", tr(L, "inspector.sector").c_str(), sector_title(L, n.sector).c_str())) {
     for (const auto& s : sector_list)
-      if (ImGui::Selectable(sector_title(L, s).c_str(), s == n.sector)) state.set_sector(i, s);
+      if (selectable(ctx, "inspector.sector." + s, sector_title(L, s).c_str(), s == n.sector)) state.set_sector(i, s);
     ImGui::EndCombo();
   }
   ImGui::PopItemWidth();
@@ -402,7 +416,9 @@ void inspector_panel(AppState& state, UiContext& ctx) {
     ImGui::TextUnformatted(tr(L, "inspector.themes").c_str());
     for (const auto& t : doc.themes) {
       bool on = std::find(n.themes.begin(), n.themes.end(), t.id) != n.themes.end();
-      if (ImGui::Checkbox(((t.label.empty() ? t.id : t.label) + "##th" + t.id).c_str(), &on)) {
+      const bool changed = ImGui::Checkbox(((t.label.empty() ? t.id : t.label) + "##th" + t.id).c_str(), &on);
+      track(ctx, "inspector.theme." + t.id);
+      if (changed) {
         auto themes = n.themes;
         if (on) themes.push_back(t.id);
         else std::erase(themes, t.id);
@@ -418,9 +434,14 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   ImGui::SameLine();
   if (ImGui::Button(tr(L, "inspector.focus").c_str())) state.set_focus(i, std::max(state.focus_depth(), 1));
 
-  if (ImGui::CollapsingHeader(tr(L, "inspector.attrs").c_str())) {
+  const bool attrs_open = ImGui::CollapsingHeader(tr(L, "inspector.attrs").c_str());
+  track(ctx, "inspector.attrs");
+  if (attrs_open) {
     ImGui::InputTextMultiline("##attrs", &ctx.edit_attrs, {-1, ImGui::GetTextLineHeight() * 6});
-    if (ImGui::Button(tr(L, "inspector.apply").c_str())) {
+    track(ctx, "inspector.attrs.text");
+    const bool apply = ImGui::Button(tr(L, "inspector.apply").c_str());
+    track(ctx, "inspector.attrs.apply");
+    if (apply) {
       try {
         Json attrs = Json::parse(ctx.edit_attrs);
         if (!attrs.is_object()) throw std::runtime_error("{ ... }");
@@ -433,7 +454,9 @@ void inspector_panel(AppState& state, UiContext& ctx) {
     if (!ctx.edit_attrs_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", ctx.edit_attrs_error.c_str());
   }
 
-  if (ImGui::CollapsingHeader(tr(L, "inspector.metrics").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+  const bool metrics_open = ImGui::CollapsingHeader(tr(L, "inspector.metrics").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+  track(ctx, "inspector.metrics");
+  if (metrics_open) {
     if (!state.has_metrics()) {
       ImGui::TextDisabled("%s", tr(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
       ImGui::TextUnformatted((metric_name(L, "degree") + ": " + std::to_string(state.degree(i))).c_str());
@@ -467,19 +490,20 @@ void inspector_panel(AppState& state, UiContext& ctx) {
       const Edge& x = doc.edges[e];
       std::size_t other = x.source == i ? x.target : x.source;
       ImGui::PushID(int(e));
+      // The controls first, where a narrow panel cannot push them out of sight; the name last.
+      if (ImGui::SmallButton(tr(L, "inspector.remove_tie").c_str())) remove = e;
+      track(ctx, "inspector.remove_tie." + doc.nodes[other].id);
+      ImGui::SameLine();
+      float w = float(x.weight);
+      ImGui::SetNextItemWidth(52 * ctx.ui_scale);
+      if (ImGui::DragFloat("##w", &w, 0.05f, 0.0f, 100.0f, "%.2f") && w != float(x.weight)) state.set_edge_weight(e, w);
+      ImGui::SameLine();
       swatch(kind_color(doc.nodes[other].kind), ImGui::GetTextLineHeight() * 0.6f);
       if (ImGui::SmallButton(label_text(doc.nodes[other], 28).c_str())) {
         state.click(other, false);
         state.fly_to(other);
       }
-      ImGui::SameLine();
-      ImGui::TextDisabled("%s", x.kind.c_str());
-      ImGui::SameLine();
-      float w = float(x.weight);
-      ImGui::SetNextItemWidth(60 * ctx.ui_scale);
-      if (ImGui::DragFloat("##w", &w, 0.05f, 0.0f, 100.0f, "%.2f") && w != float(x.weight)) state.set_edge_weight(e, w);
-      ImGui::SameLine();
-      if (ImGui::SmallButton(tr(L, "inspector.remove_tie").c_str())) remove = e;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", x.kind.c_str());  // the kind of tie
       ImGui::PopID();
     }
     if (remove) state.remove_edge(*remove);

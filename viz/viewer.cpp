@@ -143,6 +143,8 @@ class Viewer {
   RenderTarget target_;
   double label_size_ = 14;
   int frame_count_ = 0;
+  double last_input_ = -1;  // ctx_.now of the last frame with input
+  Vec2 last_mouse_;
   bool layout_was_running_ = false;
   std::vector<double> frame_ms_;
   // Where a frame's time goes, for --bench: state and panels, the scene's draw calls (with
@@ -567,6 +569,13 @@ void Viewer::frame() {
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   ImGuiIO& io = ImGui::GetIO();
+  // Input of any kind keeps frames coming for a moment: ImGui needs a few frames to settle a
+  // popup or a panel that changed size, and an idle viewer draws only four frames a second.
+  bool input = !key_presses.empty() || io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0 ||
+               io.MousePos.x != last_mouse_.x || io.MousePos.y != last_mouse_.y;
+  for (int b = 0; b < 3; ++b) input = input || io.MouseDown[b] || io.MouseReleased[b];
+  if (input) last_input_ = ctx_.now;
+  last_mouse_ = {io.MousePos.x, io.MousePos.y};
   keyboard();
   PointerInput in;
   in.mouse = {io.MousePos.x, io.MousePos.y};
@@ -674,7 +683,7 @@ int Viewer::run() {
   } else {
     while (!glfwWindowShouldClose(window_) && !quit_signal) {
       bool busy = worker_.running() || state_.flying() || interaction_.mode() != Interaction::Mode::idle ||
-                  metrics_.running() || frames > 0 || renderer_->stale();
+                  metrics_.running() || frames > 0 || renderer_->stale() || ctx_.now - last_input_ < 0.5;
       if (busy) glfwPollEvents();
       else glfwWaitEventsTimeout(0.25);  // an idle viewer costs no CPU
       frame();

@@ -471,6 +471,34 @@ TEST_CASE("under Xvfb: menus, filters, the inspector, delete, undo and redo, lan
   xs.x("type --delay 30 " + quote("Esloo Onderwijsgroep"), 200);
   xs.tap("Return");
   pause_ms(300);
+  // Sector from its list, one more theme, attributes as JSON, and one tie removed.
+  click("inspector.sector");
+  click("inspector.sector.welfare");
+  CHECK(xs.dump()["primary_node"]["sector"] == "welfare");
+  click("inspector.theme.samenleven");
+  CHECK(strings(xs.dump()["primary_node"]["themes"]) == std::vector<std::string>{"onderwijs", "samenleven"});
+  click("inspector.attrs");
+  click("inspector.attrs.text");
+  xs.tap("ctrl+a");
+  xs.x("type --delay 30 " + quote("{\"contact\": \"directie\"}"), 300);
+  click("inspector.attrs.apply");
+  CHECK(xs.dump()["primary_node"]["attrs"] == json{{"contact", "directie"}});
+  click("inspector.metrics");  // folded, so the ties are in view
+  std::string tie_to;
+  {
+    const json original = read_json(std::string(WIJKNET_SOURCE_DIR) + "/assets/laak.json");
+    std::vector<std::string> ids;
+    for (const auto& n : original["nodes"]) ids.push_back(n["id"].get<std::string>());
+    for (const auto& e : original["edges"]) {
+      if (e["source"] == "esloo") tie_to = e["target"].get<std::string>();
+      if (e["target"] == "esloo") tie_to = e["source"].get<std::string>();
+      if (!tie_to.empty()) break;
+    }
+  }
+  REQUIRE_FALSE(tie_to.empty());
+  const int edges_at_start = xs.dump()["document"]["edges"].get<int>();
+  click("inspector.remove_tie." + tie_to);
+  CHECK(xs.dump()["document"]["edges"].get<int>() == edges_at_start - 1);
   xs.x("mousemove " + at(p), 200);  // back over the view, so keys go to the viewer
   xs.x("key ctrl+s", 600);
   auto saved_label = [&] {
@@ -481,6 +509,16 @@ TEST_CASE("under Xvfb: menus, filters, the inspector, delete, undo and redo, lan
   };
   for (int i = 0; i < 20 && saved_label() != "Esloo Onderwijsgroep"; ++i) pause_ms(150);
   CHECK(saved_label() == "Esloo Onderwijsgroep");
+  {
+    const json saved = read_json(dir / "laak.json");
+    json esloo;
+    for (const auto& n : saved["nodes"])
+      if (n["id"] == "esloo") esloo = n;
+    CHECK(esloo["sector"] == "welfare");
+    CHECK(strings(esloo["themes"]) == std::vector<std::string>{"onderwijs", "samenleven"});
+    CHECK(esloo["attrs"]["contact"] == "directie");
+    CHECK(saved["edges"].size() == std::size_t(edges_at_start - 1));
+  }
   CHECK(xs.dump()["document"]["dirty"] == false);
 
   // Delete removes the selection, Ctrl+Z brings it back, Ctrl+Y removes it again.
