@@ -62,6 +62,9 @@ class XSession {
     pause_ms(settle_ms);
   }
 
+  // Runs a command on the session's display; returns its exit status.
+  int run(const std::string& command) { return sh(display_ + " " + command); }
+
   // A key held for a few frames: ImGui 1.86 reads text-field keys (Enter, Backspace, Ctrl+A) as
   // key-down state once a frame, so a press and release inside one frame would be lost.
   // "ctrl+a" holds Ctrl around A.
@@ -614,6 +617,44 @@ TEST_CASE("under Xvfb: Space pauses and resumes the layout of a large network, R
   const auto settled_at = xs.dump()["layout"]["iterations"].get<std::size_t>();
   xs.x("key r", 600);  // reheat runs it again with its speed restarted
   CHECK(xs.dump()["layout"]["iterations"].get<std::size_t>() > settled_at);
+  auto rc = xs.stop();
+  REQUIRE(rc);
+  CHECK(*rc == 0);
+}
+
+TEST_CASE("under Xvfb: a file dropped on the window opens; a file it cannot read leaves a message") {
+  if (!have_xvfb() || sh("command -v xdotool >/dev/null 2>&1") != 0) {
+    MESSAGE("xvfb-run or xdotool is not installed: skipped");
+    return;
+  }
+  auto dir = scratch_dir("xdnd-drop");
+  std::filesystem::copy_file(std::string(WIJKNET_SOURCE_DIR) + "/assets/zuidwest.json", dir / "zuidwest.json");
+  std::ofstream(dir / "broken.gml") << "graph [\n  node [ id 1 \n";
+  XSession xs(dir);
+  REQUIRE(xs.start(quote(std::string(WIJKNET_SOURCE_DIR) + "/assets/laak.json") + " --lang en"));
+  json j = xs.settled();
+  INFO("viewer log: " << slurp(xs.log()));
+  REQUIRE(j["document"]["nodes"] == 26);
+  REQUIRE(xs.run("xdotool search --name wijknet > " + quote((dir / "window.txt").string())) == 0);
+  const std::string window = slurp(dir / "window.txt").substr(0, slurp(dir / "window.txt").find('\n'));
+  auto drop = [&](const std::filesystem::path& file) {
+    return xs.run(quote(WIJKNET_XDND_DROP) + " " + window + " " + quote(file.string()) + " 640 400 2>>" +
+                  quote((dir / "drop.txt").string()));
+  };
+  INFO("drop log: " << slurp(dir / "drop.txt"));
+
+  CHECK(drop(dir / "broken.gml") == 0);
+  pause_ms(500);
+  j = xs.dump();
+  CHECK(j["error"].get<std::string>().find("broken.gml:") != std::string::npos);
+  CHECK(j["document"]["nodes"] == 26);  // the open document stays
+  xs.tap("Return");  // OK on the message
+
+  CHECK(drop(dir / "zuidwest.json") == 0);
+  j = xs.settled();
+  CHECK(j["error"] == "");
+  CHECK(j["document"]["path"].get<std::string>().find("zuidwest.json") != std::string::npos);
+  CHECK(j["document"]["nodes"] == read_json(dir / "zuidwest.json")["nodes"].size());
   auto rc = xs.stop();
   REQUIRE(rc);
   CHECK(*rc == 0);
