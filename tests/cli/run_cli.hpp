@@ -8,6 +8,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace wijknet::test {
 
@@ -47,5 +50,16 @@ inline CliResult run_cli(const std::string& args) {
 }
 
 inline std::string source_path(const std::string& relative) { return std::string(WIJKNET_SOURCE_DIR) + "/" + relative; }
+
+// The bundled Laak sample, and the labels of its residents (what --anonymize must hide).
+inline const std::string laak_sample = source_path("assets/laak.json");
+
+inline std::vector<std::string> resident_labels() {
+  const auto doc = nlohmann::json::parse(slurp(laak_sample));
+  std::vector<std::string> out;
+  for (const auto& n : doc["nodes"])
+    if (n.value("kind", "") == "resident") out.push_back(n["label"]);
+  return out;
+}
 
 }  // namespace wijknet::test

@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string laak = source_path("assets/laak.json");
+const std::string& laak = laak_sample;
 const std::string registry = source_path("assets/registry_den_haag.csv");
 // A fixed date, so that commitments and membership do not change with the calendar.
 const std::string at = " --at 2026-06-01";
@@ -44,14 +44,6 @@ json run_json(const std::string& args) {
 }
 
 std::set<std::string> as_set(const json& a) { return {a.begin(), a.end()}; }
-
-std::vector<std::string> resident_labels() {
-  const json doc = json::parse(slurp(laak));
-  std::vector<std::string> out;
-  for (const auto& n : doc["nodes"])
-    if (n.value("kind", "") == "resident") out.push_back(n["label"]);
-  return out;
-}
 
 bool have_chromium() { return std::system("command -v chromium >/dev/null 2>&1") == 0; }
 
