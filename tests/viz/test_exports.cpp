@@ -11,11 +11,6 @@ using namespace wijknet::test;
 namespace {
 std::string laak() { return quote(std::string(WIJKNET_SOURCE_DIR) + "/assets/laak.json"); }
 
-std::size_t count(const std::string& s, const std::string& what) {
-  std::size_t k = 0;
-  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++k;
-  return k;
-}
 }  // namespace
 
 TEST_CASE("the PNG export shows the window's picture, at scale 1 and magnified; the SVG the same members") {
@@ -57,8 +52,8 @@ TEST_CASE("the PNG export shows the window's picture, at scale 1 and magnified; 
   CHECK(count_near(e1, {255, 255, 255, 255}, 3) > 3000);
 
   std::string text = slurp(svg);
-  CHECK(count(text, "<path ") == 90);
-  CHECK(count(text, "<title>") == 1 + 26);
+  CHECK(count_of(text, "<path ") == 90);
+  CHECK(count_of(text, "<title>") == 1 + 26);
   CHECK(text.find(">Coöperatief Eigenwijzer</text>") != std::string::npos);
   CHECK(text.find(">Bewonersgroep Laakkwartier</text>") != std::string::npos);
   CHECK(text.find(">Partner (11)</text>") != std::string::npos);

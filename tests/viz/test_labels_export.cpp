@@ -5,6 +5,7 @@
 #include <set>
 
 #include "tests/viz/fixtures.hpp"
+#include "tests/viz/viewer_process.hpp"
 #include "viz/app_state.hpp"
 #include "viz/export.hpp"
 #include "viz/generate.hpp"
@@ -13,6 +14,7 @@
 
 using namespace wijknet;
 using namespace wijknet::viz;
+using wijknet::test::count_of;
 
 namespace {
 
@@ -29,12 +31,6 @@ double seven_px_a_byte(std::string_view t) { return 7.0 * double(t.size()); }
 
 bool overlap(const PlacedLabel& a, const PlacedLabel& b) {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-std::size_t count(const std::string& s, const std::string& what) {
-  std::size_t k = 0;
-  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++k;
-  return k;
 }
 
 }  // namespace
@@ -105,8 +101,8 @@ TEST_CASE("the SVG export shows the visible members and ties, labels and legend"
   std::string svg = view_svg(s, labels, legend);
   CHECK(svg.rfind("<?xml", 0) == 0);
   CHECK(svg.find("width=\"800\" height=\"600\"") != std::string::npos);
-  CHECK(count(svg, "<title>") == 1 + 7);  // the document and every member
-  CHECK(count(svg, "<path ") == 9);
+  CHECK(count_of(svg, "<title>") == 1 + 7);  // the document and every member
+  CHECK(count_of(svg, "<path ") == 9);
   CHECK(svg.find(kind_color("project").hex()) != std::string::npos);
   CHECK(svg.find("Coöperatieve stageplekken") != std::string::npos);
   CHECK(svg.find(">Partner (4)<") != std::string::npos);
@@ -116,12 +112,12 @@ TEST_CASE("the SVG export shows the visible members and ties, labels and legend"
   f.hidden_kinds = {"project"};
   s.set_filters(f);
   svg = view_svg(s, place_labels(s, seven_px_a_byte), layout_legend(s, Lang::en, seven_px_a_byte));
-  CHECK(count(svg, "<title>") == 1 + 5);
-  CHECK(count(svg, "<path ") == 5);
+  CHECK(count_of(svg, "<title>") == 1 + 5);
+  CHECK(count_of(svg, "<path ") == 5);
   // Curved ties become quadratic Beziers.
   s.curved_edges = true;
   svg = view_svg(s, {}, {});
-  CHECK(count(svg, " Q") == 5);
+  CHECK(count_of(svg, " Q") == 5);
 }
 
 TEST_CASE("exports pseudonymise residents' labels") {

@@ -46,6 +46,13 @@ inline std::string slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// How many times `what` occurs in `s` (overlapping occurrences counted).
+inline std::size_t count_of(const std::string& s, const std::string& what) {
+  std::size_t k = 0;
+  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++k;
+  return k;
+}
+
 inline nlohmann::json read_json(const std::filesystem::path& p) { return nlohmann::json::parse(slurp(p)); }
 
 }  // namespace wijknet::test
