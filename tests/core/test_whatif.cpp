@@ -39,7 +39,7 @@ TEST_CASE("removing the broker of a star breaks it into single members") {
   REQUIRE(w.before.score);
   REQUIRE(w.after.score);
   CHECK(*w.after.score < *w.before.score);
-  CHECK(w.summary.find("7 group(s)") != std::string::npos);
+  CHECK(w.summary.find("7 groups") != std::string::npos);
 }
 
 TEST_CASE("themes and projects left without anyone") {
