@@ -81,6 +81,7 @@ int run(const Args& args) {
   opt.lang = args.lang();
   const Coalition c = load(path, args);
   const HealthReport report = assess_health(c, opt);
+  for (const auto& w : health_warnings(report)) std::cerr << "warning: " << path << ": " << w << '\n';
   if (args.flag("--json")) {
     std::cout << health_json(report).dump(2) << '\n';
     return Exit::ok;

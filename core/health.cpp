@@ -79,6 +79,16 @@ std::string join_names(Lang lang, const std::vector<std::string>& names, std::si
   return out;
 }
 
+std::vector<std::string> health_warnings(const HealthReport& report) {
+  std::vector<std::string> out;
+  const HealthIndicator* f = report.find("funding_dependency");
+  if (!f || !f->details.contains("unreadable_amounts")) return out;
+  for (const auto& u : f->details["unreadable_amounts"])
+    out.push_back(tr(report.lang, "funding.unreadable.warning",
+                     {u["funder"].get<std::string>(), u["project"].get<std::string>(), u["amount"].get<std::string>()}));
+  return out;
+}
+
 double round1(double x) { return std::round(x * 10.0) / 10.0; }
 
 const HealthIndicator* HealthReport::find(std::string_view id) const {

@@ -117,6 +117,12 @@ std::string tr_count(Lang lang, std::string_view key, std::size_t count, std::in
 // larger weighted shortfall weight * (100 - score). At most `max`. O(k log k).
 std::vector<const HealthIndicator*> first_actions(const HealthReport& report, std::size_t max = 3);
 
+// The warnings a command prints to stderr after a health report, one line each, in the report's
+// language: every amount that could not be read, naming the funder and the project
+// by id ("the amount from fonds-x to p-buurthuis cannot be read (\"ongeveer een ton\") and is not
+// counted"). O(k).
+std::vector<std::string> health_warnings(const HealthReport& report);
+
 // Rounds to one decimal, the precision of every score wijknet prints.
 double round1(double x);
 

@@ -315,6 +315,31 @@ TEST_CASE("the report speaks to a council: no command line, one language, plural
   }
 }
 
+TEST_CASE("health reads amounts as written and warns about one it cannot read, naming the tie") {
+  json doc = json::parse(slurp(laak));
+  int n = 0;
+  for (auto& e : doc["edges"]) {
+    if (e["kind"] != "funds") continue;
+    // gemeente -> p-ateliers 25000 becomes unreadable; gemeente -> p-leerplekken 30000 "30.000".
+    if (n == 0) e["attrs"]["amount"] = "ongeveer een ton";
+    if (n == 1) e["attrs"]["amount"] = "30.000";
+    if (n == 2) e["attrs"]["amount"] = "\u20ac 15.000,-";
+    ++n;
+  }
+  const auto dir = scratch();
+  const fs::path file = dir / "amounts.json";
+  std::ofstream(file) << doc.dump();
+  const auto r = run_cli("health " + quote(file.string()) + " --json --lang en" + at);
+  REQUIRE(r.status == 0);
+  CHECK(r.err.find("warning: " + file.string() + ": the amount from gemeente to p-ateliers cannot be read (\"ongeveer een ton\") and is not counted") !=
+        std::string::npos);
+  const json j = json::parse(r.out);
+  const auto& f = j["indicators"][8];
+  // 183,000 in the sample, less the 25,000 that cannot be read; the rest read as written.
+  CHECK(f["details"]["total"].get<double>() == doctest::Approx(158000.0));
+  CHECK(f["details"]["unreadable_amounts"].size() == 1);
+}
+
 TEST_CASE("render writes the network as SVG") {
   const auto dir = scratch();
   const fs::path out = dir / "laak.svg";
