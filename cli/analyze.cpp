@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "core/analysis.hpp"
+#include "core/coalition_network.hpp"
 #include "core/metrics/components.hpp"
 #include "core/network.hpp"
 
@@ -44,13 +45,15 @@ void print_notes(const Network& net, Lang lang, std::ostream& out) {
 }
 
 // The readable report: the graph in sentences, the top connectors, the broker, the cut points.
-void print_text(const Coalition& c, const Network& net, const Analysis& a, const Args& args, std::ostream& out) {
+void print_text(const Coalition& c, const Network& net, const Analysis& a, const Args& args, NetworkScope scope,
+                std::ostream& out) {
   const Lang lang = args.lang();
   const auto& g = a.graph;
   auto label = [&](std::size_t v) { return c.nodes[net.node_index(Network::Vertex(v))].label; };
 
   out << tr(lang, "analyze.title", {c.name.empty() ? args.positional()[0] : c.name}) << '\n';
-  if (auto at = args.date("--at")) out << tr(lang, "analyze.at", {at->str()}) << '\n';
+  out << tr(lang, "analyze.at", {args.date("--at").value_or(Date::today()).str()}) << '\n';
+  out << tr(lang, "network.heading", {scope_name(lang, scope)}) << '\n';
   out << '\n' << tr(lang, "analyze.size", {std::to_string(g.nodes), std::to_string(g.edges)}) << '\n';
   out << tr(lang, "analyze.density", {format_number(lang, g.density, 3), format_number(lang, 100 * g.density, 0)}) << '\n';
   if (g.components <= 1) {
@@ -117,21 +120,23 @@ int run(const Args& args) {
   const std::string& path = args.positional()[0];
   const auto at = args.date("--at");
   args.lang();  // check --lang before the work
-  Coalition c = load(path, args);
+  const Coalition doc = load(path, args);
 
-  NetworkOptions nopt;
-  nopt.at = at;
-  nopt.actors_only = args.flag("--actors");
-  const Network net = Network::build(c, nopt);
-
+  // The network the suggestions, the report and the viewer measure too (core/coalition_network.hpp),
+  // as the coalition stands today unless --at says otherwise.
+  const NetworkScope scope = args.flag("--actors") ? NetworkScope::actors : NetworkScope::members_and_projects;
   AnalysisOptions aopt;
   aopt.weighted = args.flag("--weighted");
   aopt.timings = args.flag("--timings");
-  const Analysis a = analyze(net, aopt);
+  const MeasuredNetwork m = measure_network(doc, scope, at, aopt);
+  const Coalition& c = m.snapshot;
+  const Network& net = m.net;
+  const Analysis& a = m.analysis;
 
   if (args.flag("--json")) {
     Json j = analysis_json(a, net, &c);
-    if (at) j["graph"]["at"] = at->str();
+    j["graph"]["at"] = m.at.str();
+    j["graph"]["network"] = std::string(scope_id(scope));
     if (aopt.timings) {
       Json t = Json::object();
       for (const auto& [name, ms] : a.timings_ms) t[name] = ms;
@@ -140,7 +145,7 @@ int run(const Args& args) {
     std::cout << j.dump(2) << '\n';
     return Exit::ok;
   }
-  print_text(c, net, a, args, std::cout);
+  print_text(c, net, a, args, scope, std::cout);
   return Exit::ok;
 }
 
@@ -154,9 +159,9 @@ Command analyze_command() {
       1,
       1,
       {{"--json", "", "machine-readable output: {\"graph\": {...}, \"nodes\": [...]}"},
-       {"--at", "DATE", "the network as it stood on DATE (YYYY-MM-DD)"},
+       {"--at", "DATE", "the network as it stood on DATE (YYYY-MM-DD; default today)"},
        {"--weighted", "", "use tie strength (distance = 1/strength on shortest paths)"},
-       {"--actors", "", "project projects away: actors tied by the number of projects they share"},
+       {"--actors", "", "the members' collaboration network: projects projected away, actors tied by the projects they share"},
        {"--timings", "", "print the time each measure took"},
        {"--strict", "", "treat every import warning as an error"},
        {"--lang", "nl|en", "language of the text report (default: the system locale)"}}};

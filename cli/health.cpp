@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "core/coalition_network.hpp"
 #include "core/health.hpp"
 
 namespace wijknet::cli {
@@ -54,7 +55,8 @@ void print_text(const Coalition& c, const HealthReport& r, const std::string& na
         << '\n';
   else
     out << tr(lang, "health.overall.none") << '\n';
-  out << wrap(tr(lang, "health.overall.note"), 96, "") << "\n\n";
+  out << wrap(tr(lang, "health.overall.note"), 96, "") << '\n';
+  out << wrap(tr(lang, "health.network", {scope_name(lang, NetworkScope::actors)}), 96, "") << "\n\n";
   for (const auto& ind : r.indicators) {
     out << status_tag(lang, ind.status) << ' ' << indicator_title(lang, ind.id);
     if (ind.score) out << ": " << format_number(lang, round1(*ind.score), 0) << "/100";
@@ -79,6 +81,7 @@ int run(const Args& args) {
   opt.lang = args.lang();
   const Coalition c = load(path, args);
   const HealthReport report = assess_health(c, opt);
+  for (const auto& w : health_warnings(report)) std::cerr << "warning: " << path << ": " << w << '\n';
   if (args.flag("--json")) {
     std::cout << health_json(report).dump(2) << '\n';
     return Exit::ok;

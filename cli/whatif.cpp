@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "cli/command.hpp"
+#include "core/coalition_network.hpp"
 #include "core/error.hpp"
 #include "core/whatif.hpp"
 
@@ -47,6 +48,7 @@ std::pair<std::string, std::string> split_pair(const std::string& text, const Co
 
 void print_text(const WhatIf& w, Lang lang, std::ostream& out) {
   out << w.summary << "\n\n";
+  out << tr(lang, "network.heading", {scope_name(lang, NetworkScope::actors)}) << '\n';
   out << "  " << pad(tr(lang, "whatif.col.measure"), 24) << pad(tr(lang, "whatif.col.before"), 10)
       << tr(lang, "whatif.col.after") << '\n';
   auto row = [&](const std::string& key, const std::string& a, const std::string& b) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "core/coalition_network.hpp"
 #include "core/health_detail.hpp"
 
 namespace wijknet {
@@ -46,19 +47,25 @@ std::string sector_name(Lang lang, std::string_view sector) {
 }
 
 Network collaboration_network(const Coalition& coalition) {
-  bool any = false;
-  for (const auto& e : coalition.edges)
-    any = any || (e.kind == kinds::funds && (!coalition.nodes[e.source].is_actor() || !coalition.nodes[e.target].is_actor()));
-  NetworkOptions opt;
-  opt.actors_only = true;
-  if (!any) return Network::build(coalition, opt);
-  Coalition copy;
-  copy.nodes = coalition.nodes;
-  copy.edges.reserve(coalition.edges.size());
-  for (const auto& e : coalition.edges)
-    if (!(e.kind == kinds::funds && (!coalition.nodes[e.source].is_actor() || !coalition.nodes[e.target].is_actor())))
-      copy.edges.push_back(e);
-  return Network::build(copy, opt);
+  return coalition_network(coalition, NetworkScope::actors);
+}
+
+std::string tr_count(Lang lang, std::string_view key, std::size_t count, std::initializer_list<std::string> args) {
+  const std::string one = std::string(key) + ".one";
+  return tr(lang, count == 1 && has_text(one) ? std::string_view(one) : key, args);
+}
+
+std::vector<const HealthIndicator*> first_actions(const HealthReport& report, std::size_t max) {
+  std::vector<const HealthIndicator*> out;
+  for (const auto& ind : report.indicators)
+    if ((ind.status == HealthStatus::alert || ind.status == HealthStatus::warn) && !ind.action.empty()) out.push_back(&ind);
+  auto shortfall = [](const HealthIndicator* i) { return i->weight * (100.0 - i->score.value_or(100.0)); };
+  std::stable_sort(out.begin(), out.end(), [&](auto* a, auto* b) {
+    if (a->status != b->status) return a->status == HealthStatus::alert;
+    return shortfall(a) > shortfall(b);
+  });
+  if (out.size() > max) out.resize(max);
+  return out;
 }
 
 std::string join_names(Lang lang, const std::vector<std::string>& names, std::size_t max) {
@@ -72,6 +79,16 @@ std::string join_names(Lang lang, const std::vector<std::string>& names, std::si
   return out;
 }
 
+std::vector<std::string> health_warnings(const HealthReport& report) {
+  std::vector<std::string> out;
+  const HealthIndicator* f = report.find("funding_dependency");
+  if (!f || !f->details.contains("unreadable_amounts")) return out;
+  for (const auto& u : f->details["unreadable_amounts"])
+    out.push_back(tr(report.lang, "funding.unreadable.warning",
+                     {u["funder"].get<std::string>(), u["project"].get<std::string>(), u["amount"].get<std::string>()}));
+  return out;
+}
+
 double round1(double x) { return std::round(x * 10.0) / 10.0; }
 
 const HealthIndicator* HealthReport::find(std::string_view id) const {
@@ -82,7 +99,9 @@ const HealthIndicator* HealthReport::find(std::string_view id) const {
 
 HealthStatus HealthReport::overall_status() const {
   if (!score) return HealthStatus::no_data;
-  if (*score >= 70) return HealthStatus::ok;
+  bool any_alert = false;
+  for (const auto& i : indicators) any_alert = any_alert || i.status == HealthStatus::alert;
+  if (*score >= 70 && !any_alert) return HealthStatus::ok;
   if (*score >= 45) return HealthStatus::warn;
   return HealthStatus::alert;
 }
@@ -92,6 +111,7 @@ namespace detail {
 HealthContext::HealthContext(const Coalition& snapshot, Date at_, Lang lang_)
     : c(snapshot), at(at_), lang(lang_), participants(snapshot.nodes.size()), projects_of(snapshot.nodes.size()) {
   actors = collaboration_network(c);
+  pure_funder = pure_funders(c);
   for (std::size_t i = 0; i < c.nodes.size(); ++i)
     if (c.nodes[i].is_broker() && c.nodes[i].is_actor()) brokers.push_back(i);
   for (const auto& e : c.edges) {
@@ -179,7 +199,9 @@ HealthReport assess_health(const Coalition& coalition, const HealthOptions& opti
     sum += ind.weight * s;
     weights += ind.weight;
   }
-  if (weights > 0) report.score = sum / weights;
+  if (const auto* c = report.find("cohesion"); c && c->status != HealthStatus::no_data)
+    report.connected_share = c->details.value("reachable_share", 1.0);
+  if (weights > 0) report.score = sum / weights * report.connected_share;
   return report;
 }
 
@@ -187,6 +209,7 @@ Json health_json(const HealthReport& report) {
   Json j = Json::object();
   j["score"] = report.score ? Json(round1(*report.score)) : Json(nullptr);
   j["status"] = std::string(status_id(report.overall_status()));
+  j["connected_share"] = report.connected_share;
   j["at"] = report.at.str();
   j["lang"] = std::string(lang_code(report.lang));
   Json list = Json::array();
@@ -198,6 +221,7 @@ Json health_json(const HealthReport& report) {
     item["status"] = std::string(status_id(ind.status));
     item["message"] = ind.message;
     item["nodes"] = ind.nodes;
+    item["action"] = ind.action;
     item["weight"] = ind.weight;
     item["details"] = ind.details;
     list.push_back(std::move(item));

@@ -49,11 +49,12 @@ std::string_view sector_of(const Node& node);
 // A sector's name for a sentence ("gemeente" / "municipality"); unknown sectors as written.
 std::string sector_name(Lang lang, std::string_view sector);
 
-// The collaboration network the health model, the suggestions and the what-if read: the actors
-// (projects projected away, Network::build with actors_only), tied by their direct ties of any
-// kind and by the projects they share. Funding edges to projects are left out of the projection:
-// a funder who pays for a project does not thereby work with everyone in it (funding has its own
-// indicator). Pass a snapshot (Coalition::at) for a date. O(n + m log m + sum of project sizes^2).
+// The collaboration network the health model, the suggestions and the what-if read:
+// coalition_network(coalition, NetworkScope::actors) of core/coalition_network.hpp, the network
+// `wijknet analyze --actors` measures. Projects are projected away; actors are tied by their
+// direct ties and by the projects they share. A pure funder (only `funds` ties) is tied to the
+// members of the projects it pays for; another actor's funding adds no tie. Pass a snapshot
+// (Coalition::at) for a date. O(n + m log m + sum of project sizes^2).
 Network collaboration_network(const Coalition& coalition);
 
 struct HealthIndicator {
@@ -62,6 +63,7 @@ struct HealthIndicator {
   HealthStatus status = HealthStatus::no_data;
   std::string message;             // in the report's language
   std::vector<std::string> nodes;  // ids of the nodes concerned, most concerned first
+  std::string action;              // what to do, one sentence (also the message's last); empty when nothing
   double weight = 1.0;
   Json details = Json::object();   // the figures behind the score, for JSON and the report
 };
@@ -74,11 +76,18 @@ struct HealthOptions {
 struct HealthReport {
   Date at;
   Lang lang = Lang::en;
-  std::optional<double> score;  // nullopt when no indicator has data
+  // The weighted mean of the indicators with data, times the share of actor pairs that can still
+  // reach each other (cohesion's details.reachable_share; 1 for one connected network): the other
+  // indicators judge a coalition as one whole, and a coalition in pieces is healthy only as far
+  // as it still hangs together, so a what-if that splits it shows in the score. nullopt when no
+  // indicator has data.
+  std::optional<double> score;
+  double connected_share = 1.0;  // the factor above
   std::vector<HealthIndicator> indicators;  // one per id of indicator_ids, in that order
 
   const HealthIndicator* find(std::string_view id) const;
-  // ok when score >= 70, warn when >= 45, alert below; no_data without a score.
+  // ok when score >= 70, warn when >= 45, alert below; no_data without a score. An indicator in
+  // alert caps the status at warn: a coalition with an alarm is never "ok" as a whole.
   HealthStatus overall_status() const;
 };
 
@@ -99,6 +108,20 @@ Json health_json(const HealthReport& report);
 // A list for a sentence: "A, B en C" / "A, B and C"; beyond `max` names "A, ..., F en nog 3" /
 // "... and 3 more". O(total length).
 std::string join_names(Lang lang, const std::vector<std::string>& names, std::size_t max = 6);
+
+// tr() for a sentence about `count` things: the key with ".one" appended when count is 1 and the
+// table has it, else the key ("1 introductie" / "3 introducties"). {0} is usually the count.
+std::string tr_count(Lang lang, std::string_view key, std::size_t count, std::initializer_list<std::string> args = {});
+
+// The actions of the indicators in alert or warn, most urgent first: alert before warn, then the
+// larger weighted shortfall weight * (100 - score). At most `max`. O(k log k).
+std::vector<const HealthIndicator*> first_actions(const HealthReport& report, std::size_t max = 3);
+
+// The warnings a command prints to stderr after a health report, one line each, in the report's
+// language: every amount that could not be read, naming the funder and the project
+// by id ("the amount from fonds-x to p-buurthuis cannot be read (\"ongeveer een ton\") and is not
+// counted"). O(k).
+std::vector<std::string> health_warnings(const HealthReport& report);
 
 // Rounds to one decimal, the precision of every score wijknet prints.
 double round1(double x);

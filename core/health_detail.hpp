@@ -26,6 +26,7 @@ struct HealthContext {
   Lang lang;
   Network actors;                  // actors_only: projects projected away
   std::vector<std::size_t> brokers;  // node indices with role "broker", actors only
+  std::vector<bool> pure_funder;     // per node index: only `funds` ties (core/coalition_network.hpp)
   // Per node index: for a project, who takes part in it (document order, one entry per edge).
   std::vector<std::vector<Participation>> participants;
   // Per node index: the projects an actor takes part in (sorted, unique).
@@ -40,6 +41,9 @@ struct HealthContext {
   std::string broker_phrase(std::size_t node) const;
   std::string tr(std::string_view key, std::initializer_list<std::string> args = {}) const {
     return wijknet::tr(lang, key, args);
+  }
+  std::string tr_count(std::string_view key, std::size_t count, std::initializer_list<std::string> args = {}) const {
+    return wijknet::tr_count(lang, key, count, args);
   }
   std::string num(double x, int decimals) const { return format_number(lang, x, decimals); }
   std::string percent(double share) const { return format_number(lang, 100.0 * share, 0) + "%"; }

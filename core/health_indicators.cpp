@@ -8,6 +8,7 @@
 
 #include "core/health_detail.hpp"
 #include "core/health_network.hpp"
+#include "core/number_text.hpp"
 #include "core/portfolio.hpp"
 
 namespace wijknet::detail {
@@ -39,22 +40,19 @@ std::vector<std::string> ids_of(const HealthContext& ctx, const std::vector<std:
   return ids;
 }
 
-// A number from attrs[key]: a JSON number or a string holding one.
+// A number from attrs[key]: a JSON number or text as a Dutch or English user writes it
+// (core/number_text.hpp).
 std::optional<double> number_attr(const Json& attrs, const char* key) {
   if (!attrs.is_object()) return std::nullopt;
   auto it = attrs.find(key);
   if (it == attrs.end()) return std::nullopt;
-  if (it->is_number()) return it->get<double>();
-  if (it->is_string()) {
-    std::string s = it->get<std::string>();
-    std::string digits;
-    for (char ch : s)
-      if (ch != ' ' && ch != '_') digits += ch == ',' ? '.' : ch;
-    char* end = nullptr;
-    const double v = std::strtod(digits.c_str(), &end);
-    if (!digits.empty() && end == digits.c_str() + digits.size() && std::isfinite(v)) return v;
-  }
-  return std::nullopt;
+  return number_value(*it);
+}
+
+// Sets the indicator's action and ends the message with it.
+void act(HealthIndicator& ind, const std::string& action) {
+  ind.action = action;
+  add_sentence(ind.message, action);
 }
 
 // An amount in whole euro with thousands separators: "183.000" in Dutch, "183,000" in English.
@@ -110,14 +108,23 @@ HealthIndicator cohesion(const HealthContext& ctx) {
     ind.status = HealthStatus::ok;
 
   const std::string dist = r.average_distance ? ctx.num(*r.average_distance, 1) : "-";
+  std::vector<std::size_t> funders;
+  for (Network::Vertex v = 0; v < n; ++v)
+    if (ctx.pure_funder[net.node_index(v)]) funders.push_back(net.node_index(v));
+  std::sort(funders.begin(), funders.end());
   if (r.components == 1) {
     ind.message = ctx.tr("cohesion.one", {std::to_string(n), dist});
     const double d = r.average_distance.value_or(0);
-    add_sentence(ind.message, ctx.tr(d <= 2.0 ? "cohesion.close" : d <= 3.0 ? "cohesion.fair" : "cohesion.far"));
+    if (!funders.empty()) add_sentence(ind.message, ctx.tr("cohesion.funders", {ctx.labels(funders)}));
+    if (d <= 2.0)
+      add_sentence(ind.message, ctx.tr("cohesion.close"));
+    else
+      act(ind, ctx.tr(d <= 3.0 ? "cohesion.fair" : "cohesion.far"));
   } else {
     ind.message = ctx.tr("cohesion.split", {std::to_string(r.components), std::to_string(r.unreachable_pairs()),
                                             std::to_string(r.pairs), ctx.percent(1.0 - P), ctx.labels(outside)});
-    add_sentence(ind.message, ctx.tr("cohesion.split.do"));
+    if (!funders.empty()) add_sentence(ind.message, ctx.tr("cohesion.funders", {ctx.labels(funders)}));
+    act(ind, ctx.tr("cohesion.split.do", {ctx.labels(outside, 4)}));
   }
   ind.nodes = ids_of(ctx, outside);
   ind.details = {{"actors", n},
@@ -127,7 +134,8 @@ HealthIndicator cohesion(const HealthContext& ctx) {
                  {"unreachable_pairs", r.unreachable_pairs()},
                  {"reachable_share", P},
                  {"average_distance", r.average_distance ? Json(*r.average_distance) : Json(nullptr)},
-                 {"distance_sampled", r.sampled}};
+                 {"distance_sampled", r.sampled},
+                 {"funders_through_projects", ids_of(ctx, funders)}};
   return ind;
 }
 
@@ -267,9 +275,10 @@ HealthIndicator broker_dependency(const HealthContext& ctx) {
                               {"path_stretch", stretch[b]}});
   }
   if (brokers.empty()) add_sentence(ind.message, ctx.tr("broker.no_broker"));
-  add_sentence(ind.message, ctx.tr(ind.status == HealthStatus::alert  ? "broker.do.alert"
-                                   : ind.status == HealthStatus::warn ? "broker.do.warn"
-                                                                      : "broker.do.ok"));
+  if (ind.status == HealthStatus::ok)
+    add_sentence(ind.message, ctx.tr("broker.do.ok"));
+  else
+    act(ind, ctx.tr(ind.status == HealthStatus::alert ? "broker.do.alert" : "broker.do.warn", {w_name}));
 
   // The node whose loss hurts most is named when its loss hurts at all; the brokers always.
   if (lost[w] > 0 || stretch[w] >= 1.05) ind.nodes.push_back(ctx.c.nodes[w_node].id);
@@ -309,9 +318,14 @@ HealthIndicator centralization(const HealthContext& ctx) {
   auto ind = start("centralization");
   const Network& net = ctx.actors;
   const std::size_t n = net.vertex_count();
+  // Left out: the designated broker(s) and pure funders (they are tied to the members of the
+  // projects they pay for; paying is not steering the work, and funding_dependency judges it).
   std::vector<std::uint8_t> broker(n, 0);
   for (auto b : ctx.brokers)
     if (auto v = net.vertex_of(b)) broker[*v] = 1;
+  std::vector<std::size_t> funders_left_out;
+  for (Network::Vertex v = 0; v < n; ++v)
+    if (ctx.pure_funder[net.node_index(v)]) broker[v] = 1, funders_left_out.push_back(net.node_index(v));
   std::vector<std::size_t> deg(n, 0);
   std::size_t n2 = 0, m2 = 0;
   for (Network::Vertex v = 0; v < n; ++v) {
@@ -339,9 +353,13 @@ HealthIndicator centralization(const HealthContext& ctx) {
   if (!ctx.brokers.empty()) add_sentence(ind.message, ctx.tr("centralization.broker_note", {ctx.labels(ctx.brokers)}));
   if (ind.status != HealthStatus::ok && sector_of(ctx.c.nodes[top_node]) == "municipality")
     add_sentence(ind.message, ctx.tr("centralization.municipality"));
-  add_sentence(ind.message, ctx.tr(ind.status == HealthStatus::alert  ? "centralization.do.alert"
-                                   : ind.status == HealthStatus::warn ? "centralization.do.warn"
-                                                                      : "centralization.do.ok"));
+  if (!funders_left_out.empty())
+    add_sentence(ind.message, ctx.tr("centralization.funder_note", {ctx.labels(funders_left_out)}));
+  if (ind.status == HealthStatus::ok)
+    add_sentence(ind.message, ctx.tr("centralization.do.ok"));
+  else
+    act(ind, ctx.tr(ind.status == HealthStatus::alert ? "centralization.do.alert" : "centralization.do.warn",
+                    {ctx.label(top_node)}));
   if (ind.status != HealthStatus::ok) ind.nodes.push_back(ctx.c.nodes[top_node].id);
   ind.details = {{"freeman_degree_centralization", C},
                  {"top", ctx.c.nodes[top_node].id},
@@ -349,7 +367,8 @@ HealthIndicator centralization(const HealthContext& ctx) {
                  {"top_tie_share", tie_share},
                  {"actors", n2},
                  {"ties", m2},
-                 {"brokers_left_out", ids_of(ctx, ctx.brokers)}};
+                 {"brokers_left_out", ids_of(ctx, ctx.brokers)},
+                 {"funders_left_out", ids_of(ctx, funders_left_out)}};
   return ind;
 }
 
@@ -384,6 +403,7 @@ HealthIndicator sector_diversity(const HealthContext& ctx) {
                : present >= 4                        ? HealthStatus::warn
                                                      : HealthStatus::alert;
   ind.message = missing.empty() ? ctx.tr("sectors.all") : ctx.tr("sectors.missing", {ctx.ids_joined(missing_names, 6)});
+  if (!missing.empty()) act(ind, ctx.tr("sectors.do", {ctx.ids_joined(missing_names, 6)}));
   Json per_sector = Json::object();
   for (const auto& [s, k] : count) per_sector[s] = k;
   ind.details = {{"present", per_sector}, {"missing", missing}};
@@ -433,15 +453,19 @@ HealthIndicator resident_voice(const HealthContext& ctx) {
   if (residents.empty()) {
     ind.message = ctx.tr("residents.none");
   } else if (with_voice == 0) {
-    ind.message = ctx.tr("residents.passive", {std::to_string(residents.size())});
+    ind.message = ctx.tr_count("residents.passive", residents.size(), {std::to_string(residents.size())});
   } else {
-    ind.message = ctx.tr(led > 0 ? "residents.share" : "residents.share.nolead",
-                         {std::to_string(with_voice), std::to_string(projects.size()), std::to_string(led)});
+    ind.message = ctx.tr_count(led > 0 ? "residents.share" : "residents.share.nolead", projects.size(),
+                               {std::to_string(with_voice), std::to_string(projects.size()), std::to_string(led)});
     if (ind.status != HealthStatus::ok)
       add_sentence(ind.message, ctx.tr("residents.without", {ctx.labels(without)}));
     else
       add_sentence(ind.message, ctx.tr("residents.ok"));
   }
+  if (residents.empty())
+    act(ind, ctx.tr("residents.do.none"));
+  else if (ind.status != HealthStatus::ok)
+    act(ind, ctx.tr("residents.do", {ctx.labels(without, 3)}));
   ind.nodes = ids_of(ctx, without);
   ind.details = {{"residents", residents.size()},
                  {"projects", projects.size()},
@@ -512,7 +536,14 @@ HealthIndicator theme_coverage(const HealthContext& ctx) {
   if (!uncovered.empty()) add_sentence(ind.message, ctx.tr("themes.uncovered", {ctx.ids_joined(uncovered)}));
   if (!single.empty()) add_sentence(ind.message, ctx.tr("themes.single", {ctx.ids_joined(single)}));
   if (!two.empty()) add_sentence(ind.message, ctx.tr("themes.two", {ctx.ids_joined(two)}));
-  add_sentence(ind.message, ctx.tr(ind.status == HealthStatus::ok ? "themes.ok" : "themes.do"));
+  if (ind.status == HealthStatus::ok) {
+    add_sentence(ind.message, ctx.tr("themes.ok"));
+  } else {
+    std::vector<std::string> weak = uncovered;
+    weak.insert(weak.end(), single.begin(), single.end());
+    weak.insert(weak.end(), two.begin(), two.end());
+    act(ind, ctx.tr("themes.do", {ctx.ids_joined(weak, 4)}));
+  }
   std::vector<std::size_t> unique;
   for (auto p : weak_projects)
     if (std::find(unique.begin(), unique.end(), p) == unique.end()) unique.push_back(p);
@@ -598,7 +629,10 @@ HealthIndicator reciprocity(const HealthContext& ctx) {
   if (T || V) add_sentence(ind.message, ctx.tr("reciprocity.scores", {T ? ctx.num(*T, 1) : "-", V ? ctx.num(*V, 1) : "-"}));
   if (ind.status != HealthStatus::ok && !named.empty())
     add_sentence(ind.message, ctx.tr("reciprocity.onesided", {ctx.labels(named)}));
-  add_sentence(ind.message, ctx.tr(ind.status == HealthStatus::ok ? "reciprocity.do.ok" : "reciprocity.do.bad"));
+  if (ind.status == HealthStatus::ok)
+    add_sentence(ind.message, ctx.tr("reciprocity.do.ok"));
+  else
+    act(ind, ctx.tr("reciprocity.do.bad"));
   if (ind.status != HealthStatus::ok) ind.nodes = ids_of(ctx, named);
   ind.details = {{"survey_ties", tie_count},
                  {"pairs", pairs},
@@ -677,7 +711,16 @@ HealthIndicator commitment(const HealthContext& ctx) {
   if (!leaving.empty()) add_sentence(ind.message, ctx.tr("commitment.leaving", {dated(leaving)}));
   if (!expired.empty()) add_sentence(ind.message, ctx.tr("commitment.expired", {ctx.labels(expired, 8)}));
   if (!missing.empty()) add_sentence(ind.message, ctx.tr("commitment.missing", {ctx.labels(missing, 8)}));
-  add_sentence(ind.message, ctx.tr(ind.status == HealthStatus::ok ? "commitment.do.ok" : "commitment.do.bad"));
+  if (ind.status == HealthStatus::ok) {
+    add_sentence(ind.message, ctx.tr("commitment.do.ok"));
+  } else {
+    std::vector<std::size_t> whom;
+    for (const auto& e : ending) whom.push_back(e.node);
+    for (const auto& e : leaving) whom.push_back(e.node);
+    whom.insert(whom.end(), expired.begin(), expired.end());
+    whom.insert(whom.end(), missing.begin(), missing.end());
+    act(ind, ctx.tr("commitment.do.bad", {ctx.labels(whom, 4)}));
+  }
 
   std::vector<Ending> soonest = ending;
   soonest.insert(soonest.end(), leaving.begin(), leaving.end());
@@ -702,56 +745,91 @@ HealthIndicator commitment(const HealthContext& ctx) {
 
 // ---------------------------------------------------------------------------------------------
 // funding_dependency (seed 000: the coalition was founded so the municipality would depend less
-// on the housing corporations' money; seed 004: incidental funding is a risk to a meeting place).
-// From the `funds` edges with attrs.amount (euro), the source being the funder:
-//   s1 = the largest funder's share of the total, ss = the largest sector's share,
-//   score = 100 * min(1, (1 - s1) / 0.6, (1 - ss) / 0.4): full marks while no funder pays more
-//       than 40% and no sector more than 60%,
-//   status: alert when s1 >= 0.75 or ss >= 0.85, warn when s1 >= 0.5 or ss >= 0.7, else ok.
-// no_data without funding ties that carry an amount. Nodes: the largest funder when warn or
-// alert.
+// on the housing corporations' money; seed 004: "incidental funding is a risk", agree on the
+// continuity of projects at the start). From the `funds` ties with attrs.amount (euro, read as
+// written: "183.000", "€ 183.000,-", core/number_text.hpp), the source being the funder. Every
+// funder is an independent source: three foundations that each pay a third are the opposite of
+// dependence, even though all three have the sector "funder", so concentration is measured per
+// funder, not per sector label (the sectors' shares stay in details).
+//   s1 = the largest funder's share of the total,
+//   unsecured = funded projects whose every funding tie is incidental (attrs.funding) or ends
+//       (`until`) within 12 months (core/portfolio.hpp's funding_secured), u = their share,
+//   score = 100 * min(1, (1 - s1) / 0.6) * (1 - 0.5 u): full marks while no funder pays more than
+//       40% and every project has money it can count on,
+//   status: alert when s1 >= 0.75, warn when s1 >= 0.5 or a project's money is not secured,
+//       else ok.
+// no_data without funding ties that carry an amount. An amount that cannot be read is named in
+// the message (funder and project) and counts as unknown. Nodes: the largest funder when
+// s1 >= 0.5, then the projects without secured money.
 HealthIndicator funding_dependency(const HealthContext& ctx) {
   auto ind = start("funding_dependency");
   std::map<std::size_t, double> by_funder;
   std::map<std::string, double> by_sector;
   std::map<std::size_t, std::set<std::size_t>> funders_of;
+  std::map<std::size_t, bool> secured;  // per funded project
   double total = 0;
   std::size_t unknown = 0;
+  std::vector<std::string> unreadable;
+  Json unreadable_json = Json::array();
   for (const auto& e : ctx.c.edges) {
     if (e.kind != kinds::funds) continue;
+    const std::size_t project = ctx.c.nodes[e.target].kind == kinds::project ? e.target : e.source;
+    const std::size_t funder = project == e.target ? e.source : e.target;
+    if (ctx.c.nodes[project].kind == kinds::project) secured[project] = secured[project] || funding_secured(e, ctx.at);
     const auto amount = number_attr(e.attrs, "amount");
     if (!amount || *amount < 0) {
       ++unknown;
+      auto it = e.attrs.is_object() ? e.attrs.find("amount") : e.attrs.end();
+      if (it != e.attrs.end() && !it->is_null()) {
+        const std::string text = it->is_string() ? it->get<std::string>() : it->dump();
+        unreadable.push_back(ctx.tr("funding.unreadable.item", {ctx.label(funder), ctx.label(project), text}));
+        unreadable_json.push_back({{"funder", ctx.c.nodes[funder].id}, {"project", ctx.c.nodes[project].id}, {"amount", text}});
+      }
       continue;
     }
-    by_funder[e.source] += *amount;
-    const auto s = sector_of(ctx.c.nodes[e.source]);
+    by_funder[funder] += *amount;
+    const auto s = sector_of(ctx.c.nodes[funder]);
     by_sector[s.empty() ? std::string("unknown") : std::string(s)] += *amount;
-    funders_of[e.target].insert(e.source);
+    funders_of[project].insert(funder);
     total += *amount;
   }
-  if (total <= 0) return no_data(std::move(ind), ctx.tr("funding.no_data"));
+  if (total <= 0) {
+    ind = no_data(std::move(ind), ctx.tr("funding.no_data"));
+    if (!unreadable.empty()) add_sentence(ind.message, ctx.tr("funding.unreadable", {ctx.ids_joined(unreadable, 4)}));
+    ind.details = {{"unreadable_amounts", unreadable_json}};
+    return ind;
+  }
   auto top = std::max_element(by_funder.begin(), by_funder.end(), [](auto& a, auto& b) { return a.second < b.second; });
-  auto top_sector =
-      std::max_element(by_sector.begin(), by_sector.end(), [](auto& a, auto& b) { return a.second < b.second; });
-  const double s1 = top->second / total, ss = top_sector->second / total;
-  ind.score = 100.0 * std::min({1.0, (1.0 - s1) / 0.6, (1.0 - ss) / 0.4});
-  if (s1 >= 0.75 || ss >= 0.85)
+  const double s1 = top->second / total;
+  std::vector<std::size_t> unsecured;
+  for (const auto& [project, ok] : secured)
+    if (!ok) unsecured.push_back(project);
+  const double u = secured.empty() ? 0.0 : double(unsecured.size()) / double(secured.size());
+  ind.score = 100.0 * std::min(1.0, (1.0 - s1) / 0.6) * (1.0 - 0.5 * u);
+  if (s1 >= 0.75)
     ind.status = HealthStatus::alert;
-  else if (s1 >= 0.5 || ss >= 0.7)
+  else if (s1 >= 0.5 || !unsecured.empty())
     ind.status = HealthStatus::warn;
   else
     ind.status = HealthStatus::ok;
   std::size_t single = 0;
   for (const auto& [project, f] : funders_of) single += f.size() == 1;
 
-  ind.message = ctx.tr("funding.share", {ctx.label(top->first), ctx.percent(s1), euro(ctx.lang, total),
-                                         sector_name(ctx.lang, top_sector->first), ctx.percent(ss)});
-  if (single > 0 && ind.status != HealthStatus::ok)
-    add_sentence(ind.message, ctx.tr("funding.single_projects", {std::to_string(single)}));
-  if (unknown > 0) add_sentence(ind.message, ctx.tr("funding.unknown", {std::to_string(unknown)}));
-  add_sentence(ind.message, ctx.tr(ind.status == HealthStatus::ok ? "funding.do.ok" : "funding.do.bad"));
-  if (ind.status != HealthStatus::ok) ind.nodes.push_back(ctx.c.nodes[top->first].id);
+  ind.message = ctx.tr_count("funding.share", by_funder.size(),
+                             {ctx.label(top->first), ctx.percent(s1), euro(ctx.lang, total), std::to_string(by_funder.size())});
+  if (single > 0 && s1 >= 0.5) add_sentence(ind.message, ctx.tr_count("funding.single_projects", single, {std::to_string(single)}));
+  if (!unsecured.empty()) add_sentence(ind.message, ctx.tr("funding.unsecured", {ctx.labels(unsecured, 6)}));
+  if (!unreadable.empty()) add_sentence(ind.message, ctx.tr("funding.unreadable", {ctx.ids_joined(unreadable, 4)}));
+  if (unknown > unreadable.size())
+    add_sentence(ind.message, ctx.tr_count("funding.unknown", unknown - unreadable.size(), {std::to_string(unknown - unreadable.size())}));
+  if (ind.status == HealthStatus::ok)
+    add_sentence(ind.message, ctx.tr("funding.do.ok"));
+  else if (s1 >= 0.5)
+    act(ind, ctx.tr("funding.do.bad", {ctx.label(top->first)}));
+  else
+    act(ind, ctx.tr("funding.do.continuity", {ctx.labels(unsecured, 4)}));
+  if (s1 >= 0.5) ind.nodes.push_back(ctx.c.nodes[top->first].id);
+  for (auto p : unsecured) ind.nodes.push_back(ctx.c.nodes[p].id);
   Json funders = Json::array();
   std::vector<std::pair<std::size_t, double>> ranked(by_funder.begin(), by_funder.end());
   std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.second > b.second; });
@@ -760,13 +838,14 @@ HealthIndicator funding_dependency(const HealthContext& ctx) {
   Json sectors = Json::object();
   for (auto& [s, amount] : by_sector) sectors[s] = amount / total;
   ind.details = {{"total", total},
+                 {"independent_sources", by_funder.size()},
                  {"largest_funder_share", s1},
-                 {"largest_sector", top_sector->first},
-                 {"largest_sector_share", ss},
                  {"funders", funders},
                  {"sector_shares", sectors},
                  {"projects_with_one_funder", single},
-                 {"funding_ties_without_amount", unknown}};
+                 {"projects_without_secured_money", ids_of(ctx, unsecured)},
+                 {"funding_ties_without_amount", unknown},
+                 {"unreadable_amounts", unreadable_json}};
   return ind;
 }
 
@@ -780,7 +859,7 @@ HealthIndicator funding_dependency(const HealthContext& ctx) {
 // no_data without rated projects. Nodes: the projects to stop, then the pearls.
 HealthIndicator portfolio(const HealthContext& ctx) {
   auto ind = start("portfolio");
-  const Portfolio p = assess_portfolio(ctx.c);
+  const Portfolio p = assess_portfolio(ctx.c, ctx.at);
   if (p.rated == 0) return no_data(std::move(ind), ctx.tr("portfolio.no_data"));
   const std::size_t unrated = p.projects.size() - p.rated;
   ind.score = 100.0 * (double(p.continue_count) + 0.5 * double(p.investigate_count)) / double(p.rated);
@@ -790,23 +869,38 @@ HealthIndicator portfolio(const HealthContext& ctx) {
     ind.status = HealthStatus::warn;
   else
     ind.status = HealthStatus::ok;
-  std::vector<std::size_t> stop, pearls;
+  std::vector<std::size_t> stop, pearls, pearls_unsecured;
+  bool any_funding = false;
+  for (const auto& e : ctx.c.edges) any_funding = any_funding || e.kind == kinds::funds;
   Json projects = Json::array();
   for (const auto& a : p.projects) {
     if (a.advice == ProjectAdvice::stop) stop.push_back(a.node);
     if (a.pearl) pearls.push_back(a.node);
+    // Seed 004: pearls are hard to fund because they span several subjects. Named only when the
+    // document records funding at all (otherwise every pearl would be "unfunded").
+    if (a.pearl && any_funding && !a.secured) pearls_unsecured.push_back(a.node);
     projects.push_back({{"id", ctx.c.nodes[a.node].id},
                         {"effort", a.effort ? Json(*a.effort) : Json(nullptr)},
                         {"impact", a.impact ? Json(*a.impact) : Json(nullptr)},
                         {"advice", a.advice ? Json(std::string(advice_id(*a.advice))) : Json(nullptr)},
-                        {"pearl", a.pearl}});
+                        {"pearl", a.pearl},
+                        {"funded", a.funded},
+                        {"funding_secured", a.secured}});
   }
   ind.message = ctx.tr("portfolio.summary", {std::to_string(p.rated), std::to_string(p.continue_count),
                                              std::to_string(p.investigate_count), std::to_string(p.stop_count)});
   if (!stop.empty()) add_sentence(ind.message, ctx.tr("portfolio.stop", {ctx.labels(stop)}));
   if (!pearls.empty()) add_sentence(ind.message, ctx.tr("portfolio.pearls", {ctx.labels(pearls)}));
-  if (unrated > 0) add_sentence(ind.message, ctx.tr("portfolio.unrated", {std::to_string(unrated)}));
+  if (!pearls_unsecured.empty())
+    add_sentence(ind.message, ctx.tr_count("portfolio.pearls.unsecured", pearls_unsecured.size(), {ctx.labels(pearls_unsecured)}));
+  if (unrated > 0) add_sentence(ind.message, ctx.tr_count("portfolio.unrated", unrated, {std::to_string(unrated)}));
   if (ind.status == HealthStatus::ok && pearls.empty()) add_sentence(ind.message, ctx.tr("portfolio.ok"));
+  if (!stop.empty())
+    act(ind, ctx.tr_count("portfolio.do.stop", stop.size(), {ctx.labels(stop, 4)}));
+  else if (ind.status != HealthStatus::ok && !pearls_unsecured.empty())
+    act(ind, ctx.tr("portfolio.do.pearls", {ctx.labels(pearls_unsecured, 4)}));
+  else if (ind.status != HealthStatus::ok)
+    act(ind, ctx.tr("portfolio.do.rate"));
   ind.nodes = ids_of(ctx, stop);
   for (auto id : ids_of(ctx, pearls)) ind.nodes.push_back(id);
   ind.details = {{"rated", p.rated},
@@ -814,6 +908,7 @@ HealthIndicator portfolio(const HealthContext& ctx) {
                  {"investigate", p.investigate_count},
                  {"stop", p.stop_count},
                  {"pearls", ids_of(ctx, pearls)},
+                 {"pearls_without_secured_funding", ids_of(ctx, pearls_unsecured)},
                  {"unrated", unrated},
                  {"finished_left_out", p.finished},
                  {"projects", projects}};

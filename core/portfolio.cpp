@@ -1,9 +1,11 @@
 #include "core/portfolio.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cctype>
+#include <cstdint>
 #include <string>
+
+#include "core/number_text.hpp"
 
 namespace wijknet {
 
@@ -24,14 +26,7 @@ std::optional<double> rating(const Json& attrs, std::string_view key, bool* inva
   if (it->is_number()) {
     value = it->get<double>();
   } else if (it->is_string()) {
-    std::string s = it->get<std::string>();
-    std::replace(s.begin(), s.end(), ',', '.');
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-    std::size_t b = 0;
-    while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    double v = 0;
-    auto [p, ec] = std::from_chars(s.data() + b, s.data() + s.size(), v);
-    if (ec == std::errc() && p == s.data() + s.size() && b < s.size()) value = v;
+    value = read_number(it->get<std::string>());
   }
   if (!value || !(*value >= 1.0 && *value <= 5.0)) {
     if (invalid) *invalid = true;
@@ -61,8 +56,33 @@ bool finished_status(const Json& attrs) {
 }
 }  // namespace
 
+FundingKind funding_kind(const Edge& e) {
+  auto it = e.attrs.find("funding");
+  if (it == e.attrs.end() || !it->is_string()) return FundingKind::unknown;
+  std::string s = it->get<std::string>();
+  for (auto& ch : s) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  if (s == "structural" || s == "structureel") return FundingKind::structural;
+  if (s == "incidental" || s == "incidenteel") return FundingKind::incidental;
+  return FundingKind::unknown;
+}
+
+bool funding_secured(const Edge& e, const Date& at) {
+  if (funding_kind(e) == FundingKind::incidental) return false;
+  return !(e.until && at.months_until(*e.until) < 12);
+}
+
 Portfolio assess_portfolio(const Coalition& coalition, const std::optional<Date>& at) {
   Portfolio p;
+  const Date when = at.value_or(Date::today());
+  std::vector<std::uint8_t> funded(coalition.nodes.size(), 0), secured(coalition.nodes.size(), 0);
+  for (const auto& e : coalition.edges) {
+    if (e.kind != kinds::funds || (at && !e.exists_at(*at))) continue;
+    for (auto i : {e.source, e.target})
+      if (coalition.nodes[i].kind == kinds::project) {
+        funded[i] = 1;
+        secured[i] |= funding_secured(e, when) ? 1 : 0;
+      }
+  }
   for (std::size_t i = 0; i < coalition.nodes.size(); ++i) {
     const Node& node = coalition.nodes[i];
     if (node.kind != kinds::project) continue;
@@ -89,6 +109,8 @@ Portfolio assess_portfolio(const Coalition& coalition, const std::optional<Date>
     // Seed 004: pearls have great impact and span several subjects. Impact alone is enough
     // to be a pearl; effort does not matter (their problem is funding, not effort).
     a.pearl = a.impact && *a.impact >= 4 && node.themes.size() > 1;
+    a.funded = funded[i] != 0;
+    a.secured = secured[i] != 0;
     p.pearls += a.pearl;
     p.projects.push_back(a);
   }

@@ -25,6 +25,8 @@ struct ProjectAssessment {
   std::optional<ProjectAdvice> advice;   // nullopt when effort or impact is missing or invalid
   bool pearl = false;                    // impact >= 4 and more than one theme
   bool invalid = false;                  // a rating was present but not a number in 1..5
+  bool funded = false;                   // at least one `funds` tie at the date
+  bool secured = false;                  // funded, and some of that money is secured (see funding_secured)
 };
 
 struct Portfolio {
@@ -32,6 +34,17 @@ struct Portfolio {
   std::size_t rated = 0, continue_count = 0, investigate_count = 0, stop_count = 0, pearls = 0;
   std::size_t finished = 0;  // projects left out because attrs.status says they ended
 };
+
+// The kind of money on a `funds` tie: attrs.funding "structural" / "structureel" or "incidental" /
+// "incidenteel" (any case); unknown when absent or anything else. O(1).
+enum class FundingKind { structural, incidental, unknown };
+FundingKind funding_kind(const Edge& funds_tie);
+
+// Whether a `funds` tie is money the project can count on at `at` (seed 004: "incidental funding
+// is a risk"; agree on continuity at the start): it is not marked incidental and does not end
+// (its `until`) within 12 months of `at`. Unmarked money counts as secured: the document does not
+// say otherwise. O(1).
+bool funding_secured(const Edge& funds_tie, const Date& at);
 
 // A 1..5 rating from attrs[key]: a number, or a string holding one ("4", "3.5", "3,5").
 // nullopt when absent; `invalid` is set when present but not a number in [1, 5]. O(1).
@@ -49,8 +62,8 @@ ProjectAdvice project_advice(double effort, double impact);
 
 // Every project node of `coalition` that exists at `at` (all when nullopt) and whose
 // attrs.status is not a finished state ("completed", "finished", "stopped", "cancelled",
-// "closed", also the Dutch "afgerond", "gestopt"), with its advice and whether it is a pearl.
-// O(n).
+// "closed", also the Dutch "afgerond", "gestopt"), with its advice, whether it is a pearl, and
+// whether it is funded and its funding secured at `at` (today when nullopt). O(n + m).
 Portfolio assess_portfolio(const Coalition& coalition, const std::optional<Date>& at = std::nullopt);
 
 }  // namespace wijknet

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/coalition_network.hpp"
 #include "core/health.hpp"
 #include "core/portfolio.hpp"
 #include "core/svg_render.hpp"
@@ -53,6 +54,10 @@ td.n { text-align: right; }
 .suggestions li, .suggestions p { margin: 6px 0; font-size: 14px; }
 .suggestions h3 { margin-top: 16px; }
 .pair { font-weight: bold; }
+.first ol { margin: 6px 0 0; padding-left: 22px; }
+.first li { margin: 6px 0; font-size: 15px; }
+.note { color: var(--muted); font-size: 13px; }
+td.st-ok { color: var(--ok); } td.st-warn { color: var(--warn); } td.st-alert { color: var(--alert); }
 footer { margin-top: 36px; color: var(--muted); font-size: 12px; border-top: 1px solid #e3e5ea; padding-top: 10px; }
 @page { size: A4; margin: 14mm; }
 @media print {
@@ -83,7 +88,14 @@ void overview(std::string& h, const HealthReport& r, Lang lang) {
   h += "<section class=\"overview\">\n<div class=\"score-badge bg-" + std::string(status_id(st)) + "\"><span class=\"score\">" +
        score_text(lang, r.score) + "</span><span class=\"of\">/100</span><span class=\"word\">" + esc(status_word(lang, st)) +
        "</span></div>\n<div><h2 style=\"margin-top:0;border:none\">" + esc(tr(lang, "report.overall")) + "</h2><p>" +
-       esc(tr(lang, "health.overall.note")) + "</p>\n<ul class=\"mini\">\n";
+       esc(tr(lang, "health.overall.note")) + " " + esc(tr(lang, "health.network", {scope_name(lang, NetworkScope::actors)})) +
+       "</p>\n";
+  bool any_alert = false;
+  for (const auto& ind : r.indicators) any_alert = any_alert || ind.status == HealthStatus::alert;
+  if (r.connected_share < 1.0)
+    h += "<p class=\"note\">" + esc(tr(lang, "report.overall.split", {format_number(lang, 100.0 * r.connected_share, 0) + "%"})) + "</p>\n";
+  if (any_alert && r.score && *r.score >= 70) h += "<p class=\"note\">" + esc(tr(lang, "report.overall.capped")) + "</p>\n";
+  h += "<ul class=\"mini\">\n";
   for (const auto& ind : r.indicators)
     h += "<li><span class=\"dot bg-" + std::string(status_id(ind.status)) + "\"></span>" + esc(indicator_title(lang, ind.id)) +
          ": <b>" + score_text(lang, ind.score) + "</b> (" + esc(status_word(lang, ind.status)) + ")</li>\n";
@@ -110,6 +122,70 @@ void indicators(std::string& h, const Coalition& c, const HealthReport& r, Lang 
   h += "</div></section>\n";
 }
 
+// The three most important actions (core/health.hpp's first_actions), each under the title of
+// the indicator it comes from.
+void first(std::string& h, const HealthReport& r, Lang lang) {
+  h += "<section class=\"first\"><h2>" + esc(tr(lang, "report.first")) + "</h2>\n";
+  const auto actions = first_actions(r, 3);
+  if (actions.empty()) {
+    h += "<p>" + esc(tr(lang, "report.first.none")) + "</p></section>\n";
+    return;
+  }
+  h += "<ol>\n";
+  for (const auto* ind : actions)
+    h += "<li><b>" + esc(indicator_title(lang, ind->id)) + "</b> (" + esc(status_word(lang, ind->status)) + "): " +
+         esc(ind->action) + "</li>\n";
+  h += "</ol></section>\n";
+}
+
+// Yearly snapshots: the same day of each earlier year, back to the first year in which the
+// document has a dated member, at most four years. Empty when the document has no history
+// (no member with a start date before the first of those days).
+std::vector<Date> trend_dates(const Coalition& c, const Date& at) {
+  std::optional<Date> first;
+  for (const auto& n : c.nodes)
+    if (n.since && (!first || *n.since < *first)) first = *n.since;
+  std::vector<Date> out;
+  if (!first) return out;
+  for (int k = 4; k >= 1; --k) {
+    const int day = (at.month() == 2 && at.day() == 29) ? 28 : at.day();
+    const Date d(at.year() - k, at.month(), day);
+    if (*first <= d) out.push_back(d);
+  }
+  return out;
+}
+
+void trend(std::string& h, const Coalition& c, const HealthReport& now, Lang lang) {
+  if (c.nodes.size() > 5000) return;  // five health reports of a very large network take too long
+  const auto dates = trend_dates(c, now.at);
+  if (dates.empty()) return;
+  std::vector<HealthReport> reports;
+  for (const auto& d : dates) {
+    HealthOptions o;
+    o.at = d;
+    o.lang = lang;
+    reports.push_back(assess_health(c, o));
+  }
+  reports.push_back(now);
+  h += "<section class=\"trend\"><h2>" + esc(tr(lang, "report.trend")) + "</h2>\n<table><thead><tr><th>" +
+       esc(tr(lang, "report.trend.year")) + "</th>";
+  for (const auto& r : reports) h += "<th class=\"n\">" + r.at.str() + "</th>";
+  h += "</tr></thead><tbody>\n<tr><td><b>" + esc(tr(lang, "report.overall")) + "</b></td>";
+  for (const auto& r : reports)
+    h += "<td class=\"n st-" + std::string(status_id(r.overall_status())) + "\"><b>" + score_text(lang, r.score) + "</b></td>";
+  h += "</tr>\n";
+  for (const auto& ind : now.indicators) {
+    h += "<tr><td>" + esc(indicator_title(lang, ind.id)) + "</td>";
+    for (const auto& r : reports) {
+      const HealthIndicator* x = r.find(ind.id);
+      h += "<td class=\"n st-" + std::string(status_id(x ? x->status : HealthStatus::no_data)) + "\">" +
+           score_text(lang, x ? x->score : std::nullopt) + "</td>";
+    }
+    h += "</tr>\n";
+  }
+  h += "</tbody></table><p class=\"note\">" + esc(tr(lang, "report.trend.caption")) + "</p></section>\n";
+}
+
 void network(std::string& h, const Coalition& snapshot, Lang lang) {
   SvgOptions o;
   o.lang = lang;
@@ -118,11 +194,13 @@ void network(std::string& h, const Coalition& snapshot, Lang lang) {
   o.labels = snapshot.nodes.size() <= 250;
   h += "<section class=\"network\"><h2>" + esc(tr(lang, "report.network")) + "</h2>\n<figure>\n";
   h += network_svg(snapshot, network_positions(snapshot), o);
-  h += "<figcaption>" + esc(tr(lang, "report.network.caption")) + "</figcaption>\n</figure></section>\n";
+  h += "<figcaption>" + esc(tr(lang, "report.network.caption")) + " " +
+       esc(tr(lang, "report.measures.network", {scope_name(lang, NetworkScope::members_and_projects)})) +
+       "</figcaption>\n</figure></section>\n";
 }
 
-void projects(std::string& h, const Coalition& snapshot, Lang lang) {
-  const Portfolio p = assess_portfolio(snapshot);
+void projects(std::string& h, const Coalition& snapshot, const Date& at, Lang lang) {
+  const Portfolio p = assess_portfolio(snapshot, at);
   h += "<section class=\"projects\"><h2>" + esc(tr(lang, "report.projects")) + "</h2>\n";
   if (p.projects.empty()) {
     h += "<p>" + esc(tr(lang, "report.projects.none")) + "</p></section>\n";
@@ -159,7 +237,7 @@ void suggestions(std::string& h, const Coalition& c, const Suggestions& s, Lang 
   if (s.missing_sectors.empty()) h += "<li>" + esc(tr(lang, "report.missing.none")) + "</li>\n";
   for (const auto& m : s.missing_sectors) h += "<li>" + esc(m.reason) + "</li>\n";
   h += "</ul>\n<h3>" + esc(tr(lang, "suggest.head.candidates")) + "</h3>\n<ul>\n";
-  if (!s.registry_given) h += "<li>" + esc(tr(lang, "suggest.no_registry")) + "</li>\n";
+  if (!s.registry_given) h += "<li>" + esc(tr(lang, "report.no_registry")) + "</li>\n";
   else if (s.candidates.empty()) h += "<li>" + esc(tr(lang, "suggest.none")) + "</li>\n";
   for (const auto& cand : s.candidates)
     h += "<li><b>" + esc(cand.name) + "</b> (" + esc(sector_name(lang, cand.sector)) + "): " + esc(cand.reason) + "</li>\n";
@@ -213,9 +291,11 @@ std::string report_html(const Coalition& coalition, const ReportOptions& options
   if (!coalition.area.empty()) h += esc(coalition.area) + " &#183; ";
   h += esc(tr(lang, "health.at", {at.str()})) + "</p></header>\n";
   overview(h, health, lang);
+  first(h, health, lang);
   indicators(h, coalition, health, lang);
+  trend(h, coalition, health, lang);
   network(h, snapshot, lang);
-  projects(h, snapshot, lang);
+  projects(h, snapshot, at, lang);
   suggestions(h, coalition, sugg, lang);
   h += "<footer><p>" + esc(tr(lang, "report.footer", {at.str(), options.source.empty() ? name : options.source})) + "</p>";
   if (options.anonymized) h += "<p>" + esc(tr(lang, "report.anonymized")) + "</p>";

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <set>
 
+#include "core/coalition_network.hpp"
 #include "core/health.hpp"
 #include "core/health_detail.hpp"
 #include "core/health_network.hpp"
@@ -76,8 +77,11 @@ struct Facts {
   std::set<std::string> coalition_sectors;
   std::set<std::pair<std::size_t, std::size_t>> direct;  // actor pairs (node indices, min first) with a tie
   std::vector<int> community;                             // per vertex
-  std::vector<double> betweenness;                        // per vertex
   std::vector<std::uint64_t> lost;                        // per vertex
+  // Betweenness is shown on the network of all members with their projects, the network of
+  // `wijknet analyze` and the viewer, so a member's figure is the same everywhere.
+  Network full;
+  std::vector<double> full_betweenness;  // per vertex of `full`
 
   explicit Facts(const HealthContext& c) : ctx(c), net(c.actors) {
     themes = detail::theme_ids(ctx.c);
@@ -100,8 +104,15 @@ struct Facts {
       direct.insert({std::min(e.source, e.target), std::max(e.source, e.target)});
     }
     community = louvain_communities(net, false);
-    betweenness = betweenness_centrality(net, false);
     lost = pairs_lost_by_removal(net);
+    full = coalition_network(ctx.c, NetworkScope::members_and_projects);
+    full_betweenness = betweenness_centrality(full, false);
+  }
+
+  // A node's betweenness on the members-and-projects network (0 when not in it).
+  double betweenness_of(std::size_t node_index) const {
+    const auto v = full.vertex_of(node_index);
+    return v ? full_betweenness[*v] : 0.0;
   }
 
   const Node& node(Vertex v) const { return ctx.c.nodes[net.node_index(v)]; }
@@ -378,7 +389,7 @@ std::optional<Succession> succession(const Facts& f) {
   if (!leaving) {
     Vertex top = 0;
     for (Vertex v = 1; v < n; ++v)
-      if (f.betweenness[v] > f.betweenness[top]) top = v;
+      if (f.betweenness_of(net.node_index(v)) > f.betweenness_of(net.node_index(top))) top = v;
     leaving = top;
   }
   const Vertex b = *leaving;
@@ -435,36 +446,59 @@ std::optional<Succession> succession(const Facts& f) {
     }
   }
 
-  // Who takes over the bridging: betweenness on the network without the leaving member, with the
-  // reconnecting introductions made (so the members they run through count as bridges).
-  std::vector<std::pair<Vertex, Vertex>> edges;
-  std::vector<Vertex> to_new(n, Vertex(-1));
-  std::vector<Vertex> to_old;
-  for (Vertex v = 0; v < n; ++v)
-    if (v != b) to_new[v] = Vertex(to_old.size()), to_old.push_back(v);
+  // Who takes over the bridging: betweenness on the network of all members with their projects
+  // without the leaving member, with the reconnecting introductions made (so the members they run
+  // through count as bridges). Seeds 001 and 002: the coalition is to carry on by itself and the
+  // municipality may initiate but not steer, so partners who are not the municipality come first,
+  // and among them those who already know most of the leaving member's contacts, then the larger
+  // betweenness. The municipality is named only after them.
+  Coalition after = ctx.c;
+  for (auto [x, y] : added) {
+    Edge e;
+    e.source = net.node_index(x);
+    e.target = net.node_index(y);
+    e.kind = std::string(kinds::collaborates);
+    after.add_edge(std::move(e));
+  }
+  after.remove_nodes({b_node});
+  const Network full_after = coalition_network(after, NetworkScope::members_and_projects);
+  const auto between_after = betweenness_centrality(full_after, false);
+  const auto b_contacts = net.neighbors(b);
+  struct Option {
+    Vertex v;
+    bool municipal;
+    std::size_t shared;
+    double after;
+  };
+  std::vector<Option> options;
   for (Vertex v = 0; v < n; ++v) {
     if (v == b) continue;
-    for (auto w : net.neighbors(v))
-      if (w != b && v < w) edges.emplace_back(to_new[v], to_new[w]);
+    const std::size_t node = net.node_index(v);
+    if (ctx.pure_funder[node]) continue;  // pays, does not connect the work
+    const auto i = after.find(ctx.c.nodes[node].id);
+    const auto w = i ? full_after.vertex_of(*i) : std::nullopt;
+    const double bt = w ? between_after[*w] : 0.0;
+    if (bt <= 0) continue;
+    std::size_t shared = 0;
+    for (auto x : net.neighbors(v)) shared += std::binary_search(b_contacts.begin(), b_contacts.end(), x);
+    options.push_back({v, sector_of(ctx.c.nodes[node]) == "municipality", shared, bt});
   }
-  for (auto [x, y] : added) edges.emplace_back(to_new[x], to_new[y]);
-  const Network net2 = Network::from_edges(to_old.size(), edges);
-  const auto between2 = betweenness_centrality(net2, false);
-  std::vector<Vertex> order(to_old.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](Vertex x, Vertex y) { return between2[x] > between2[y]; });
-  const auto b_contacts = net.neighbors(b);
-  for (std::size_t i = 0; i < std::min<std::size_t>(3, order.size()); ++i) {
-    if (between2[order[i]] <= 0) break;
-    const Vertex v = to_old[order[i]];
+  std::stable_sort(options.begin(), options.end(), [](const Option& x, const Option& y) {
+    if (x.municipal != y.municipal) return !x.municipal;
+    if (x.shared != y.shared) return x.shared > y.shared;
+    return x.after > y.after;
+  });
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, options.size()); ++i) {
+    const Option& o = options[i];
+    const std::size_t node = net.node_index(o.v);
     Successor succ;
-    succ.id = ctx.c.nodes[net.node_index(v)].id;
-    succ.betweenness_before = f.betweenness[v];
-    succ.betweenness_after = between2[order[i]];
-    for (auto w : net.neighbors(v))
-      succ.shared_contacts += std::binary_search(b_contacts.begin(), b_contacts.end(), w);
-    succ.reason = ctx.tr("suggest.successor", {ctx.label(net.node_index(v)), ctx.num(succ.betweenness_before, 2),
-                                               ctx.num(succ.betweenness_after, 2), std::to_string(succ.shared_contacts),
+    succ.id = ctx.c.nodes[node].id;
+    succ.municipality = o.municipal;
+    succ.betweenness_before = f.betweenness_of(node);
+    succ.betweenness_after = o.after;
+    succ.shared_contacts = o.shared;
+    succ.reason = ctx.tr("suggest.successor", {ctx.label(node), ctx.num(succ.betweenness_before, 3),
+                                               ctx.num(succ.betweenness_after, 3), std::to_string(succ.shared_contacts),
                                                std::to_string(b_contacts.size()), ctx.broker_phrase(b_node)});
     s.successors.push_back(std::move(succ));
   }
@@ -474,9 +508,15 @@ std::optional<Succession> succession(const Facts& f) {
   if (s.pairs_lost == 0)
     add(s.reason, ctx.tr("suggest.succession.whole"));
   else
-    add(s.reason, ctx.tr("suggest.succession.fix", {std::to_string(s.reconnect.size())}));
-  if (!s.successors.empty())
+    add(s.reason, ctx.tr_count("suggest.succession.fix", s.reconnect.size(), {std::to_string(s.reconnect.size())}));
+  if (!s.successors.empty() && !s.successors.front().municipality) {
     add(s.reason, ctx.tr("suggest.succession.heir", {ctx.label(*ctx.c.find(s.successors.front().id))}));
+  } else if (!s.successors.empty()) {
+    std::vector<std::size_t> municipal;
+    for (const auto& x : s.successors) municipal.push_back(*ctx.c.find(x.id));
+    add(s.reason, ctx.tr("suggest.succession.municipality", {ctx.labels(municipal, 3)}));
+  }
+  add(s.reason, ctx.tr("suggest.succession.network", {scope_name(ctx.lang, NetworkScope::members_and_projects)}));
   return s;
 }
 
@@ -530,14 +570,20 @@ Json suggestions_json(const Suggestions& s) {
     Json successors = Json::array();
     for (const auto& x : su.successors)
       successors.push_back({{"id", x.id},
+                            {"municipality", x.municipality},
                             {"betweenness_before", x.betweenness_before},
                             {"betweenness_after", x.betweenness_after},
                             {"shared_contacts", x.shared_contacts},
                             {"reason", x.reason}});
     Json reconnect = Json::array();
     for (const auto& in : su.reconnect) reconnect.push_back(intro_json(in));
-    succession = {{"leaving", su.leaving},     {"designated", su.designated}, {"pairs_lost", su.pairs_lost},
-                  {"successors", successors}, {"reconnect", reconnect},      {"reason", su.reason}};
+    succession = {{"leaving", su.leaving},
+                  {"designated", su.designated},
+                  {"pairs_lost", su.pairs_lost},
+                  {"network", std::string(scope_id(NetworkScope::members_and_projects))},
+                  {"successors", successors},
+                  {"reconnect", reconnect},
+                  {"reason", su.reason}};
   }
   return {{"missing_sectors", missing},
           {"candidates", candidates},

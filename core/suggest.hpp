@@ -57,7 +57,10 @@ struct Introduction {
 
 struct Successor {
   std::string id;
-  double betweenness_before = 0, betweenness_after = 0;  // networkx-normalised, with and without the broker
+  bool municipality = false;  // sector municipality: named after every other partner (seeds 001, 002)
+  // networkx-normalised betweenness on the network of all members with their projects (the one
+  // `wijknet analyze` and the viewer show), now and without the leaving member
+  double betweenness_before = 0, betweenness_after = 0;
   std::size_t shared_contacts = 0;                        // of the broker's contacts it already knows
   std::string reason;
 };
@@ -66,7 +69,7 @@ struct Succession {
   std::string leaving;           // the designated broker, else the member with most betweenness
   bool designated = false;       // role "broker"
   std::uint64_t pairs_lost = 0;  // actor pairs that lose touch without it
-  std::vector<Successor> successors;      // up to three, most bridging first
+  std::vector<Successor> successors;      // up to three: non-municipal first, then most shared contacts
   std::vector<Introduction> reconnect;    // the fewest introductions that keep the network connected
   std::string reason;
 };
@@ -97,8 +100,13 @@ struct Suggestions {
 //   structural hole, Burt 1992), and 4 x the share of the broker's (or most critical member's)
 //   lost pairs that the tie would keep connected; at most two introductions per member, so the
 //   list does not circle one person. Best first.
-// succession: for the designated broker (else the most between member): the three members with
-//   the highest betweenness once it is gone (who takes over its bridging), and the smallest set
+// succession: for the designated broker (else the member with the highest betweenness on the
+//   network of all members with their projects): up to three members who would bridge once it is
+//   gone (betweenness > 0 on that network without it, after the reconnecting introductions),
+//   partners who are not the municipality first (seeds 001, 002: the coalition carries on by
+//   itself; the municipality facilitates, it does not steer), then those who already know most of
+//   its contacts, then the larger betweenness; pure funders are not proposed. When only the
+//   municipality can bridge, the reason says so and recalls that it should facilitate; and the smallest set
 //   of introductions that reconnects what it held together: one per part split off (k parts need
 //   k - 1 ties, so the set is minimal), each joining a part to the rest by the pair that shares
 //   the most themes, preferring the first successor; largest parts first.
@@ -110,8 +118,9 @@ Suggestions suggest(const Coalition& coalition, const std::vector<Candidate>& re
 // {"missing_sectors": [{"theme", "sectors", "members", "reason"}], "candidates": [{"name",
 // "sector", "fills", "known_members", "score", "reason"}], "introductions": [{"a", "b",
 // "shared_themes", "shared_projects", "bridges_groups", "pairs_kept", "score", "reason"}],
-// "succession": {"leaving", "designated", "pairs_lost", "successors": [...], "reconnect": [...],
-// "reason"} or null}. "theme" is null for the coalition as a whole; "candidates" is null when no
+// "succession": {"leaving", "designated", "pairs_lost", "network" ("members_and_projects"),
+// "successors": [{"id", "municipality", "betweenness_before", "betweenness_after",
+// "shared_contacts", "reason"}], "reconnect": [...], "reason"} or null}. "theme" is null for the coalition as a whole; "candidates" is null when no
 // registry was given.
 Json suggestions_json(const Suggestions& s);
 

@@ -161,7 +161,7 @@ WhatIf what_if(const Coalition& coalition, const WhatIfOptions& options) {
   std::vector<std::string> pairs;
   for (const auto& [a, b] : w.added) {
     const Node *na_ = coalition.node(a), *nb_ = coalition.node(b);
-    pairs.push_back((na_->label.empty() ? a : na_->label) + " - " + (nb_->label.empty() ? b : nb_->label));
+    pairs.push_back(tr(lang, "whatif.pair", {(na_->label.empty() ? a : na_->label) + " - " + (nb_->label.empty() ? b : nb_->label)}));
   }
   if (!w.removed.empty() && !w.added.empty())
     add(tr(lang, "whatif.change.both", {names(coalition, w.removed, lang), join_names(lang, pairs)}));
@@ -174,7 +174,8 @@ WhatIf what_if(const Coalition& coalition, const WhatIfOptions& options) {
     for (std::size_t g = 0; g < w.split_off.size() && g < 4; ++g)
       groups += (g ? "; " : "") + names(coalition, w.split_off[g], lang, 4);
     if (w.split_off.size() > 4) groups += "; ...";
-    add(tr(lang, "whatif.split", {std::to_string(w.split_off.size()), groups, std::to_string(w.pairs_disconnected)}));
+    add(tr_count(lang, "whatif.split", w.split_off.size(),
+                 {std::to_string(w.split_off.size()), groups, std::to_string(w.pairs_disconnected)}));
   } else {
     add(tr(lang, "whatif.whole"));
   }

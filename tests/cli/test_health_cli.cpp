@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -230,6 +231,113 @@ TEST_CASE("report --anonymize leaves no resident's name in the file") {
   }
   CHECK(html.find("Bewoner ") != std::string::npos);
   CHECK(html.find("pseudonyms") != std::string::npos);
+}
+
+TEST_CASE("Laak: an indicator in alert keeps the overall status from ok; splitting it lowers the score visibly") {
+  const json j = run_json("health " + quote(laak) + " --json" + at);
+  bool alert = false;
+  for (const auto& ind : j["indicators"]) alert = alert || ind["status"] == "alert";
+  REQUIRE(alert);  // the wijkmakelaar's alert
+  CHECK(j["status"] != "ok");
+  const json w = run_json("whatif " + quote(laak) + " --remove wijkmakelaar --json" + at);
+  // 44 of the C(15, 2) = 105 pairs of the remaining 15 actors are lost: the score is multiplied by
+  // 61/105 on top of what the indicators lose.
+  CHECK(w["health_after"]["connected_share"].get<double>() == doctest::Approx(61.0 / 105.0));
+  CHECK(w["after"]["score"].get<double>() < w["before"]["score"].get<double>() - 20);
+  CHECK(w["health_after"]["status"] != "ok");
+}
+
+TEST_CASE("one network: a member's betweenness is the same in analyze, suggest and the report") {
+  const json a = run_json("analyze " + quote(laak) + " --json" + at);
+  CHECK(a["graph"]["network"] == "members_and_projects");
+  CHECK(a["graph"]["at"] == "2026-06-01");
+  std::map<std::string, double> between;
+  for (const auto& n : a["nodes"]) between[n["id"].get<std::string>()] = n["betweenness"].get<double>();
+  const json s = run_json("suggest " + quote(laak) + " --json" + at);
+  CHECK(s["succession"]["network"] == "members_and_projects");
+  REQUIRE_FALSE(s["succession"]["successors"].empty());
+  for (const auto& x : s["succession"]["successors"]) {
+    CAPTURE(x["id"]);
+    CHECK(x["betweenness_before"].get<double>() == doctest::Approx(between.at(x["id"].get<std::string>())).epsilon(1e-12));
+  }
+  // analyze's text says which network; --actors is the health model's network.
+  const auto text = run_cli("analyze " + quote(laak) + " --lang nl" + at);
+  CHECK(text.out.find("Netwerk: het netwerk van alle leden met hun projecten.") != std::string::npos);
+  const json actors = run_json("analyze " + quote(laak) + " --actors --json" + at);
+  CHECK(actors["graph"]["network"] == "actors");
+  const json h = run_json("health " + quote(laak) + " --json" + at);
+  CHECK(actors["graph"]["nodes"] == h["indicators"][0]["details"]["actors"]);
+  CHECK(actors["graph"]["components"] == h["indicators"][0]["details"]["components"]);
+  // The report prints the successor's figure as suggest gives it, and names the network.
+  const auto dir = scratch();
+  const fs::path out = dir / "net.html";
+  REQUIRE(run_cli("report " + quote(laak) + " -o " + quote(out.string()) + " --lang en" + at).status == 0);
+  const std::string html = slurp(out);
+  CHECK(html.find(s["succession"]["successors"][0]["reason"].get<std::string>()) != std::string::npos);
+  CHECK(html.find("measured in the network of all members with their projects") != std::string::npos);
+}
+
+TEST_CASE("Laak's succession names a partner, not the municipality, first") {
+  const json s = run_json("suggest " + quote(laak) + " --json" + at);
+  const auto& first = s["succession"]["successors"][0];
+  CHECK(first["id"] != "gemeente");
+  CHECK(first["municipality"] == false);
+  CHECK(s["succession"]["reason"].get<std::string>().find("Only the municipality") == std::string::npos);
+}
+
+TEST_CASE("the report speaks to a council: no command line, one language, plurals, what to do first, trend") {
+  const auto dir = scratch();
+  for (const char* lang : {"nl", "en"}) {
+    CAPTURE(lang);
+    const fs::path out = dir / (std::string("council-") + lang + ".html");
+    REQUIRE(run_cli("report " + quote(laak) + " -o " + quote(out.string()) + " --lang " + lang + at).status == 0);
+    const std::string html = slurp(out);
+    for (const char* banned : {"wijknet suggest", "wijknet analyze", "--candidates", "--remove", "CSV", "README", "(s)",
+                               "(en)"})
+      CHECK_MESSAGE(html.find(banned) == std::string::npos, banned);
+    // What to do first: the first section after the overview, three numbered actions.
+    const auto first = html.find(std::string("<section class=\"first\"><h2>") + (lang == std::string("nl") ? "Wat eerst te doen" : "What to do first"));
+    REQUIRE(first != std::string::npos);
+    CHECK(first < html.find("<section class=\"indicators\">"));
+    const auto end = html.find("</section>", first);
+    const std::string section = html.substr(first, end - first);
+    std::size_t items = 0;
+    for (auto p = section.find("<li>"); p != std::string::npos; p = section.find("<li>", p + 1)) ++items;
+    CHECK(items == 3);
+    // Laak has history (members since 2015): the trend table runs from 2022 to the report date.
+    CHECK(html.find("<section class=\"trend\">") != std::string::npos);
+    CHECK(html.find("<th class=\"n\">2022-06-01</th>") != std::string::npos);
+    CHECK(html.find("<th class=\"n\">2026-06-01</th>") != std::string::npos);
+    if (lang == std::string("nl")) {
+      for (const char* english : {"Commitment", "Broker", "Funding", "betweenness from", "Coalition health"}) CHECK_MESSAGE(html.find(english) == std::string::npos, english);
+      CHECK(html.find("Vastgelegde inzet") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("health reads amounts as written and warns about one it cannot read, naming the tie") {
+  json doc = json::parse(slurp(laak));
+  int n = 0;
+  for (auto& e : doc["edges"]) {
+    if (e["kind"] != "funds") continue;
+    // gemeente -> p-ateliers 25000 becomes unreadable; gemeente -> p-leerplekken 30000 "30.000".
+    if (n == 0) e["attrs"]["amount"] = "ongeveer een ton";
+    if (n == 1) e["attrs"]["amount"] = "30.000";
+    if (n == 2) e["attrs"]["amount"] = "\u20ac 15.000,-";
+    ++n;
+  }
+  const auto dir = scratch();
+  const fs::path file = dir / "amounts.json";
+  std::ofstream(file) << doc.dump();
+  const auto r = run_cli("health " + quote(file.string()) + " --json --lang en" + at);
+  REQUIRE(r.status == 0);
+  CHECK(r.err.find("warning: " + file.string() + ": the amount from gemeente to p-ateliers cannot be read (\"ongeveer een ton\") and is not counted") !=
+        std::string::npos);
+  const json j = json::parse(r.out);
+  const auto& f = j["indicators"][8];
+  // 183,000 in the sample, less the 25,000 that cannot be read; the rest read as written.
+  CHECK(f["details"]["total"].get<double>() == doctest::Approx(158000.0));
+  CHECK(f["details"]["unreadable_amounts"].size() == 1);
 }
 
 TEST_CASE("render writes the network as SVG") {

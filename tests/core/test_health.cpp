@@ -164,7 +164,8 @@ TEST_CASE("one dominant funder raises funding_dependency (alert) and names it") 
   CHECK(f.nodes == std::vector<std::string>{"gemeente"});
   // 735,000 of 795,000 euro.
   CHECK(f.details["largest_funder_share"].get<double>() == doctest::Approx(735000.0 / 795000.0));
-  CHECK(f.details["largest_sector"] == "municipality");
+  CHECK(f.details["sector_shares"]["municipality"].get<double>() == doctest::Approx(735000.0 / 795000.0));
+  CHECK(f.action.find("L-gemeente") != std::string::npos);
 }
 
 TEST_CASE("commitment: missing and expired commitments count against; more than half is an alert") {
@@ -271,4 +272,126 @@ TEST_CASE("funds edges to projects do not count as collaboration") {
   const auto g = *net.vertex_of(*c.find("gemeente"));
   const auto fonds = *net.vertex_of(*c.find("fonds"));  // only in p-buurthuis and p-taal
   CHECK(net.weight(g, fonds) == 0.0);
+}
+
+TEST_CASE("a healthy coalition funded only by three pure funders raises nothing") {
+  const Coalition c = test::pure_funders_coalition();
+  const auto r = judge(c);
+  CHECK(raised(r).empty());
+  CHECK(r.overall_status() == HealthStatus::ok);
+  REQUIRE(r.score);
+  CHECK(*r.score > 85);
+  // Cohesion: the foundations are reached through the projects they pay for, so the network is
+  // one part of 13 actors and nobody is "outside".
+  const auto& coh = get(r, "cohesion");
+  CHECK(coh.details["components"] == 1);
+  CHECK(coh.details["actors"] == 13);
+  CHECK(coh.nodes.empty());
+  CHECK(coh.details["funders_through_projects"] == Json::array({"fonds-a", "fonds-b", "fonds-c"}));
+  CHECK(coh.message.find("L-fonds-a, L-fonds-b and L-fonds-c") != std::string::npos);
+  // Centralization leaves them out like the broker: paying is not steering.
+  const auto& cen = get(r, "centralization");
+  CHECK(cen.details["funders_left_out"] == Json::array({"fonds-a", "fonds-b", "fonds-c"}));
+  CHECK(cen.details["actors"] == 9);
+  // Funding: three independent sources of a third each, though all have the sector "funder".
+  const auto& f = get(r, "funding_dependency");
+  CHECK(f.status == HealthStatus::ok);
+  CHECK(f.details["independent_sources"] == 3);
+  CHECK(f.details["largest_funder_share"].get<double>() == doctest::Approx(1.0 / 3.0));
+  CHECK(f.details["sector_shares"]["funder"].get<double>() == doctest::Approx(1.0));
+  CHECK(*f.score == doctest::Approx(100.0));
+  // A foundation is tied to the members of the projects it funds, and to nobody else.
+  const Network net = collaboration_network(c);
+  const auto fa = *net.vertex_of(*c.find("fonds-a"));
+  CHECK(net.weight(fa, *net.vertex_of(*c.find("corporatie"))) == 2.0);  // p-portiek and p-renovatie
+  CHECK(net.weight(fa, *net.vertex_of(*c.find("school"))) == 0.0);
+}
+
+TEST_CASE("an indicator in alert caps the overall status at warn") {
+  // The dominant funder: funding alerts, everything else is fine, the mean stays above 70.
+  const auto r = judge(test::dominant_funder_coalition());
+  REQUIRE(r.score);
+  CHECK(*r.score >= 70);
+  CHECK(get(r, "funding_dependency").status == HealthStatus::alert);
+  CHECK(r.overall_status() == HealthStatus::warn);
+  CHECK(health_json(r)["status"] == "warn");
+}
+
+TEST_CASE("the overall score is multiplied by the share of pairs that can reach each other") {
+  Coalition c = test::pendant_group_coalition();
+  const auto before = judge(c);
+  c.remove_nodes({*c.find("makelaar")});
+  const auto after = judge(c);
+  // 11 actors left: 55 pairs, of which the 2 x 9 between {sport, kerk} and the rest are lost.
+  CHECK(after.connected_share == doctest::Approx(37.0 / 55.0));
+  CHECK(before.connected_share == 1.0);
+  REQUIRE(before.score);
+  REQUIRE(after.score);
+  double sum = 0, weights = 0;
+  for (const auto& i : after.indicators)
+    if (i.score) sum += i.weight * *i.score, weights += i.weight;
+  CHECK(*after.score == doctest::Approx(sum / weights * 37.0 / 55.0));
+  CHECK(*after.score < *before.score - 20);
+  CHECK(after.overall_status() != HealthStatus::ok);
+}
+
+TEST_CASE("amounts as a Dutch or English user writes them; an unreadable one is named") {
+  auto b = test::healthy_builder();
+  auto& edges = b.c.edges;
+  edges.erase(std::remove_if(edges.begin(), edges.end(), [](const Edge& e) { return e.kind == "funds"; }), edges.end());
+  b.edge("gemeente", "p-stage", "funds", true, {{"amount", "183.000"}});
+  b.edge("corporatie", "p-portiek", "funds", true, {{"amount", "\u20ac 183.000,-"}});
+  b.edge("ondernemers", "p-renovatie", "funds", true, {{"amount", "183,000"}});
+  b.edge("fonds", "p-buurthuis", "funds", true, {{"amount", "ongeveer een ton"}});
+  const auto r = judge(b.c);
+  const auto& f = get(r, "funding_dependency");
+  CHECK(f.details["total"].get<double>() == doctest::Approx(549000.0));
+  CHECK(f.details["largest_funder_share"].get<double>() == doctest::Approx(1.0 / 3.0));
+  CHECK(f.details["unreadable_amounts"] ==
+        Json::array({Json{{"funder", "fonds"}, {"project", "p-buurthuis"}, {"amount", "ongeveer een ton"}}}));
+  CHECK(f.message.find("Unreadable amount, not counted: L-fonds to L-p-buurthuis (\"ongeveer een ton\")") !=
+        std::string::npos);
+  CHECK(f.message.find("549,000 euro") != std::string::npos);
+  const auto nl = judge(b.c, Lang::nl);
+  CHECK(get(nl, "funding_dependency").message.find("549.000 euro") != std::string::npos);
+}
+
+TEST_CASE("continuity of money: incidental or ending funding is named, pearls without secured money too") {
+  auto b = test::healthy_builder();
+  auto& edges = b.c.edges;
+  edges.erase(std::remove_if(edges.begin(), edges.end(), [](const Edge& e) { return e.kind == "funds"; }), edges.end());
+  b.edge("gemeente", "p-stage", "funds", true, {{"amount", 30000}, {"funding", "structural"}});
+  b.edge("corporatie", "p-portiek", "funds", true, {{"amount", 30000}, {"funding", "incidenteel"}});  // a pearl
+  b.edge("ondernemers", "p-renovatie", "funds", true, {{"amount", 30000}});
+  b.c.edges.back().until = Date(2027, 1, 1);  // ends within 12 months of 2026-06-01
+  b.edge("fonds", "p-groen", "funds", true, {{"amount", 30000}, {"funding", "structural"}});  // a pearl
+  b.c.edges.back().until = Date(2028, 1, 1);  // ends after 19 months: secured
+  const auto r = judge(b.c);
+  const auto& f = get(r, "funding_dependency");
+  CHECK(f.status == HealthStatus::warn);
+  CHECK(f.details["projects_without_secured_money"] == Json::array({"p-portiek", "p-renovatie"}));
+  CHECK(f.nodes == std::vector<std::string>{"p-portiek", "p-renovatie"});
+  // Four sources of a quarter each: full marks for spread, half of the projects unsecured.
+  CHECK(*f.score == doctest::Approx(100.0 * (1.0 - 0.5 * 0.5)));
+  CHECK(f.message.find("No secured money (only incidental, or it ends within 12 months): L-p-portiek and L-p-renovatie.") !=
+        std::string::npos);
+  CHECK(f.action == "Agree on structural money for L-p-portiek and L-p-renovatie, so they do not stop when the grant ends.");
+  const auto& p = get(r, "portfolio");
+  CHECK(p.details["pearls"] == Json::array({"p-portiek", "p-groen"}));
+  CHECK(p.details["pearls_without_secured_funding"] == Json::array({"p-portiek"}));
+  CHECK(p.message.find("Pearl without secured funding: L-p-portiek.") != std::string::npos);
+}
+
+TEST_CASE("first actions: alerts before warnings, three at most, each a sentence of its own") {
+  Coalition c = test::dominant_funder_coalition();
+  c.nodes[*c.find("school")].attrs["committed_until"] = "2026-09-30";
+  c.remove_nodes({*c.find("bewonersgroep"), *c.find("bewonersraad")});
+  const auto r = judge(c);
+  const auto first = first_actions(r);
+  REQUIRE(first.size() == 3);
+  // Two alerts (resident voice weighs 1.5 and scores 0, before funding), then the warnings.
+  CHECK(first[0]->id == "resident_voice");
+  CHECK(first[1]->id == "funding_dependency");
+  CHECK(first[2]->status == HealthStatus::warn);
+  for (const auto* i : first) CHECK(i->message.find(i->action) != std::string::npos);
 }

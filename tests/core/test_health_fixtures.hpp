@@ -2,6 +2,7 @@
 // coalition, and variants of it with exactly one problem each.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -173,6 +174,51 @@ inline Coalition commitments_ending_coalition() {
 inline Coalition dominant_funder_coalition() {
   auto b = healthy_builder();
   b.fund("gemeente", "p-portiek", 400000).fund("gemeente", "p-taal", 300000);
+  return b.c;
+}
+
+// The healthy coalition whose money comes only from three foundations that do nothing but fund:
+// each pays for two of the six projects (a third of the money each) and has no other tie. They
+// take part through the projects they pay for; the coalition is as healthy as before (issue 13:
+// they were counted as outside the network and as one dependent sector).
+inline Coalition pure_funders_coalition() {
+  auto b = healthy_builder();
+  auto& edges = b.c.edges;
+  edges.erase(std::remove_if(edges.begin(), edges.end(), [](const Edge& e) { return e.kind == "funds"; }), edges.end());
+  b.actor("fonds-a", "partner", "funder", {"wonen"}).actor("fonds-b", "partner", "funder", {"onderwijs"})
+      .actor("fonds-c", "partner", "funder", {"samenleven"});
+  b.fund("fonds-a", "p-portiek", 20000).fund("fonds-a", "p-renovatie", 20000);
+  b.fund("fonds-b", "p-stage", 20000).fund("fonds-b", "p-taal", 20000);
+  b.fund("fonds-c", "p-buurthuis", 20000).fund("fonds-c", "p-groen", 20000);
+  return b.c;
+}
+
+// The healthy coalition with two more partners, a sports club and a church, who know each other
+// and are tied to the rest only through the broker: removing the broker splits them off.
+inline Coalition pendant_group_coalition() {
+  auto b = healthy_builder();
+  b.actor("sport", "partner", "civil_society", {"samenleven"}).actor("kerk", "partner", "civil_society", {"samenleven"});
+  b.collab("sport", "kerk").collab("makelaar", "sport").collab("makelaar", "kerk");
+  return b.c;
+}
+
+// Succession after the broker: groups {a1, a2} and {b1, b2} meet only through the broker and the
+// municipality (tied to all four). With `with_partner`, a welfare organisation tied to a1 and b1
+// can bridge too; it has fewer ties than the municipality.
+inline Coalition succession_coalition(bool with_partner) {
+  CoalitionBuilder b("Opvolging");
+  b.actor("makelaar", "partner", "municipality", {}, "broker")
+      .actor("gemeente", "partner", "municipality", {})
+      .actor("a1", "partner", "housing", {})
+      .actor("a2", "resident", "residents", {})
+      .actor("b1", "partner", "education", {})
+      .actor("b2", "partner", "business", {});
+  b.collab("makelaar", "a1").collab("makelaar", "b1").collab("a1", "a2").collab("b1", "b2");
+  for (const char* x : {"a1", "a2", "b1", "b2"}) b.collab("gemeente", x);
+  if (with_partner) {
+    b.actor("welzijn", "partner", "welfare", {});
+    b.collab("welzijn", "a1").collab("welzijn", "b1").collab("welzijn", "makelaar");
+  }
   return b.c;
 }
 

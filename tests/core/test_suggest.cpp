@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/coalition_network.hpp"
 #include "core/suggest.hpp"
 #include "core/whatif.hpp"
 #include "tests/core/test_health_fixtures.hpp"
@@ -132,4 +133,53 @@ TEST_CASE("succession in a healthy coalition: nothing breaks") {
   const Json j = suggestions_json(s);
   CHECK(j["candidates"].is_null());  // no registry given
   CHECK(j["succession"]["reconnect"].empty());
+}
+
+TEST_CASE("succession prefers a partner who is not the municipality, though the municipality bridges more") {
+  const Coalition c = test::succession_coalition(true);
+  const auto s = run(c);
+  REQUIRE(s.succession);
+  CHECK(s.succession->leaving == "makelaar");
+  // Without the broker (6 actors, 10 pairs): the municipality lies on a1-b1 (half), a1-b2, a2-b1
+  // and a2-b2: 3.5 / 10; a1 on welzijn-a2 and half of welzijn-gemeente: 1.5 / 10; welzijn on half
+  // of a1-b1: 0.5 / 10. The partners come first, welzijn (knows a1 and b1 of the broker's a1, b1,
+  // welzijn) before a1 and b1 (know welzijn only); the municipality, though it bridges most,
+  // is not among the three.
+  std::vector<std::string> ids;
+  for (const auto& x : s.succession->successors) ids.push_back(x.id);
+  CHECK(ids == std::vector<std::string>{"welzijn", "a1", "b1"});
+  const auto& first = s.succession->successors[0];
+  CHECK_FALSE(first.municipality);
+  CHECK(first.shared_contacts == 2);
+  CHECK(first.betweenness_after == doctest::Approx(0.05));
+  CHECK(s.succession->successors[1].betweenness_after == doctest::Approx(0.15));
+  CHECK(s.succession->reason.find("L-welzijn can take over most of the bridging.") != std::string::npos);
+  CHECK(s.succession->reason.find("facilitates") == std::string::npos);
+  CHECK(s.succession->reason.find("Betweenness is measured in the network of all members with their projects.") !=
+        std::string::npos);
+}
+
+TEST_CASE("succession when only the municipality can bridge: it says so, and that it should facilitate") {
+  const auto s = run(test::succession_coalition(false), {}, Lang::nl);
+  REQUIRE(s.succession);
+  REQUIRE(s.succession->successors.size() == 1);
+  CHECK(s.succession->successors[0].id == "gemeente");
+  CHECK(s.succession->successors[0].municipality);
+  // Six actors, the municipality on 4 of the 10 pairs without the broker: a1-b1, a1-b2, a2-b1, a2-b2.
+  CHECK(s.succession->successors[0].betweenness_after == doctest::Approx(4.0 / 6.0));
+  CHECK(s.succession->reason.find("Alleen de gemeente (L-gemeente) kan dit verbindingswerk overnemen. Een vitale coalitie "
+                                  "wordt door de gemeente gefaciliteerd, niet gestuurd") != std::string::npos);
+}
+
+TEST_CASE("successors' betweenness is the one of the network with projects, as analyze and the viewer show") {
+  const Coalition c = test::healthy_coalition();
+  const auto s = run(c);
+  REQUIRE(s.succession);
+  const MeasuredNetwork m = measure_network(c, NetworkScope::members_and_projects, test::test_date());
+  for (const auto& x : s.succession->successors) {
+    const auto v = m.net.vertex_of(*m.snapshot.find(x.id));
+    REQUIRE(v);
+    CHECK(x.betweenness_before == doctest::Approx(m.analysis.nodes[*v].betweenness).epsilon(1e-12));
+  }
+  CHECK(suggestions_json(s)["succession"]["network"] == "members_and_projects");
 }

@@ -39,7 +39,7 @@ TEST_CASE("removing the broker of a star breaks it into single members") {
   REQUIRE(w.before.score);
   REQUIRE(w.after.score);
   CHECK(*w.after.score < *w.before.score);
-  CHECK(w.summary.find("7 group(s)") != std::string::npos);
+  CHECK(w.summary.find("7 groups") != std::string::npos);
 }
 
 TEST_CASE("themes and projects left without anyone") {
@@ -78,4 +78,31 @@ TEST_CASE("unknown ids are refused with a clear message") {
   CHECK_THROWS_WITH_AS(run(c, {"nobody"}), "unknown id 'nobody' (--remove): no node has it", std::invalid_argument);
   CHECK_THROWS_AS(run(c, {}, {{"gemeente", "nobody"}}), std::invalid_argument);
   CHECK_THROWS_AS(run(c, {"gemeente"}, {{"gemeente", "school"}}), std::invalid_argument);
+}
+
+TEST_CASE("a what-if that splits the coalition lowers the overall score visibly") {
+  const Coalition c = test::pendant_group_coalition();
+  const WhatIf w = run(c, {"makelaar"});
+  REQUIRE(w.split_off.size() == 1);
+  CHECK(w.split_off[0] == std::vector<std::string>{"sport", "kerk"});
+  CHECK(w.pairs_disconnected == 18);  // 2 x 9
+  REQUIRE(w.before.score);
+  REQUIRE(w.after.score);
+  // Before, the risk is already an alert (the broker alone holds sport and kerk), so the status is
+  // warn; after, the harm is done and the score falls with the pairs lost.
+  CHECK(w.before.find("broker_dependency")->status == HealthStatus::alert);
+  CHECK(w.before.overall_status() == HealthStatus::warn);
+  CHECK(w.after.connected_share == doctest::Approx(37.0 / 55.0));
+  CHECK(*w.after.score < *w.before.score - 20);
+  CHECK(w.after.overall_status() != HealthStatus::ok);
+  // One group: the singular sentence, and the score change in words.
+  CHECK(w.summary.find("One group loses touch with the rest (L-sport and L-kerk); 18 pairs of members can no longer reach "
+                       "each other.") != std::string::npos);
+  CHECK(w.summary.find("Overall score from " + format_number(Lang::en, round1(*w.before.score), 0) + " to " +
+                       format_number(Lang::en, round1(*w.after.score), 0) + ".") != std::string::npos);
+  // With a new tie between the group and the rest, nothing splits and the score stays up.
+  const WhatIf fixed = run(c, {"makelaar"}, {{"sport", "welzijn"}});
+  CHECK(fixed.split_off.empty());
+  REQUIRE(fixed.after.score);
+  CHECK(*fixed.after.score > *w.after.score + 20);
 }

@@ -1,0 +1,32 @@
+// Numbers and amounts as a Dutch or English user writes them. The one reader of numeric text in
+// core: the health model (amounts, survey scores), the portfolio (effort, impact) and anything
+// else that takes a number from an attribute call it.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "core/model.hpp"
+
+namespace wijknet {
+
+// The number in `text`, read as people write it in the Netherlands and in English:
+//   plain          "12", "-3.5", "1e3", "0,5" (decimal comma), "+7"
+//   thousands      "183.000" and "183,000" (one separator followed by exactly three digits, with
+//                  one to three digits before it and not "0" alone, is a thousands separator),
+//                  "1.234.567", "1,234,567", "183 000", "1'000", "1_000"
+//   both           "1.234,56" (Dutch) and "1,234.56" (English): the last separator is the
+//                  decimal one, the other groups thousands
+//   euro           "€ 183.000,-", "EUR 1.250,50", "183.000 euro", "€1,250.50": the sign € or
+//                  "EUR"/"euro" before or after, and a trailing ",-", ".-" or ",--", are dropped
+// Surrounding spaces (also non-breaking ones) are ignored. nullopt for anything else: empty text,
+// letters, misplaced groups ("1.23.4"), "NaN", "Infinity". So "183.000" is 183000, never 183;
+// "0.125" stays 0.125 (a group never follows a lone 0), "1.5" is 1.5.
+// Complexity O(length).
+std::optional<double> read_number(std::string_view text);
+
+// A number from a JSON value: a JSON number as it is, a string through read_number; nullopt for
+// anything else (null, bool, objects). O(length).
+std::optional<double> number_value(const Json& value);
+
+}  // namespace wijknet

@@ -1,0 +1,34 @@
+// Numbers and amounts as a Dutch or English user writes them (core/number_text.hpp).
+#include <doctest/doctest.h>
+
+#include "core/number_text.hpp"
+
+using namespace wijknet;
+
+TEST_CASE("read_number: thousands separators, decimal comma, euro sign and ',-'") {
+  const std::pair<const char*, double> cases[] = {
+      {"183.000", 183000},      {"183,000", 183000},      {"\u20ac 183.000,-", 183000}, {"\u20ac183.000", 183000},
+      {"183.000 euro", 183000}, {"EUR 1.250,50", 1250.5}, {"1.234,56", 1234.56},        {"1,234.56", 1234.56},
+      {"1.234.567", 1234567},   {"1,234,567", 1234567},   {"183 000", 183000},          {"1.000,-", 1000},
+      {"0,5", 0.5},             {"3,5", 3.5},             {"1.5", 1.5},                 {"0.125", 0.125},
+      {"12", 12},               {"-3,25", -3.25},         {"+7", 7},                    {"1e3", 1000},
+      {"  42  ", 42},           {"-\u20ac 500", -500},    {"12.5000", 12.5}};
+  for (const auto& [text, value] : cases) {
+    CAPTURE(text);
+    const auto v = read_number(text);
+    REQUIRE(v);
+    CHECK(*v == doctest::Approx(value));
+  }
+  for (const char* bad : {"", "abc", "1.23.4", "1,2,3", "NaN", "Infinity", "ongeveer een ton", "12 euro 50", "\u20ac", "1.234,5.6"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(read_number(bad));
+  }
+}
+
+TEST_CASE("number_value: JSON numbers as they are, text through read_number, nothing else") {
+  CHECK(number_value(Json(183000)) == 183000.0);
+  CHECK(number_value(Json("183.000")) == 183000.0);
+  CHECK_FALSE(number_value(Json(nullptr)));
+  CHECK_FALSE(number_value(Json(true)));
+  CHECK_FALSE(number_value(Json::array()));
+}
