@@ -20,7 +20,8 @@ int run(const Args& args) {
   Coalition c = load(path, args);
   if (at) c = c.at(*at);
   if (args.flag("--anonymize")) c = anonymized(c);
-  opt.title = c.name + (at ? " (" + at->str() + ")" : std::string());
+  opt.title = c.name;
+  opt.subtitle = tr(opt.lang, "svg.as_of", {long_date(opt.lang, at.value_or(Date::today()))});
   const std::string svg = network_svg(c, network_positions(c), opt);
   write_file_atomically(*out, [&](std::ostream& os) { os << svg; });
   std::cerr << "wrote " << *out << ": " << c.nodes.size() << " nodes, " << c.edges.size() << " edges\n";

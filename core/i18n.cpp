@@ -90,4 +90,12 @@ std::string format_number(Lang lang, double value, int decimals) {
   return s;
 }
 
+std::string long_date(Lang lang, const Date& date) {
+  const std::string year = std::to_string(date.year());
+  if (date.precision() == Date::Precision::year) return year;
+  const std::string month = tr(lang, "month." + std::to_string(date.month()));
+  if (date.precision() == Date::Precision::month) return month + " " + year;
+  return std::to_string(date.day()) + " " + month + " " + year;
+}
+
 }  // namespace wijknet

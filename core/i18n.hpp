@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.hpp"
+
 namespace wijknet {
 
 enum class Lang { nl, en };
@@ -30,5 +32,9 @@ std::vector<std::string_view> text_keys();
 
 // The number as users read it: "0,42" in Dutch, "0.42" in English, with `decimals` digits.
 std::string format_number(Lang lang, double value, int decimals = 2);
+
+// A date as a reader writes it, in its own precision: "2 december 2026" / "2 December 2026",
+// "juli 2015" / "July 2015", "2015".
+std::string long_date(Lang lang, const Date& date);
 
 }  // namespace wijknet

@@ -2,53 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <set>
 
 #include "core/health.hpp"
+#include "core/label_placement.hpp"
+#include "core/palette.hpp"
 
 namespace wijknet {
 namespace {
-
-struct Rgb {
-  int r, g, b;
-};
-
-std::string hex(Rgb c) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
-  return buf;
-}
-
-// The viewer's palette (viz/palette.cpp), repeated here because core/ may not depend on viz/.
-Rgb kind_rgb(std::string_view kind) {
-  if (kind == "partner") return {52, 114, 196};
-  if (kind == "resident") return {46, 160, 90};
-  if (kind == "project") return {232, 130, 40};
-  return {140, 140, 140};
-}
-
-Rgb sector_rgb(std::string_view sector, std::string_view kind) {
-  static constexpr std::pair<std::string_view, Rgb> table[] = {
-      {"municipality", {31, 119, 180}}, {"housing", {214, 39, 40}},      {"education", {148, 103, 189}},
-      {"welfare", {44, 160, 44}},       {"health", {23, 190, 207}},      {"business", {255, 127, 14}},
-      {"civil_society", {140, 86, 75}}, {"residents", {227, 119, 194}}, {"safety", {57, 59, 121}},
-      {"culture", {188, 189, 34}},      {"funder", {230, 190, 0}},
-  };
-  if (sector.empty()) {
-    if (kind == "resident") sector = "residents";
-    else if (kind == "project") return kind_rgb("project");
-    else return {160, 167, 180};
-  }
-  for (const auto& [name, c] : table)
-    if (name == sector) return c;
-  // Unknown sectors: a stable colour from the name (FNV-1a), among muted tones.
-  static constexpr Rgb extra[] = {{102, 166, 30}, {166, 118, 29}, {117, 112, 179}, {27, 158, 119}, {231, 41, 138}, {102, 102, 102}};
-  std::uint32_t h = 2166136261u;
-  for (unsigned char ch : sector) h = (h ^ ch) * 16777619u;
-  return extra[h % 6];
-}
 
 std::string num(double x) {
   char buf[32];
@@ -122,10 +86,32 @@ std::vector<Vec2> network_positions(const Coalition& coalition, int steps) {
 
 std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, const SvgOptions& o) {
   const std::size_t n = c.nodes.size();
+  std::vector<std::size_t> degree(n, 0);
+  for (const auto& e : c.edges)
+    if (e.source != e.target) ++degree[e.source], ++degree[e.target];
+  auto radius = [&](std::size_t i) { return 5.0 + 2.0 * std::sqrt(double(degree[i])); };
+
+  // What the legend will list, known before the picture is sized: it may set the height.
+  std::set<std::string> sectors_present, kinds_present;
+  bool any_project = false, any_broker = false;
+  for (const auto& node : c.nodes) {
+    if (node.kind == kinds::project) any_project = true;
+    else sectors_present.insert(node.sector.empty() && node.kind == kinds::resident ? "residents" : node.sector);
+    any_broker = any_broker || node.is_broker();
+  }
+  static constexpr std::string_view order[] = {"participates", "funds", "tie", "collaborates"};
+  for (const auto& e : c.edges)
+    if (e.source != e.target)
+      kinds_present.insert(std::find(std::begin(order), std::end(order), e.kind) == std::end(order) ? "collaborates" : e.kind);
+  const double legend_rows = double(sectors_present.size() + any_project + any_broker + kinds_present.size());
   const double legend_w = o.legend ? 250.0 : 0.0;
-  const double top = o.title.empty() ? 24.0 : 52.0;
-  const double x0 = 40, x1 = o.width - legend_w - 150;  // room for the labels right of the nodes
-  const double y0 = top, y1 = o.height - 30;
+  const double legend_h = o.legend ? 26 + 18 * legend_rows + 6 : 0.0;
+
+  // The network fills the picture: scaled to the room left of the legend, and the picture is cut
+  // to the drawing (within options.width x options.height), so no band of it stays empty. The
+  // margins leave room for the labels of the outermost members.
+  const double top = (o.title.empty() ? 12.0 : 40.0) + (o.subtitle.empty() ? 0.0 : 20.0);
+  const double pad_x = o.labels ? 90.0 : 24.0, pad_y = 26.0;
   double minx = 0, maxx = 1, miny = 0, maxy = 1;
   if (n > 0 && positions.size() == n) {
     minx = maxx = positions[0].x;
@@ -136,31 +122,41 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
     }
   }
   const double dx = std::max(maxx - minx, 1e-9), dy = std::max(maxy - miny, 1e-9);
-  const double scale = std::min((x1 - x0) / dx, (y1 - y0) / dy);
-  const double ox = x0 + ((x1 - x0) - dx * scale) / 2, oy = y0 + ((y1 - y0) - dy * scale) / 2;
+  const double room_w = std::max(100.0, o.width - legend_w - 2 * pad_x);
+  const double room_h = std::max(100.0, o.height - top - 2 * pad_y);
+  const double scale = std::min(room_w / dx, room_h / dy);
+  const double draw_w = n > 1 ? dx * scale : 0, draw_h = n > 1 ? dy * scale : 0;
+  const double width = std::max(2 * pad_x + draw_w + legend_w, o.title.empty() ? 0.0 : 420.0);
+  const double height = std::max(top + 2 * pad_y + draw_h, top + legend_h + 10);
+  const double ox = pad_x + (width - legend_w - 2 * pad_x - draw_w) / 2, oy = top + pad_y + (height - top - 2 * pad_y - draw_h) / 2;
   auto at = [&](std::size_t i) -> Vec2 {
-    if (positions.size() != n) return {x0, y0};
+    if (positions.size() != n || n < 2) return {ox + draw_w / 2, oy + draw_h / 2};
     return {ox + (positions[i].x - minx) * scale, oy + (positions[i].y - miny) * scale};
   };
-  std::vector<std::size_t> degree(n, 0);
-  for (const auto& e : c.edges)
-    if (e.source != e.target) ++degree[e.source], ++degree[e.target];
 
   std::string s;
   s.reserve(4096 + 300 * (n + c.edges.size()));
-  s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(o.width) + "\" height=\"" + num(o.height) +
-       "\" viewBox=\"0 0 " + num(o.width) + " " + num(o.height) +
+  s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width) + "\" height=\"" + num(height) +
+       "\" viewBox=\"0 0 " + num(width) + " " + num(height) +
        "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" role=\"img\">\n";
   s += "<title>" + xml_escape(o.title.empty() ? c.name : o.title) + "</title>\n";
   s += "<defs><marker id=\"wn-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" "
        "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#6b7fd7\"/></marker></defs>\n";
-  s += "<rect x=\"0\" y=\"0\" width=\"" + num(o.width) + "\" height=\"" + num(o.height) + "\" fill=\"#f7f7f4\"/>\n";
-  if (!o.title.empty())
+  s += "<rect x=\"0\" y=\"0\" width=\"" + num(width) + "\" height=\"" + num(height) + "\" fill=\"" + background_color.hex() + "\"/>\n";
+  std::vector<Box> obstacles;
+  if (!o.title.empty()) {
     s += "<text x=\"20\" y=\"32\" font-size=\"20\" font-weight=\"bold\" fill=\"#1e1e22\">" + xml_escape(o.title) + "</text>\n";
+    obstacles.push_back({0, 0, 20 + estimated_text_width(o.title, 20, true), 40});
+  }
+  if (!o.subtitle.empty()) {
+    const double y = o.title.empty() ? 26 : 56;
+    s += "<text x=\"20\" y=\"" + num(y) + "\" font-size=\"13\" fill=\"#55555c\">" + xml_escape(o.subtitle) + "</text>\n";
+    obstacles.push_back({0, y - 14, 20 + estimated_text_width(o.subtitle, 13), y + 4});
+  }
+  if (o.legend) obstacles.push_back({width - legend_w, 0, width, top + legend_h});
+
 
   // Ties, weakest look first so the coalition's own ties draw on top.
-  std::set<std::string> kinds_present;
-  static constexpr std::string_view order[] = {"participates", "funds", "tie", "collaborates"};
   s += "<g class=\"ties\" fill=\"none\">\n";
   auto draw_edge = [&](const Edge& e) {
     const Vec2 a = at(e.source), b = at(e.target);
@@ -173,7 +169,7 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
     Vec2 end = b;
     if (e.directed && e.kind == kinds::tie) {
       const double len = std::hypot(b.x - a.x, b.y - a.y);
-      const double r = 5.0 + 2.0 * std::sqrt(double(degree[e.target])) + 2.0;
+      const double r = radius(e.target) + 2.0;
       if (len > r) end = {b.x - (b.x - a.x) * r / len, b.y - (b.y - a.y) * r / len};
       style += " marker-end=\"url(#wn-arrow)\"";
     }
@@ -182,54 +178,69 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
   };
   for (auto kind : order)
     for (const auto& e : c.edges)
-      if (e.kind == kind && e.source != e.target) draw_edge(e), kinds_present.insert(e.kind);
+      if (e.kind == kind && e.source != e.target) draw_edge(e);
   for (const auto& e : c.edges)
     if (e.source != e.target && std::find(std::begin(order), std::end(order), e.kind) == std::end(order))
-      draw_edge(e), kinds_present.insert("collaborates");
+      draw_edge(e);
   s += "</g>\n";
 
   // Nodes, then labels on top of everything.
-  std::set<std::string> sectors_present;
-  bool any_project = false, any_broker = false;
   s += "<g class=\"nodes\" stroke=\"#ffffff\" stroke-width=\"1.5\">\n";
   for (std::size_t i = 0; i < n; ++i) {
     const Node& node = c.nodes[i];
     const Vec2 p = at(i);
-    const double r = 5.0 + 2.0 * std::sqrt(double(degree[i]));
-    const std::string fill = hex(sector_rgb(node.sector, node.kind));
+    const double r = radius(i);
+    const std::string fill = sector_color(node.sector, node.kind).hex();
     s += "<g><title>" + xml_escape(node.label.empty() ? node.id : node.label) + "</title>";
     if (node.kind == kinds::project) {
-      any_project = true;
       s += "<rect x=\"" + num(p.x - r * 0.85) + "\" y=\"" + num(p.y - r * 0.85) + "\" width=\"" + num(1.7 * r) +
            "\" height=\"" + num(1.7 * r) + "\" rx=\"2\" fill=\"" + fill + "\"/>";
     } else {
-      sectors_present.insert(node.sector.empty() && node.kind == kinds::resident ? "residents" : node.sector);
       s += "<circle cx=\"" + num(p.x) + "\" cy=\"" + num(p.y) + "\" r=\"" + num(r) + "\" fill=\"" + fill + "\"/>";
     }
     if (node.is_broker()) {
-      any_broker = true;
       s += "<circle cx=\"" + num(p.x) + "\" cy=\"" + num(p.y) + "\" r=\"" + num(r + 4) +
-           "\" fill=\"none\" stroke=\"#ff8c00\" stroke-width=\"3\"/>";
+           "\" fill=\"none\" stroke=\"" + selection_color.hex() + "\" stroke-width=\"3\"/>";
     }
     s += "</g>\n";
+    const double rim = r + (node.is_broker() ? 5.5 : 1.0);
+    obstacles.push_back({p.x - rim, p.y - rim, p.x + rim, p.y + rim});
   }
   s += "</g>\n";
   if (o.labels) {
-    s += "<g class=\"labels\" font-size=\"11\" fill=\"#1e1e22\" stroke=\"#f7f7f4\" stroke-width=\"3\" "
-         "paint-order=\"stroke\" stroke-linejoin=\"round\">\n";
-    for (std::size_t i = 0; i < n; ++i) {
-      const Node& node = c.nodes[i];
+    // The broker first, then by number of ties: the members a reader looks for get their names
+    // when the picture is crowded; a name that would cover a member or another name is left out.
+    std::vector<std::size_t> rank(n);
+    for (std::size_t i = 0; i < n; ++i) rank[i] = i;
+    std::stable_sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) {
+      if (c.nodes[a].is_broker() != c.nodes[b].is_broker()) return c.nodes[a].is_broker();
+      return degree[a] > degree[b];
+    });
+    std::vector<LabelCandidate> candidates;
+    candidates.reserve(n);
+    for (auto i : rank) {
       const Vec2 p = at(i);
-      const double r = 5.0 + 2.0 * std::sqrt(double(degree[i]));
-      const std::string weight = node.kind == kinds::project ? "" : " font-weight=\"bold\"";
-      s += "<text x=\"" + num(p.x + r + 3) + "\" y=\"" + num(p.y + 4) + "\"" + weight + ">" +
-           xml_escape(clip(node.label.empty() ? node.id : node.label, 30)) + "</text>\n";
+      candidates.push_back({i, p.x, p.y, radius(i) + (c.nodes[i].is_broker() ? 4.5 : 0.0),
+                            clip(c.nodes[i].label.empty() ? c.nodes[i].id : c.nodes[i].label, 30)});
+    }
+    LabelLayout layout;
+    layout.width = width;
+    layout.height = height;
+    layout.line_height = 14;
+    layout.gap = 2;
+    const auto placed = place_labels(candidates, obstacles,
+                                     [](std::string_view t) { return estimated_text_width(t, 11, true); }, layout);
+    s += "<g class=\"labels\" font-size=\"11\" fill=\"#1e1e22\" stroke=\"" + background_color.hex() +
+         "\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\">\n";
+    for (const auto& l : placed) {
+      const std::string weight = c.nodes[l.node].kind == kinds::project ? "" : " font-weight=\"bold\"";
+      s += "<text x=\"" + num(l.x) + "\" y=\"" + num(l.y + 11) + "\"" + weight + ">" + xml_escape(l.text) + "</text>\n";
     }
     s += "</g>\n";
   }
 
   if (o.legend) {
-    const double lx = o.width - legend_w + 10;
+    const double lx = width - legend_w + 10;
     double ly = top + 6;
     s += "<g class=\"legend\" font-size=\"12\" fill=\"#1e1e22\">\n";
     s += "<text x=\"" + num(lx) + "\" y=\"" + num(ly) + "\" font-weight=\"bold\">" + xml_escape(tr(o.lang, "svg.legend")) +
@@ -238,7 +249,7 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
     for (auto sector : known_sectors) {
       if (!sectors_present.count(std::string(sector))) continue;
       s += "<circle cx=\"" + num(lx + 7) + "\" cy=\"" + num(ly - 4) + "\" r=\"6\" fill=\"" +
-           hex(sector_rgb(sector, "partner")) + "\"/><text x=\"" + num(lx + 20) + "\" y=\"" + num(ly) + "\">" +
+           sector_color(sector, "partner").hex() + "\"/><text x=\"" + num(lx + 20) + "\" y=\"" + num(ly) + "\">" +
            xml_escape(sector_name(o.lang, sector)) + "</text>\n";
       ly += 18;
     }
@@ -246,19 +257,19 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
       if (std::find(known_sectors.begin(), known_sectors.end(), sector) != known_sectors.end()) continue;
       const std::string name = sector.empty() ? tr(o.lang, "sector.unknown") : sector;
       s += "<circle cx=\"" + num(lx + 7) + "\" cy=\"" + num(ly - 4) + "\" r=\"6\" fill=\"" +
-           hex(sector_rgb(sector, "partner")) + "\"/><text x=\"" + num(lx + 20) + "\" y=\"" + num(ly) + "\">" +
+           sector_color(sector, "partner").hex() + "\"/><text x=\"" + num(lx + 20) + "\" y=\"" + num(ly) + "\">" +
            xml_escape(name) + "</text>\n";
       ly += 18;
     }
     if (any_project) {
       s += "<rect x=\"" + num(lx + 1) + "\" y=\"" + num(ly - 10) + "\" width=\"12\" height=\"12\" rx=\"2\" fill=\"" +
-           hex(kind_rgb("project")) + "\"/><text x=\"" + num(lx + 20) + "\" y=\"" + num(ly) + "\">" +
+           kind_color("project").hex() + "\"/><text x=\"" + num(lx + 20) + "\" y=\"" + num(ly) + "\">" +
            xml_escape(tr(o.lang, "svg.project")) + "</text>\n";
       ly += 18;
     }
     if (any_broker) {
       s += "<circle cx=\"" + num(lx + 7) + "\" cy=\"" + num(ly - 4) +
-           "\" r=\"7\" fill=\"none\" stroke=\"#ff8c00\" stroke-width=\"3\"/><text x=\"" + num(lx + 20) + "\" y=\"" +
+           "\" r=\"7\" fill=\"none\" stroke=\"" + selection_color.hex() + "\" stroke-width=\"3\"/><text x=\"" + num(lx + 20) + "\" y=\"" +
            num(ly) + "\">" + xml_escape(tr(o.lang, "svg.broker")) + "</text>\n";
       ly += 18;
     }

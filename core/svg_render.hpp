@@ -1,5 +1,5 @@
 // Pictures as SVG text, headless: the network (for `wijknet render` and the HTML report) and the
-// project portfolio's effort-impact matrix. Colours follow the viewer's palette (viz/palette.cpp)
+// project portfolio's effort-impact matrix. Colours come from the one palette (core/palette.hpp),
 // so a picture in a report looks like the screen: partners by sector, residents in the residents'
 // colour, projects as squares, the wijkmakelaar with an orange ring.
 #pragma once
@@ -22,11 +22,14 @@ namespace wijknet {
 std::string xml_escape(std::string_view text);
 
 struct SvgOptions {
-  double width = 960, height = 680;  // the picture, legend included (user units = CSS px)
+  // The most room the picture may take, legend included (user units = CSS px); the picture is
+  // cut to what the network needs, so no band of it stays empty.
+  double width = 960, height = 680;
   Lang lang = Lang::en;
   bool labels = true;
   bool legend = true;
   std::string title;                 // drawn at the top left when not empty
+  std::string subtitle;              // under the title: the date the picture shows
 };
 
 // Positions for every node of `coalition` (index i for nodes[i]): the stored layout where every
@@ -35,10 +38,12 @@ struct SvgOptions {
 // always gives the same picture). O(steps (n log n + m)).
 std::vector<Vec2> network_positions(const Coalition& coalition, int steps = 800);
 
-// The network as a standalone SVG document (it can also be inlined in HTML as is): ties under
-// nodes, by kind (collaborates solid, participates light, funds dashed gold, survey ties dotted
-// with arrows), nodes sized by their number of ties, labels with a white halo, and a legend of the
-// sectors, kinds and tie kinds present. `positions` has one entry per node; it is scaled to fit.
+// The network as a standalone SVG document (it can also be inlined in HTML as is): a title and
+// subtitle, ties under nodes, by kind (collaborates solid, participates light, funds dashed gold,
+// survey ties dotted with arrows), nodes sized by their number of ties in the palette of
+// core/palette.hpp, labels placed by core/label_placement.hpp (broker first, then by ties; none
+// covers a member, the legend, the title or another label), and a legend of the sectors, kinds
+// and tie kinds present. `positions` has one entry per node; it is scaled to fit.
 // Deterministic. O(n + m).
 std::string network_svg(const Coalition& coalition, const std::vector<Vec2>& positions, const SvgOptions& options);
 

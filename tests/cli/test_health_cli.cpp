@@ -20,6 +20,7 @@
 #include <stb/stb_image.h>
 
 #include "tests/cli/run_cli.hpp"
+#include "tests/core/svg_geometry.hpp"
 
 using namespace wijknet::test;
 using nlohmann::json;
@@ -351,6 +352,14 @@ TEST_CASE("render writes the network as SVG") {
   CHECK(svg.find("Wijkmakelaar") != std::string::npos);
   CHECK(svg.find("Legenda") != std::string::npos);
   CHECK(svg.find("Co\xC3\xB6peratief") != std::string::npos);  // UTF-8 kept
+  // Titled and dated in the chosen language; no name covers a member or another name.
+  CHECK(svg.find(">Coalitie Laak<") != std::string::npos);
+  CHECK(svg.find(">Stand op ") != std::string::npos);
+  check_svg_labels(svg, 26, true);
+  const fs::path en = dir / "laak-en.svg";
+  REQUIRE(run_cli("render " + quote(laak) + " -o " + quote(en.string()) + " --lang en --at 2020-01-01").status == 0);
+  CHECK(slurp(en).find(">As of 1 January 2020<") != std::string::npos);
+  CHECK(slurp(en).find(">Legend<") != std::string::npos);
   // The same document gives the same picture.
   const fs::path again = dir / "laak2.svg";
   REQUIRE(run_cli("render " + quote(laak) + " -o " + quote(again.string()) + " --lang nl").status == 0);

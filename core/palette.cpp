@@ -1,11 +1,11 @@
-#include "viz/palette.hpp"
+#include "core/palette.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
 
-namespace wijknet::viz {
+namespace wijknet {
 
 std::string Rgba::hex() const {
   char buf[8];
@@ -33,13 +33,17 @@ Rgba sector_color(std::string_view sector, std::string_view kind) {
   };
   if (sector.empty()) {
     if (kind == "resident") sector = "residents";
+    else if (kind == "project") return kind_color("project");
     else return {160, 167, 180, 255};
   }
   for (const auto& [name, c] : table)
     if (name == sector) return c;
-  std::uint32_t h = 2166136261u;
+  // Muted tones, apart from the sectors' hues, so an unknown sector never reads as a known one.
+  static constexpr Rgba extra[] = {{102, 166, 30, 255},  {166, 118, 29, 255},  {117, 112, 179, 255},
+                                   {27, 158, 119, 255},  {231, 41, 138, 255},  {102, 102, 102, 255}};
+  std::uint32_t h = 2166136261u;  // FNV-1a
   for (unsigned char ch : sector) h = (h ^ ch) * 16777619u;
-  return ramp_color(double(h % 1000) / 999.0);
+  return extra[h % 6];
 }
 
 Rgba community_color(int community) {
@@ -77,4 +81,4 @@ Rgba darker(Rgba c, double f) {
   return {std::uint8_t(c.r * f), std::uint8_t(c.g * f), std::uint8_t(c.b * f), c.a};
 }
 
-}  // namespace wijknet::viz
+}  // namespace wijknet
