@@ -15,6 +15,7 @@
 #include "importers/atomic_write.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 
 namespace wijknet {
 
@@ -505,10 +506,10 @@ class Builder {
   bool nodes_table_read_ = false;
 };
 
-std::string slurp(const std::string& path) {
+std::string slurp(const std::string& path, ImportReport& report, const ReadOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot open");
-  return read_all(in);
+  return read_text(in, path, report, options);
 }
 
 // Paths that might hold the other table, best first.
@@ -613,14 +614,14 @@ Coalition read_csv_tables(std::string_view nodes_text, const std::string& nodes_
 
 Coalition read_csv_pair(const std::string& nodes_path, const std::string& edges_path, ImportReport& report,
                         const ReadOptions& options) {
-  std::string nodes_text = nodes_path.empty() ? std::string() : slurp(nodes_path);
-  std::string edges_text = edges_path.empty() ? std::string() : slurp(edges_path);
+  std::string nodes_text = nodes_path.empty() ? std::string() : slurp(nodes_path, report, options);
+  std::string edges_text = edges_path.empty() ? std::string() : slurp(edges_path, report, options);
   return read_csv_tables(nodes_text, nodes_path, edges_text, edges_path, report, options);
 }
 
 Coalition read_csv(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options) {
   report.format = "csv";
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options);
   Builder b(report, options);
   Table table = classify(text, source_name, report, options);
 
@@ -631,9 +632,11 @@ Coalition read_csv(std::istream& in, const std::string& source_name, ImportRepor
     for (const auto& candidate : companions(source_name, want_nodes)) {
       if (!std::filesystem::is_regular_file(candidate, ec)) continue;
       ImportReport scratch;  // a file of the wrong kind is passed over without its own notes
-      Table t = classify(slurp(candidate), candidate, scratch, ReadOptions{});
+      ReadOptions quiet;
+      quiet.encoding = options.encoding;
+      Table t = classify(slurp(candidate, scratch, quiet), candidate, scratch, quiet);
       if ((t.kind == TableKind::nodes) != want_nodes) continue;
-      t = classify(slurp(candidate), candidate, report, options);
+      t = classify(slurp(candidate, report, options), candidate, report, options);
       note(report, {source_name, 0, 0},
            std::string(want_nodes ? "nodes" : "edges") + " table " + candidate + " beside it read too");
       other = std::move(t);

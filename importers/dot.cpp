@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 
 namespace wijknet {
 namespace {
@@ -564,7 +565,7 @@ std::string dot_key(const std::string& key, const std::set<std::string>& reserve
 
 Coalition read_dot(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options) {
   report.format = "dot";
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options, DeclaredEncoding::dot);
   Lexer lexer(text, source_name);
   Parser parser(lexer.all(), source_name, report, options);
   return parser.parse();

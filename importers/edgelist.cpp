@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 
 namespace wijknet {
 namespace {
@@ -29,7 +30,7 @@ std::string number_text(double v) {
 
 Coalition read_edgelist(std::istream& in, const std::string& source_name, ImportReport& report,
                         const ReadOptions& options) {
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options);
   Coalition c;
   std::string_view rest(text);
   rest.remove_prefix(utf8_bom_length(rest));

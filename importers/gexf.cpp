@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 #include "importers/xml_common.hpp"
 
 namespace wijknet {
@@ -668,7 +669,7 @@ void write_viz(pugi::xml_node el, const Json& viz) {
 
 Coalition read_gexf(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options) {
   report.format = "gexf";
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options, DeclaredEncoding::xml);
   Source src(text, source_name);
   pugi::xml_document doc;
   pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);

@@ -11,56 +11,12 @@
 
 #include "core/error.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 
 namespace wijknet {
 namespace {
 
 // ---- Text ----------------------------------------------------------------------------------
-
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    int extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
-    if (extra < 0 || i + extra >= s.size() + (extra == 0)) return false;
-    for (int k = 1; k <= extra; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += extra + 1;
-  }
-  return true;
-}
-
-std::string latin1_to_utf8(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80) {
-      out += ch;
-    } else {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Decodes &#N;, &#xH; and the common named entities; anything else stays as written.
 std::string unescape(std::string_view s) {
@@ -642,11 +598,7 @@ void write_value(std::ostream& out, const std::string& indent, const std::string
 
 Coalition read_gml(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options) {
   report.format = "gml";
-  std::string text = read_all(in);
-  if (!valid_utf8(text)) {
-    text = latin1_to_utf8(text);
-    report.warnings.push_back(source_name + ": not UTF-8; read as ISO-8859-1 (Latin-1), the encoding GML prescribes");
-  }
+  const std::string text = read_text(in, source_name, report, options);
   Tree tree = parse_tree(text, source_name);
   Reader reader(tree, source_name, report, options);
   return reader.read();

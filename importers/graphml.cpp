@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 #include "importers/xml_common.hpp"
 
 namespace wijknet {
@@ -455,7 +456,7 @@ void GraphmlReader::read_graph_data(const pugi::xml_node& graph, Coalition& c) {
 
 Coalition GraphmlReader::read() {
   pugi::xml_document doc;
-  const auto result = doc.load_buffer(text_.data(), text_.size(), pugi::parse_default, pugi::encoding_auto);
+  const auto result = doc.load_buffer(text_.data(), text_.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!result) {
     // A file cut short shows as an unclosed element at its very end; say so plainly.
     const bool truncated = std::size_t(result.offset) + 1 >= text_.size() &&
@@ -611,7 +612,7 @@ struct AttrSchema {
 
 Coalition read_graphml(std::istream& in, const std::string& source_name, ImportReport& report,
                        const ReadOptions& options) {
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options, DeclaredEncoding::xml);
   return GraphmlReader(text, source_name, report, options).read();
 }
 

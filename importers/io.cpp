@@ -18,6 +18,7 @@
 #include "importers/graphml.hpp"
 #include "importers/native_json.hpp"
 #include "importers/pajek.hpp"
+#include "importers/text_encoding.hpp"
 #include "importers/xlsx.hpp"
 
 namespace wijknet {
@@ -85,6 +86,7 @@ Coalition read_coalition(const std::string& path, ImportReport* report, const Re
   ImportReport& r = report ? *report : local;
   Coalition c = format->read(in, path, r, options);
   if (in.bad()) throw InputError(SourceLocation{path}, "read error");
+  make_strings_valid_utf8(c);  // readers decode their text; this guards what escapes build
   r.nodes_read = c.nodes.size();
   r.edges_read = c.edges.size();
   return c;
