@@ -49,7 +49,7 @@ constexpr FileFormat formats[] = {
     {".dot", read_dot, write_dot},
     {".gv", read_dot, write_dot},
     {".csv", read_csv, write_csv, write_csv_files},
-    {".xlsx", nullptr, nullptr, write_xlsx},
+    {".xlsx", read_xlsx, nullptr, write_xlsx},
 };
 
 // The extension of the file name, lower case, with the dot; "" when there is none.
