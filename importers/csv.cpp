@@ -443,6 +443,17 @@ class Builder {
                   survey ? "answer without respondent or partner; skipped" : "edge without source or target; skipped");
       return;
     }
+    // Gephi keeps the first row of an edge id and skips the others; so do we, so that no writer
+    // meets the same edge id twice.
+    if (const CsvField* f = cell(t, row, Role::edge_id); f && !trim_copy(f->text).empty()) {
+      const auto [it, fresh] = edge_id_line_.emplace(trim_copy(f->text), row.line);
+      if (!fresh) {
+        add_warning(report_, options_, at(t, row, f),
+                    "edge id '" + it->first + "' appears again (first on line " + std::to_string(it->second) +
+                        "); this row is skipped, as Gephi does");
+        return;
+      }
+    }
     Edge e;
     if (survey) {
       e.kind = std::string(kinds::tie);
@@ -501,6 +512,7 @@ class Builder {
   ImportReport& report_;
   const ReadOptions& options_;
   std::unordered_map<std::string, int> first_line_;
+  std::unordered_map<std::string, int> edge_id_line_;  // edge Id -> line of its first row
   std::unordered_map<std::string, std::size_t> by_label_;  // SIZE_MAX: label not unique
   bool labels_dirty_ = true;
   bool nodes_table_read_ = false;
@@ -525,10 +537,12 @@ std::vector<std::string> companions(const std::string& path, bool want_nodes) {
   std::vector<std::string> out;
   if (want_nodes) {
     if (ascii_lower(stem) == "edges") out.push_back(beside("nodes"));
+    else if (ascii_lower(stem) == "connections") out.push_back(beside("elements"));  // Kumu's names
     else if (ends("_edges") || ends("-edges")) out.push_back(beside(stem.substr(0, stem.size() - 6) + stem[stem.size() - 6] + "nodes"));
     else out.push_back(beside(stem + "_nodes"));
   } else {
     if (ascii_lower(stem) == "nodes") out.push_back(beside("edges"));
+    else if (ascii_lower(stem) == "elements") out.push_back(beside("connections"));
     else if (ends("_nodes") || ends("-nodes")) {
       out.push_back(beside(stem.substr(0, stem.size() - 6) + stem[stem.size() - 6] + "edges"));
       out.push_back(beside(stem.substr(0, stem.size() - 6)));

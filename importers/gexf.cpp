@@ -225,7 +225,10 @@ class Reader {
       if (auto d = child(meta, "description")) c_.extra["description"] = std::string(trim(d.text().get()));
     }
     pugi::xml_node graph = child(root, "graph");
-    if (!graph) throw InputError(src_.at(root), "no <graph> element in <gexf>");
+    if (!graph) {  // Gephi's own meta-only file: an empty network, as Gephi opens it
+      add_warning(report_, options_, src_.at(root), "no <graph> element in <gexf>; the network is empty");
+      return std::move(c_);
+    }
 
     std::string edge_default = ascii_lower(graph.attribute("defaultedgetype").as_string("undirected"));
     if (edge_default != "directed" && edge_default != "undirected" && edge_default != "mutual" && edge_default != "mixed")
@@ -315,6 +318,8 @@ class Reader {
       } else {
         def = &table.defs[it->second];
       }
+      // Gephi writes value="null" for a missing number or boolean (includenullattvalues).
+      if (std::string_view(v.attribute("value").as_string()) == "null" && def->type != ValueType::string) continue;
       auto value = typed(v.attribute("value").as_string(), def->type);
       if (!value)
         throw InputError(src_.at(v, "value"), "value '" + std::string(v.attribute("value").as_string()) +
@@ -569,7 +574,9 @@ struct Column {
 
 bool reserved_node_title(const std::string& key) {
   std::string k = ascii_lower(key);
-  return k == "kind" || k == "type" || k == "sector" || k == "role" || k == "themes" || k.rfind("attr.", 0) == 0;
+  // "label": networkx would take an attribute titled so for the node's own label.
+  return k == "kind" || k == "type" || k == "sector" || k == "role" || k == "themes" || k == "label" ||
+         k.rfind("attr.", 0) == 0;
 }
 bool reserved_edge_title(const std::string& key) {
   std::string k = ascii_lower(key);

@@ -85,7 +85,9 @@ def gexf(path):
         elif local(el.tag) == "edge":
             edges.append(el)
     labels = [n.get("label") for n in nodes]
-    weights = [finite(e.get("weight", 1.0)) for e in edges]
+    # A weight that changes over time (an attvalue for "weight") has no one value to compare.
+    dynamic = any(local(a.tag) == "attribute" and (a.get("id") or "").lower() == "weight" for a in root.iter())
+    weights = None if dynamic else [finite(e.get("weight", 1.0)) for e in edges]
     return summary(len(nodes), len(edges), [n.get("id") for n in nodes], labels, weights, pos)
 
 
@@ -107,7 +109,7 @@ def pajek(path):
 
 
 GVPR = r'''BEG_G { if (done) exit(0); printf("G %d %d\n", nNodes($G), nEdges($G)); }
-N { printf("N %s\n", gsub(gsub($.name, "\n", "\\n"), "\r", "\\r")); }
+N { printf("N %d %s\n", length($.name), $.name); }
 END_G { done = 1; }'''
 
 
@@ -115,9 +117,14 @@ def dot(path):
     run = subprocess.run(["gvpr", GVPR, path], capture_output=True)
     if run.returncode != 0 or b"Error" in run.stderr or not run.stdout.startswith(b"G "):
         return {"read": False}
-    lines = run.stdout.decode("utf-8", "replace").split("\n")
-    _, n, m = lines[0].split()
-    ids = [l[2:] for l in lines[1:] if l.startswith("N ")]
+    out = run.stdout
+    head, _, rest = out.partition(b"\n")
+    _, n, m = head.split()
+    ids = []
+    while rest.startswith(b"N "):  # "N LENGTH NAME\n": names may hold line ends
+        length, _, rest = rest[2:].partition(b" ")
+        ids.append(rest[:int(length)].decode("utf-8", "replace"))
+        rest = rest[int(length) + 1:]
     return summary(int(n), int(m), ids)
 
 
@@ -129,6 +136,8 @@ def csv_rows(path):
         return None, []
     head = lines[0]
     delim = max([",", ";", "\t"], key=head.count)
+    if head.count(delim) == 0 and " " in head:
+        delim = " "
     rows = [r for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delim)]
     return [c.strip().lower() for c in rows[0]], rows[1:]
 
@@ -175,7 +184,7 @@ def csv_expectation(path):
             continue
         key = h.index("id") if "id" in h else next((h.index(k) for k in ("label", "name", "naam") if k in h), 0)
         for r in rows:
-            if key < len(r) and r[key].strip() not in node_set:
+            if key < len(r) and r[key].strip() and r[key].strip() not in node_set:
                 node_set.add(r[key].strip())
     for h, src, dst, rows in edge_tables:
         idc = h.index("id") if "id" in h else None
