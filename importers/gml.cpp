@@ -119,7 +119,9 @@ class Lexer {
     if (digit(c) || c == '+' || c == '-' || c == '.') {
       std::size_t start = pos_;
       if (c == '+' || c == '-') advance();
-      if (pos_ + 3 <= text_.size() && (text_.substr(pos_, 3) == "INF" || text_.substr(pos_, 3) == "NAN")) {
+      // INF and NAN in any case, as igraph reads them ("-Inf", "+inF").
+      if (pos_ + 3 <= text_.size() && (ascii_lower(text_.substr(pos_, 3)) == "inf" || ascii_lower(text_.substr(pos_, 3)) == "nan") &&
+          (pos_ + 3 == text_.size() || !key_char(text_[pos_ + 3]))) {
         for (int k = 0; k < 3; ++k) advance();
         t.kind = Tok::real;
         t.text = std::string(text_.substr(start, pos_ - start));
@@ -245,7 +247,7 @@ Tree parse_tree(std::string_view text, const std::string& source) {
         item.type = Tok::open;
         break;
       case Tok::key:
-        if (v.text == "INF" || v.text == "NAN") {
+        if (ascii_lower(v.text) == "inf" || ascii_lower(v.text) == "nan") {
           item.type = Tok::real;
           item.text = v.text;
           break;
@@ -309,9 +311,16 @@ class Reader {
     std::vector<const Item*> id_items;
     std::set<std::string> labels;
     bool labels_unique = true;
+    std::vector<std::size_t> without_id;
     for (const Item* n : nodes) {
       const Item* id = find(*n, "id");
-      if (!id) throw InputError(key_at(*n), "node without id");
+      if (!id) {  // igraph keeps such a node; no edge can name it
+        without_id.push_back(gml_ids.size());
+        gml_ids.emplace_back();
+        id_items.push_back(nullptr);
+        labels_unique = false;
+        continue;
+      }
       if (id->type == Tok::open) throw InputError(value_at(*id), "a node's id must be a number or a string");
       if (!gml_index_.emplace(id_text(*id), gml_ids.size()).second)
         throw InputError(value_at(*id), "node id " + id->text + " is used by an earlier node");
@@ -319,6 +328,12 @@ class Reader {
       id_items.push_back(id);
       const Item* label = find(*n, "label");
       if (!label || label->type == Tok::open || !labels.insert(label->text).second) labels_unique = false;
+    }
+    for (std::size_t k : without_id) {
+      std::string id = "node" + std::to_string(k + 1);
+      while (gml_index_.count(id)) id += "_";
+      gml_ids[k] = id;
+      add_warning(report_, options_, key_at(*nodes[k]), "node without id; it is kept as '" + id + "', which no edge names");
     }
     for (std::size_t k = 0; k < nodes.size(); ++k) read_node(*nodes[k], gml_ids[k], labels_unique);
     for (const Item* e : edges) read_edge(*e, directed);

@@ -305,8 +305,10 @@ void GraphmlReader::read_node(const pugi::xml_node& element, Coalition& c) {
   Node node;
   node.id = element.attribute("id").value();
   if (node.id.empty()) fail(at(element), "<node> without id");
-  if (c.find(node.id))
-    fail(at_attribute(element, "id"), "duplicate node id '" + node.id + "'");
+  if (c.find(node.id)) {  // networkx and yEd's own writers: the same node again; keep the first
+    warn(at_attribute(element, "id"), "duplicate node id '" + node.id + "'; the first <node> is kept, this one skipped");
+    return;
+  }
   bool has_label = false, has_kind = false;
   std::optional<double> x, y;
   std::string yed_label;
