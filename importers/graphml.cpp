@@ -471,6 +471,16 @@ Coalition GraphmlReader::read() {
   pugi::xml_node root = doc.document_element();
   if (!xml_element_named(root, "graphml"))
     fail(at(root), "not a GraphML document: the root element is <" + std::string(root.name()) + ">, not <graphml>");
+  // GraphML's schema allows no text of its own in <graphml>, <key> (outside <default>) or
+  // <graph>; text there is a damaged file (igraph's fuzz regressions), never data.
+  std::vector<pugi::xml_node> holders{root};
+  for (std::size_t i = 0; i < holders.size(); ++i)
+    for (auto child : holders[i].children()) {
+      if (child.type() == pugi::node_pcdata && !trim(child.value()).empty())
+        fail(at(child), "text '" + std::string(trim(child.value())).substr(0, 20) + "' inside <" +
+                            std::string(xml_local_name(holders[i])) + ">, where GraphML allows only elements");
+      if (xml_element_named(child, "key") || xml_element_named(child, "graph")) holders.push_back(child);
+    }
   read_keys(root);
 
   Coalition c;
