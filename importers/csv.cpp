@@ -759,11 +759,14 @@ std::string export_cell_text(const Json& value) { return cell_text(value); }
 
 namespace {
 void write_table(const ExportTable& t, std::ostream& out) {
-  write_row(out, t.header);
+  // Text that a spreadsheet would run as a formula gets a leading apostrophe (csv_table.hpp);
+  // numbers stay numbers ("-2.5").
   std::vector<std::string> cells;
+  for (const auto& h : t.header) cells.push_back(spreadsheet_text(h));
+  write_row(out, cells);
   for (const auto& row : t.rows) {
     cells.clear();
-    for (const auto& v : row) cells.push_back(v.is_number_float() ? v.dump() : cell_text(v));
+    for (const auto& v : row) cells.push_back(v.is_number_float() ? v.dump() : v.is_number() ? cell_text(v) : spreadsheet_text(cell_text(v)));
     write_row(out, cells);
   }
 }

@@ -116,6 +116,9 @@ void write_edgelist(const Coalition& c, std::ostream& out) {
     written[i] = unique;
     ++changed;
   }
+  for (std::size_t i = 0; i < c.edges.size(); ++i)
+    if (c.edges[i].source >= c.nodes.size() || c.edges[i].target >= c.nodes.size())
+      throw WriteError("edge " + std::to_string(i) + " refers to a node that is not in the coalition");
   std::vector<bool> tied(c.nodes.size(), false);
   for (const auto& e : c.edges) tied[e.source] = tied[e.target] = true;
   std::size_t untied = 0;

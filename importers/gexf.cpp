@@ -542,6 +542,8 @@ class Reader {
         e.kind = value.is_string() ? value.get<std::string>() : value.dump();
       } else if (k == "weight" && value.is_number()) {
         if (!weight_given) e.weight = value.get<double>();  // Gephi's dynamic weight column
+      } else if (key == "directed" && value.is_boolean()) {
+        e.directed = value.get<bool>();  // a mixed network's own direction (write_gexf)
       } else if (key.rfind("attr.", 0) == 0) {
         kept[key.substr(5)] = value;
       } else {
@@ -580,7 +582,7 @@ bool reserved_node_title(const std::string& key) {
 }
 bool reserved_edge_title(const std::string& key) {
   std::string k = ascii_lower(key);
-  return k == "kind" || k == "type" || k == "weight" || k == "label" || k.rfind("attr.", 0) == 0;
+  return k == "kind" || k == "type" || k == "weight" || k == "label" || k == "directed" || k.rfind("attr.", 0) == 0;
 }
 
 // The GEXF type of one attrs key over all elements that have it.
@@ -744,6 +746,10 @@ void write_gexf(const Coalition& c, std::ostream& out, GexfVersion version) {
   eattr.append_attribute("class") = "edge";
   eattr.append_attribute("mode") = "static";
   declare(eattr, "kind", "kind", "string");
+  // A mixed network is written undirected with each tie's own direction in "directed":
+  // networkx 2.8 refuses an edge type that differs from defaultedgetype.
+  const bool mixed = any_directed && !all_directed;
+  if (mixed) declare(eattr, "directed", "directed", "boolean");
   for (const auto& col : ecols) declare(eattr, col.id, col.title, col.type);
 
   auto nodes = graph.append_child("nodes");
@@ -795,7 +801,6 @@ void write_gexf(const Coalition& c, std::ostream& out, GexfVersion version) {
     el.append_attribute("id") = keep_ids ? xml_safe(e.extra["id"].get<std::string>()).c_str() : std::to_string(i).c_str();
     el.append_attribute("source") = xml_safe(c.nodes[e.source].id).c_str();
     el.append_attribute("target") = xml_safe(c.nodes[e.target].id).c_str();
-    if (any_directed && !all_directed && e.directed) el.append_attribute("type") = "directed";
     if (v13 && !e.kind.empty()) el.append_attribute("kind") = xml_safe(e.kind).c_str();
     el.append_attribute("weight") = number_text(e.weight).c_str();
     if (e.attrs.contains("label") && !e.attrs["label"].is_null())
@@ -804,6 +809,7 @@ void write_gexf(const Coalition& c, std::ostream& out, GexfVersion version) {
     if (e.until) el.append_attribute("end") = full_date(*e.until).c_str();
     auto values = el.append_child("attvalues");
     attvalue(values, "kind", e.kind);
+    if (mixed) attvalue(values, "directed", e.directed ? "true" : "false");
     for (const auto& col : ecols)
       if (e.attrs.contains(col.key) && !e.attrs[col.key].is_null()) attvalue(values, col.id, value_text(e.attrs[col.key], col.type));
     if (e.attrs.contains("viz")) write_viz(el, e.attrs["viz"]);

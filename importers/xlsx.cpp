@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "importers/csv.hpp"
+#include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
 #include "importers/xml_common.hpp"
 
@@ -46,7 +47,7 @@ void write_sheet(lxw_workbook* book, const char* name, const ExportTable& table,
   lxw_worksheet* sheet = workbook_add_worksheet(book, name);
   if (!sheet) throw WriteError(path + ": cannot add the sheet " + name);
   for (std::size_t col = 0; col < table.header.size(); ++col)
-    check(worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(col), fit(table.header[col]).c_str(), bold), path,
+    check(worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(col), fit(spreadsheet_text(table.header[col])).c_str(), bold), path,
           "cannot write a header");
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const auto row = static_cast<lxw_row_t>(r + 1);
@@ -57,7 +58,7 @@ void write_sheet(lxw_workbook* book, const char* name, const ExportTable& table,
       if (v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty())) continue;
       if (v.is_boolean()) err = worksheet_write_boolean(sheet, row, c, v.get<bool>(), nullptr);
       else if (v.is_number()) err = worksheet_write_number(sheet, row, c, v.get<double>(), nullptr);
-      else err = worksheet_write_string(sheet, row, c, fit(export_cell_text(v)).c_str(), nullptr);
+      else err = worksheet_write_string(sheet, row, c, fit(spreadsheet_text(export_cell_text(v))).c_str(), nullptr);
       check(err, path, "cannot write a cell");
     }
   }
