@@ -292,3 +292,45 @@ TEST_CASE("graphml: networkx reads what we write") {
   }
   fs::remove(script);
 }
+
+TEST_CASE("graphml and gexf: a mixed network is read by networkx and igraph, each tie's direction kept") {
+  if (std::system("/usr/bin/python3 -c 'import networkx, igraph' >/dev/null 2>&1") != 0) {
+    MESSAGE("python3-networkx or python3-igraph not available; skipped");
+    return;
+  }
+  const Coalition c = test::sample_coalition(true);  // two directed ties among undirected ones
+  std::vector<bool> directed;
+  for (const auto& e : c.edges) directed.push_back(e.directed);
+  REQUIRE(std::count(directed.begin(), directed.end(), true) == 2);
+  const std::string script = temp_path("mixed.py");
+  {
+    std::ofstream py(script);
+    py << "import sys, json, networkx as nx, igraph\n"
+          "out = {}\n"
+          "g = nx.read_graphml(sys.argv[1])\n"
+          "out['graphml'] = [g.number_of_nodes(), [d['directed'] for *_, d in g.edges(data=True)]]\n"
+          "g = nx.read_gexf(sys.argv[2])\n"
+          "out['gexf'] = [g.number_of_nodes(), [d['directed'] for *_, d in g.edges(data=True)]]\n"
+          "h = igraph.Graph.Read_GraphML(sys.argv[1])\n"
+          "out['igraph'] = [h.vcount(), [bool(x) for x in h.es['directed']]]\n"
+          "json.dump(out, open(sys.argv[3], 'w'))\n";
+  }
+  const std::string xml = temp_path("mixed.graphml"), gx = temp_path("mixed.gexf"), result = temp_path("mixed.json");
+  write_coalition(c, xml);
+  write_coalition(c, gx);
+  REQUIRE(std::system(("/usr/bin/python3 " + script + " " + xml + " " + gx + " " + result + " 2>/dev/null").c_str()) == 0);
+  std::ifstream in(result);
+  const Json got = Json::parse(in);
+  for (const char* reader : {"graphml", "gexf", "igraph"}) {
+    CAPTURE(reader);
+    CHECK(got[reader][0] == c.nodes.size());
+    // networkx lists the edges of a node together; compare the counts of each direction.
+    std::vector<bool> seen = got[reader][1].get<std::vector<bool>>();
+    CHECK(seen.size() == directed.size());
+    CHECK(std::count(seen.begin(), seen.end(), true) == 2);
+  }
+  test::check_same_coalition(read_coalition(xml), c);
+  const Coalition back = read_coalition(gx);
+  REQUIRE(back.edges.size() == c.edges.size());
+  for (std::size_t i = 0; i < c.edges.size(); ++i) CHECK(back.edges[i].directed == c.edges[i].directed);
+}
