@@ -1,4 +1,4 @@
-// wijknet convert IN OUT [--anonymize] [--strict]
+// wijknet convert IN OUT [--anonymize] [--strict] [--encoding NAME] [--sheet NAME]
 // wijknet snapshot FILE --at DATE -o OUT [--anonymize]
 #include <iostream>
 
@@ -65,12 +65,14 @@ int snapshot(const Args& args) {
 
 Command convert_command() {
   return {{"convert",
-           "IN OUT [--anonymize] [--strict]",
+           "IN OUT [--anonymize] [--strict] [--encoding NAME] [--sheet NAME]",
            "Convert between formats, chosen by the files' extensions.",
            2,
            2,
            {{"--anonymize", "", "replace residents' names and personal attributes with stable pseudonyms"},
-            {"--strict", "", "treat every import warning as an error"}}},
+            {"--strict", "", "treat every import warning as an error"},
+            {"--encoding", "NAME", "read IN in this encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)"},
+            {"--sheet", "NAME", "the worksheet of an .xlsx IN to read (default: Kumu's Elements and Connections, else the first)"}}},
           convert};
 }
 

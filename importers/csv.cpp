@@ -15,6 +15,7 @@
 #include "importers/atomic_write.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 
 namespace wijknet {
 
@@ -442,6 +443,17 @@ class Builder {
                   survey ? "answer without respondent or partner; skipped" : "edge without source or target; skipped");
       return;
     }
+    // Gephi keeps the first row of an edge id and skips the others; so do we, so that no writer
+    // meets the same edge id twice.
+    if (const CsvField* f = cell(t, row, Role::edge_id); f && !trim_copy(f->text).empty()) {
+      const auto [it, fresh] = edge_id_line_.emplace(trim_copy(f->text), row.line);
+      if (!fresh) {
+        add_warning(report_, options_, at(t, row, f),
+                    "edge id '" + it->first + "' appears again (first on line " + std::to_string(it->second) +
+                        "); this row is skipped, as Gephi does");
+        return;
+      }
+    }
     Edge e;
     if (survey) {
       e.kind = std::string(kinds::tie);
@@ -500,15 +512,16 @@ class Builder {
   ImportReport& report_;
   const ReadOptions& options_;
   std::unordered_map<std::string, int> first_line_;
+  std::unordered_map<std::string, int> edge_id_line_;  // edge Id -> line of its first row
   std::unordered_map<std::string, std::size_t> by_label_;  // SIZE_MAX: label not unique
   bool labels_dirty_ = true;
   bool nodes_table_read_ = false;
 };
 
-std::string slurp(const std::string& path) {
+std::string slurp(const std::string& path, ImportReport& report, const ReadOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot open");
-  return read_all(in);
+  return read_text(in, path, report, options);
 }
 
 // Paths that might hold the other table, best first.
@@ -524,10 +537,12 @@ std::vector<std::string> companions(const std::string& path, bool want_nodes) {
   std::vector<std::string> out;
   if (want_nodes) {
     if (ascii_lower(stem) == "edges") out.push_back(beside("nodes"));
+    else if (ascii_lower(stem) == "connections") out.push_back(beside("elements"));  // Kumu's names
     else if (ends("_edges") || ends("-edges")) out.push_back(beside(stem.substr(0, stem.size() - 6) + stem[stem.size() - 6] + "nodes"));
     else out.push_back(beside(stem + "_nodes"));
   } else {
     if (ascii_lower(stem) == "nodes") out.push_back(beside("edges"));
+    else if (ascii_lower(stem) == "elements") out.push_back(beside("connections"));
     else if (ends("_nodes") || ends("-nodes")) {
       out.push_back(beside(stem.substr(0, stem.size() - 6) + stem[stem.size() - 6] + "edges"));
       out.push_back(beside(stem.substr(0, stem.size() - 6)));
@@ -613,14 +628,14 @@ Coalition read_csv_tables(std::string_view nodes_text, const std::string& nodes_
 
 Coalition read_csv_pair(const std::string& nodes_path, const std::string& edges_path, ImportReport& report,
                         const ReadOptions& options) {
-  std::string nodes_text = nodes_path.empty() ? std::string() : slurp(nodes_path);
-  std::string edges_text = edges_path.empty() ? std::string() : slurp(edges_path);
+  std::string nodes_text = nodes_path.empty() ? std::string() : slurp(nodes_path, report, options);
+  std::string edges_text = edges_path.empty() ? std::string() : slurp(edges_path, report, options);
   return read_csv_tables(nodes_text, nodes_path, edges_text, edges_path, report, options);
 }
 
 Coalition read_csv(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options) {
   report.format = "csv";
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options);
   Builder b(report, options);
   Table table = classify(text, source_name, report, options);
 
@@ -631,9 +646,11 @@ Coalition read_csv(std::istream& in, const std::string& source_name, ImportRepor
     for (const auto& candidate : companions(source_name, want_nodes)) {
       if (!std::filesystem::is_regular_file(candidate, ec)) continue;
       ImportReport scratch;  // a file of the wrong kind is passed over without its own notes
-      Table t = classify(slurp(candidate), candidate, scratch, ReadOptions{});
+      ReadOptions quiet;
+      quiet.encoding = options.encoding;
+      Table t = classify(slurp(candidate, scratch, quiet), candidate, scratch, quiet);
       if ((t.kind == TableKind::nodes) != want_nodes) continue;
-      t = classify(slurp(candidate), candidate, report, options);
+      t = classify(slurp(candidate, report, options), candidate, report, options);
       note(report, {source_name, 0, 0},
            std::string(want_nodes ? "nodes" : "edges") + " table " + candidate + " beside it read too");
       other = std::move(t);
@@ -742,11 +759,14 @@ std::string export_cell_text(const Json& value) { return cell_text(value); }
 
 namespace {
 void write_table(const ExportTable& t, std::ostream& out) {
-  write_row(out, t.header);
+  // Text that a spreadsheet would run as a formula gets a leading apostrophe (csv_table.hpp);
+  // numbers stay numbers ("-2.5").
   std::vector<std::string> cells;
+  for (const auto& h : t.header) cells.push_back(spreadsheet_text(h));
+  write_row(out, cells);
   for (const auto& row : t.rows) {
     cells.clear();
-    for (const auto& v : row) cells.push_back(v.is_number_float() ? v.dump() : cell_text(v));
+    for (const auto& v : row) cells.push_back(v.is_number_float() ? v.dump() : v.is_number() ? cell_text(v) : spreadsheet_text(cell_text(v)));
     write_row(out, cells);
   }
 }

@@ -30,7 +30,8 @@
 // direction, any other value is the edge's kind); Kind; Direction (Richting); Weight/Strength/
 // Gewicht as the weight (1.0 when empty; text such as Kumu's "Strong" is kept as attrs.strength
 // with weight 1.0 and a warning); Since/Until/Timeset as for nodes; Label, Description and Tags
-// as attrs.label, attrs.description and attrs.tags; Id as extra.id (as read_graphml keeps it).
+// as attrs.label, attrs.description and attrs.tags; Id as extra.id (as read_graphml keeps it);
+// a row whose Id an earlier row has is skipped with a warning (Gephi keeps the first).
 // Kind "collaborates" and undirected unless the table says otherwise (DOMAIN.md: undirected
 // unless the data says so; Gephi and Kumu would assume directed). Endpoints that are no node are
 // created on first mention, label = id, kind "partner" (reported when a nodes table was given).
@@ -63,9 +64,10 @@ namespace wijknet {
 
 // Reads one table (nodes, edges or survey: see above) from `in`. When `source_name` is a file
 // that exists, the companion table beside it is read too, and the report says so: for an edges
-// or survey table STEM.csv the nodes table STEM_nodes.csv (or nodes.csv beside edges.csv, or
-// X_nodes.csv beside X_edges.csv); for a nodes table STEM.csv the edges table STEM_edges.csv (or
-// edges.csv beside nodes.csv, or X_edges.csv beside X_nodes.csv). Throws InputError with
+// or survey table STEM.csv the nodes table STEM_nodes.csv (or nodes.csv beside edges.csv,
+// elements.csv beside Kumu's connections.csv, or X_nodes.csv beside X_edges.csv); for a nodes
+// table STEM.csv the edges table STEM_edges.csv (or edges.csv beside nodes.csv, connections.csv
+// beside elements.csv, or X_edges.csv beside X_nodes.csv). Throws InputError with
 // file:line:col on bad input. O(size of the tables).
 Coalition read_csv(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options);
 

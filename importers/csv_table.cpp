@@ -136,6 +136,8 @@ CsvTable parse_csv(std::string_view text, const std::string& source_name, char d
         while (!raw.empty() && blank_char(raw.back())) raw.remove_suffix(1);
         field.text.assign(raw);
       }
+      if (const std::string_view plain = without_formula_guard(field.text); plain.size() != field.text.size())
+        field.text = std::string(plain);
       row.fields.push_back(std::move(field));
       if (cur.done() || cur.at_line_end()) break;
       cur.advance();  // the delimiter
@@ -326,6 +328,30 @@ std::optional<Period> period_of(const std::vector<TimeInterval>& intervals) {
   if (open_start) p.since.reset();
   if (open_end) p.until.reset();
   return p;
+}
+
+namespace {
+// True when `text` is a run of apostrophes (possibly none) and then a character a spreadsheet
+// takes as the start of a formula.
+bool formula_like(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && text[i] == '\'') ++i;
+  return i < text.size() && (text[i] == '=' || text[i] == '+' || text[i] == '-' || text[i] == '@' || text[i] == '\t' ||
+                             text[i] == '\r');
+}
+}  // namespace
+
+std::string spreadsheet_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 1);
+  if (formula_like(text)) out += '\'';
+  out.append(text);
+  return out;
+}
+
+std::string_view without_formula_guard(std::string_view text) {
+  if (text.size() >= 2 && text[0] == '\'' && formula_like(text.substr(1))) text.remove_prefix(1);
+  return text;
 }
 
 }  // namespace wijknet

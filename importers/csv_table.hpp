@@ -35,6 +35,15 @@ struct CsvTable {
   std::vector<CsvRow> rows;  // the header is rows[0] when the file has one
 };
 
+// CSV injection (OWASP, https://owasp.org/www-community/attacks/CSV_Injection): a spreadsheet
+// runs a cell that starts with '=', '+', '-', '@', tab or carriage return as a formula. Exports
+// write such text with a leading apostrophe ("'=1+1"), which spreadsheets show as text; so that
+// text that really starts with apostrophes survives, any run of apostrophes before such a
+// character gets one more. without_formula_guard undoes it on reading (every CSV and workbook
+// field): one apostrophe is dropped where apostrophes precede such a character. O(length).
+std::string spreadsheet_text(std::string_view text);
+std::string_view without_formula_guard(std::string_view text);
+
 // Guesses the delimiter from the first line: the most frequent of tab, ';' and ',' outside
 // quotes (ties go to tab, then ';', the Dutch Excel default, then ','); when none occurs and the
 // line has spaces outside quotes, ' '; else ','. O(length of the first line).

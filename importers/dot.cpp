@@ -1,5 +1,6 @@
 #include "importers/dot.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 #include "core/error.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 
 namespace wijknet {
 namespace {
@@ -24,6 +26,20 @@ struct Token {
   int line = 1, column = 1;
 };
 
+// A label as Graphviz draws it: the escapes \n, \l and \r end a line (centred, left, right).
+std::string label_text(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size() && (s[i + 1] == 'n' || s[i + 1] == 'l' || s[i + 1] == 'r')) {
+      out += '\n';
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 bool id_start(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -36,12 +52,31 @@ class Lexer {
     pos_ = utf8_bom_length(text);
   }
 
+  // The tokens of the first graph, up to its closing '}'; then, when anything but space and
+  // comments follows, one token "..." standing for the rest, which Graphviz reads as further
+  // graphs (or, as it does, fails on only when asked for them). So text after the first graph
+  // never stops the import, whatever it is.
   std::vector<Token> all() {
     std::vector<Token> out;
+    int depth = 0;
     while (true) {
       out.push_back(next());
-      if (out.back().kind == Tok::end) return out;
+      const Tok k = out.back().kind;
+      if (k == Tok::end) return out;
+      if (k == Tok::lbrace) ++depth;
+      if (k == Tok::rbrace && --depth == 0) break;
     }
+    skip();
+    Token rest;
+    rest.line = line_;
+    rest.column = column_;
+    if (pos_ < text_.size()) {
+      rest.kind = Tok::id;
+      rest.text = "...";
+      out.push_back(rest);
+    }
+    out.push_back(Token{Tok::end, "", false, line_, column_});
+    return out;
   }
 
  private:
@@ -95,7 +130,7 @@ class Lexer {
         char n = peek(1);
         if (n == '"') out += '"';
         else if (n == '\\') out += '\\';
-        else if (n == 'n') out += '\n';
+        else if (n == 'n') out += "\\n";  // kept: Graphviz turns it into a line break in labels only
         else if (n == '\n') {
         } else if (n == '\r' && peek(2) == '\n') {
           advance();
@@ -321,10 +356,9 @@ class Parser {
     // A node, a subgraph, or the first end of an edge chain.
     std::vector<std::size_t> ends = endpoint(scope, mentioned, depth);
     if (cur().kind != Tok::edgeop) {
-      if (!last_was_subgraph_) {
-        Attrs attrs = cur().kind == Tok::lbracket ? attr_lists() : Attrs{};
-        merge(nodes_[ends.front()].attrs, attrs);
-      }
+      Attrs attrs = cur().kind == Tok::lbracket ? attr_lists() : Attrs{};
+      if (!last_was_subgraph_)  // attributes after a subgraph (Graphviz accepts them) set nothing here
+        for (auto i : ends) merge(nodes_[i].attrs, attrs);
       return;
     }
     std::vector<std::vector<std::size_t>> chain{ends};
@@ -359,7 +393,11 @@ class Parser {
       expect(Tok::rbrace, "'}'");
       for (auto i : inside) mentioned.push_back(i);
       last_was_subgraph_ = true;
-      return inside;
+      // A subgraph is a set of nodes: `a -> {b b}` is one edge, as Graphviz reads it.
+      std::vector<std::size_t> unique;
+      for (auto i : inside)
+        if (std::find(unique.begin(), unique.end(), i) == unique.end()) unique.push_back(i);
+      return unique;
     }
     if (cur().kind != Tok::id) fail(cur(), "a node, a subgraph or an attribute statement");
     const Token& id = cur();
@@ -387,6 +425,16 @@ class Parser {
       nodes_.push_back({id.text, scope.node_defaults});
     }
     mentioned.push_back(index);
+    // Graphviz's node list: `a -- b, c, d` ties a to each of b, c and d; `a, b [k=v]` sets both.
+    if (cur().kind == Tok::comma && ahead(1).kind == Tok::id && !is_keyword(ahead(1), "node") && !is_keyword(ahead(1), "edge") &&
+        !is_keyword(ahead(1), "graph") && !is_keyword(ahead(1), "subgraph") &&
+        ahead(2).kind != Tok::equal) {
+      ++pos_;
+      std::vector<std::size_t> more = endpoint(scope, mentioned, depth);
+      last_was_subgraph_ = false;
+      more.insert(more.begin(), index);
+      return more;
+    }
     return {index};
   }
 
@@ -445,7 +493,7 @@ class Parser {
         std::string key = ascii_lower(k);
         if (key == "name" && by_name) n.id = v.text;
         else if (key == "label") {
-          if (v.text != "\\N") n.label = v.text;
+          if (v.text != "\\N") n.label = label_text(v.text);
         } else if (key == "kind" || key == "type") n.kind = v.text;
         else if (key == "sector") n.sector = v.text;
         else if (key == "role") n.role = v.text;
@@ -564,7 +612,7 @@ std::string dot_key(const std::string& key, const std::set<std::string>& reserve
 
 Coalition read_dot(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options) {
   report.format = "dot";
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options, DeclaredEncoding::dot);
   Lexer lexer(text, source_name);
   Parser parser(lexer.all(), source_name, report, options);
   return parser.parse();

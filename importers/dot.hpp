@@ -13,9 +13,12 @@ namespace wijknet {
 
 // Reads the first graph of a DOT file: `[strict] graph|digraph [ID] { ... }` with node statements
 // `a [k=v, ...]`, edge chains `a -- b -- c [..]` / `a -> b -> c [..]` whose ends may be subgraphs
-// (`a -> {b c}`), attribute statements `graph|node|edge [..]` (defaults for the statements after
+// (`a -> {b c}`, a set: `a -> {b b}` is one edge) or node lists (`a -- b, c, d` ties a to each, as
+// Graphviz reads it), attribute statements `graph|node|edge [..]` (defaults for the statements after
 // them in the same braces), `k=v` graph attributes, subgraphs and clusters (flattened), quoted
-// ids with \" escapes, line continuations and '+' concatenation, HTML ids <..>, ports (not kept),
+// ids with \" escapes (other backslashes kept, as Graphviz keeps them in ids; in labels \n, \l
+// and \r end a line), text after the first graph ignored with a warning, the encoding by
+// `charset` (importers/text_encoding.hpp), line continuations and '+' concatenation, HTML ids <..>, ports (not kept),
 // comments (// and /* */) and '#' lines.
 // Mapping: node label -> Node::label (the id when absent); `name` -> the id when every node has a
 // distinct one (igraph writes its vertex names so, with numbers as DOT ids); kind or type, sector,

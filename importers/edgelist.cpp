@@ -3,10 +3,12 @@
 #include <charconv>
 #include <cmath>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/error.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 
 namespace wijknet {
 namespace {
@@ -29,7 +31,7 @@ std::string number_text(double v) {
 
 Coalition read_edgelist(std::istream& in, const std::string& source_name, ImportReport& report,
                         const ReadOptions& options) {
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options);
   Coalition c;
   std::string_view rest(text);
   rest.remove_prefix(utf8_bom_length(rest));
@@ -91,13 +93,32 @@ Coalition read_edgelist(std::istream& in, const std::string& source_name, Import
 }
 
 void write_edgelist(const Coalition& c, std::ostream& out) {
-  for (const auto& n : c.nodes) {
-    bool ok = !n.id.empty() && n.id[0] != '#' && n.id[0] != '%';
-    for (char ch : n.id) ok = ok && !is_space(ch) && ch != '\n';
-    if (!ok)
-      throw WriteError("node id '" + n.id +
-                       "' cannot be written to an edge list (it is empty, holds a space or starts with # or %)");
+  // An id the reader would split or take for a comment is written with '_' for each space (and
+  // a leading '_' before '#' or '%', "_" for an empty one), kept distinct from every other id.
+  std::vector<std::string> written(c.nodes.size());
+  std::unordered_set<std::string> taken;
+  std::size_t changed = 0;
+  for (const auto& n : c.nodes) taken.insert(n.id);
+  for (std::size_t i = 0; i < c.nodes.size(); ++i) {
+    const std::string& id = c.nodes[i].id;
+    bool ok = !id.empty() && id[0] != '#' && id[0] != '%';
+    for (char ch : id) ok = ok && !is_space(ch) && ch != '\n' && ch != '\r';
+    if (ok) {
+      written[i] = id;
+      continue;
+    }
+    std::string w = id.empty() || id[0] == '#' || id[0] == '%' ? "_" + id : id;
+    for (char& ch : w)
+      if (is_space(ch) || ch == '\n' || ch == '\r') ch = '_';
+    std::string unique = w;
+    for (int k = 2; taken.count(unique); ++k) unique = w + "_" + std::to_string(k);
+    taken.insert(unique);
+    written[i] = unique;
+    ++changed;
   }
+  for (std::size_t i = 0; i < c.edges.size(); ++i)
+    if (c.edges[i].source >= c.nodes.size() || c.edges[i].target >= c.nodes.size())
+      throw WriteError("edge " + std::to_string(i) + " refers to a node that is not in the coalition");
   std::vector<bool> tied(c.nodes.size(), false);
   for (const auto& e : c.edges) tied[e.source] = tied[e.target] = true;
   std::size_t untied = 0;
@@ -111,8 +132,9 @@ void write_edgelist(const Coalition& c, std::ostream& out) {
     out << "# " << name << '\n';
   }
   if (untied > 0) out << "# " << untied << " node(s) without ties are not listed\n";
+  if (changed > 0) out << "# " << changed << " id(s) with spaces written with '_'\n";
   for (const auto& e : c.edges) {
-    out << c.nodes[e.source].id << ' ' << c.nodes[e.target].id;
+    out << written[e.source] << ' ' << written[e.target];
     if (e.weight != 1.0) out << ' ' << number_text(e.weight);
     out << '\n';
   }

@@ -24,8 +24,10 @@ Coalition read_edgelist(std::istream& in, const std::string& source_name, Import
 // Writes one line per edge, "source target" or "source target weight" when the weight is not 1,
 // after a comment header. Only ids and weights fit this format: a node without ties cannot be
 // listed (the header says how many were left out), and kinds, labels, dates and attrs are lost.
-// Throws WriteError for an id that the reader would split or take for a comment (empty, with
-// whitespace, or starting with '#' or '%'). O(n + m).
+// An id that the reader would split or take for a comment (empty, with whitespace, or starting
+// with '#' or '%') is written with '_' for each space (and '_' before it when empty or starting
+// with '#' or '%'), distinct from every other id, and the header says how many; so no
+// coalition fails to write. O(n + m).
 void write_edgelist(const Coalition& coalition, std::ostream& out);
 
 }  // namespace wijknet

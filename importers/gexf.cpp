@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 #include "importers/xml_common.hpp"
 
 namespace wijknet {
@@ -224,7 +225,10 @@ class Reader {
       if (auto d = child(meta, "description")) c_.extra["description"] = std::string(trim(d.text().get()));
     }
     pugi::xml_node graph = child(root, "graph");
-    if (!graph) throw InputError(src_.at(root), "no <graph> element in <gexf>");
+    if (!graph) {  // Gephi's own meta-only file: an empty network, as Gephi opens it
+      add_warning(report_, options_, src_.at(root), "no <graph> element in <gexf>; the network is empty");
+      return std::move(c_);
+    }
 
     std::string edge_default = ascii_lower(graph.attribute("defaultedgetype").as_string("undirected"));
     if (edge_default != "directed" && edge_default != "undirected" && edge_default != "mutual" && edge_default != "mixed")
@@ -314,6 +318,8 @@ class Reader {
       } else {
         def = &table.defs[it->second];
       }
+      // Gephi writes value="null" for a missing number or boolean (includenullattvalues).
+      if (std::string_view(v.attribute("value").as_string()) == "null" && def->type != ValueType::string) continue;
       auto value = typed(v.attribute("value").as_string(), def->type);
       if (!value)
         throw InputError(src_.at(v, "value"), "value '" + std::string(v.attribute("value").as_string()) +
@@ -536,6 +542,8 @@ class Reader {
         e.kind = value.is_string() ? value.get<std::string>() : value.dump();
       } else if (k == "weight" && value.is_number()) {
         if (!weight_given) e.weight = value.get<double>();  // Gephi's dynamic weight column
+      } else if (key == "directed" && value.is_boolean()) {
+        e.directed = value.get<bool>();  // a mixed network's own direction (write_gexf)
       } else if (key.rfind("attr.", 0) == 0) {
         kept[key.substr(5)] = value;
       } else {
@@ -568,11 +576,13 @@ struct Column {
 
 bool reserved_node_title(const std::string& key) {
   std::string k = ascii_lower(key);
-  return k == "kind" || k == "type" || k == "sector" || k == "role" || k == "themes" || k.rfind("attr.", 0) == 0;
+  // "label": networkx would take an attribute titled so for the node's own label.
+  return k == "kind" || k == "type" || k == "sector" || k == "role" || k == "themes" || k == "label" ||
+         k.rfind("attr.", 0) == 0;
 }
 bool reserved_edge_title(const std::string& key) {
   std::string k = ascii_lower(key);
-  return k == "kind" || k == "type" || k == "weight" || k == "label" || k.rfind("attr.", 0) == 0;
+  return k == "kind" || k == "type" || k == "weight" || k == "label" || k == "directed" || k.rfind("attr.", 0) == 0;
 }
 
 // The GEXF type of one attrs key over all elements that have it.
@@ -668,7 +678,7 @@ void write_viz(pugi::xml_node el, const Json& viz) {
 
 Coalition read_gexf(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options) {
   report.format = "gexf";
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options, DeclaredEncoding::xml);
   Source src(text, source_name);
   pugi::xml_document doc;
   pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
@@ -736,6 +746,10 @@ void write_gexf(const Coalition& c, std::ostream& out, GexfVersion version) {
   eattr.append_attribute("class") = "edge";
   eattr.append_attribute("mode") = "static";
   declare(eattr, "kind", "kind", "string");
+  // A mixed network is written undirected with each tie's own direction in "directed":
+  // networkx 2.8 refuses an edge type that differs from defaultedgetype.
+  const bool mixed = any_directed && !all_directed;
+  if (mixed) declare(eattr, "directed", "directed", "boolean");
   for (const auto& col : ecols) declare(eattr, col.id, col.title, col.type);
 
   auto nodes = graph.append_child("nodes");
@@ -787,7 +801,6 @@ void write_gexf(const Coalition& c, std::ostream& out, GexfVersion version) {
     el.append_attribute("id") = keep_ids ? xml_safe(e.extra["id"].get<std::string>()).c_str() : std::to_string(i).c_str();
     el.append_attribute("source") = xml_safe(c.nodes[e.source].id).c_str();
     el.append_attribute("target") = xml_safe(c.nodes[e.target].id).c_str();
-    if (any_directed && !all_directed && e.directed) el.append_attribute("type") = "directed";
     if (v13 && !e.kind.empty()) el.append_attribute("kind") = xml_safe(e.kind).c_str();
     el.append_attribute("weight") = number_text(e.weight).c_str();
     if (e.attrs.contains("label") && !e.attrs["label"].is_null())
@@ -796,6 +809,7 @@ void write_gexf(const Coalition& c, std::ostream& out, GexfVersion version) {
     if (e.until) el.append_attribute("end") = full_date(*e.until).c_str();
     auto values = el.append_child("attvalues");
     attvalue(values, "kind", e.kind);
+    if (mixed) attvalue(values, "directed", e.directed ? "true" : "false");
     for (const auto& col : ecols)
       if (e.attrs.contains(col.key) && !e.attrs[col.key].is_null()) attvalue(values, col.id, value_text(e.attrs[col.key], col.type));
     if (e.attrs.contains("viz")) write_viz(el, e.attrs["viz"]);

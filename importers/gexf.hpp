@@ -24,7 +24,8 @@ namespace wijknet {
 // directly in the node (Gephi writes both). A value with start/end (a dynamic attribute) is kept
 // as a list of {"value", "start", "end"} objects.
 // Mapping, by title (case-insensitive): kind or type -> kind; sector; role; themes (a list, or
-// text split on '|'); on edges weight -> Edge::weight; "attr.K" -> attrs[K]; every other title
+// text split on '|'); on edges weight -> Edge::weight and a boolean "directed" -> the edge's
+// direction (write_gexf's mixed networks); value="null" (Gephi) is no value; "attr.K" -> attrs[K]; every other title
 // -> attrs[title] with its typed value. Node label -> Node::label (the id when absent); edge
 // label -> attrs.label; edge id -> extra.id; `kind` on an edge (GEXF 1.3) -> Edge::kind.
 // Time: start/end (and startopen/endopen), `<spells>` and GEXF 1.1 `<slices>` become since/until

@@ -11,56 +11,12 @@
 
 #include "core/error.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 
 namespace wijknet {
 namespace {
 
 // ---- Text ----------------------------------------------------------------------------------
-
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    int extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
-    if (extra < 0 || i + extra >= s.size() + (extra == 0)) return false;
-    for (int k = 1; k <= extra; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += extra + 1;
-  }
-  return true;
-}
-
-std::string latin1_to_utf8(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80) {
-      out += ch;
-    } else {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Decodes &#N;, &#xH; and the common named entities; anything else stays as written.
 std::string unescape(std::string_view s) {
@@ -163,7 +119,9 @@ class Lexer {
     if (digit(c) || c == '+' || c == '-' || c == '.') {
       std::size_t start = pos_;
       if (c == '+' || c == '-') advance();
-      if (pos_ + 3 <= text_.size() && (text_.substr(pos_, 3) == "INF" || text_.substr(pos_, 3) == "NAN")) {
+      // INF and NAN in any case, as igraph reads them ("-Inf", "+inF").
+      if (pos_ + 3 <= text_.size() && (ascii_lower(text_.substr(pos_, 3)) == "inf" || ascii_lower(text_.substr(pos_, 3)) == "nan") &&
+          (pos_ + 3 == text_.size() || !key_char(text_[pos_ + 3]))) {
         for (int k = 0; k < 3; ++k) advance();
         t.kind = Tok::real;
         t.text = std::string(text_.substr(start, pos_ - start));
@@ -289,7 +247,7 @@ Tree parse_tree(std::string_view text, const std::string& source) {
         item.type = Tok::open;
         break;
       case Tok::key:
-        if (v.text == "INF" || v.text == "NAN") {
+        if (ascii_lower(v.text) == "inf" || ascii_lower(v.text) == "nan") {
           item.type = Tok::real;
           item.text = v.text;
           break;
@@ -353,9 +311,16 @@ class Reader {
     std::vector<const Item*> id_items;
     std::set<std::string> labels;
     bool labels_unique = true;
+    std::vector<std::size_t> without_id;
     for (const Item* n : nodes) {
       const Item* id = find(*n, "id");
-      if (!id) throw InputError(key_at(*n), "node without id");
+      if (!id) {  // igraph keeps such a node; no edge can name it
+        without_id.push_back(gml_ids.size());
+        gml_ids.emplace_back();
+        id_items.push_back(nullptr);
+        labels_unique = false;
+        continue;
+      }
       if (id->type == Tok::open) throw InputError(value_at(*id), "a node's id must be a number or a string");
       if (!gml_index_.emplace(id_text(*id), gml_ids.size()).second)
         throw InputError(value_at(*id), "node id " + id->text + " is used by an earlier node");
@@ -363,6 +328,12 @@ class Reader {
       id_items.push_back(id);
       const Item* label = find(*n, "label");
       if (!label || label->type == Tok::open || !labels.insert(label->text).second) labels_unique = false;
+    }
+    for (std::size_t k : without_id) {
+      std::string id = "node" + std::to_string(k + 1);
+      while (gml_index_.count(id)) id += "_";
+      gml_ids[k] = id;
+      add_warning(report_, options_, key_at(*nodes[k]), "node without id; it is kept as '" + id + "', which no edge names");
     }
     for (std::size_t k = 0; k < nodes.size(); ++k) read_node(*nodes[k], gml_ids[k], labels_unique);
     for (const Item* e : edges) read_edge(*e, directed);
@@ -642,11 +613,7 @@ void write_value(std::ostream& out, const std::string& indent, const std::string
 
 Coalition read_gml(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options) {
   report.format = "gml";
-  std::string text = read_all(in);
-  if (!valid_utf8(text)) {
-    text = latin1_to_utf8(text);
-    report.warnings.push_back(source_name + ": not UTF-8; read as ISO-8859-1 (Latin-1), the encoding GML prescribes");
-  }
+  const std::string text = read_text(in, source_name, report, options);
   Tree tree = parse_tree(text, source_name);
   Reader reader(tree, source_name, report, options);
   return reader.read();

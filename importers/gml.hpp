@@ -11,7 +11,8 @@
 
 namespace wijknet {
 
-// Reads `graph [ ... ]`: keys ([A-Za-z_][A-Za-z0-9_]*), integers, reals (also +INF, -INF, NAN,
+// Reads `graph [ ... ]`: keys ([A-Za-z_][A-Za-z0-9_]*), integers, reals (also INF and NAN in
+// any case, signed or not,
 // kept as text), strings in double quotes (may span lines; HTML entities such as &#235; and &quot;
 // are decoded, as networkx writes non-ASCII characters), nested lists in [ ], '#' comments. Text
 // that is not valid UTF-8 is taken as ISO-8859-1 (the encoding the GML paper prescribes).
@@ -29,7 +30,8 @@ namespace wijknet {
 // integer multigraph `key` is not kept. Defaults: node kind "partner", edge kind "collaborates".
 // Errors (InputError at FILE:LINE:COL): a character that starts no token, a string that is never
 // closed, a '[' never closed or a ']' without '[', a key without a value, no `graph`, a node
-// without id or with an id used before, an edge without source or target or naming no node, a
+// id used before (a node without id is kept as "nodeK", K its position, with a warning, as
+// igraph keeps it), an edge without source or target or naming no node, a
 // weight that is not a number, a bad date. O(size of the text).
 Coalition read_gml(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options);
 

@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 #include "importers/xml_common.hpp"
 
 namespace wijknet {
@@ -93,6 +94,7 @@ struct KeyDef {
   std::optional<std::string> default_text;
   pugi::xml_node default_element;
   bool yfiles_graphics = false;  // yEd's nodegraphics / edgegraphics
+  bool json = false;             // wijknet.json="true": the text is JSON (objects, lists), see write_graphml
 };
 
 // The keys of one domain (node, edge or graph), in declaration order.
@@ -213,6 +215,7 @@ void GraphmlReader::read_keys(const pugi::xml_node& root) {
     else if (type == "float" || type == "double") key.type = ValueType::real;
     else if (type.empty() || type == "string") key.type = ValueType::string;
     else warn(at_attribute(k, "attr.type"), "unknown attr.type '" + type + "' of key '" + key.id + "'; read as text");
+    key.json = std::string_view(k.attribute("wijknet.json").value()) == "true";
     const std::string yfiles = k.attribute("yfiles.type").value();
     key.yfiles_graphics = yfiles == "nodegraphics" || yfiles == "edgegraphics";
     for (auto d : k.children())
@@ -277,6 +280,10 @@ Json GraphmlReader::typed(const Value& v) {
       fail(at(v.element), what + " is not a number");
     case ValueType::string: break;
   }
+  if (v.key->json && json_depth_exceeded(v.text) == std::string_view::npos) {
+    Json j = Json::parse(v.text, nullptr, false);
+    if (!j.is_discarded()) return j;
+  }
   return v.text;
 }
 
@@ -304,8 +311,10 @@ void GraphmlReader::read_node(const pugi::xml_node& element, Coalition& c) {
   Node node;
   node.id = element.attribute("id").value();
   if (node.id.empty()) fail(at(element), "<node> without id");
-  if (c.find(node.id))
-    fail(at_attribute(element, "id"), "duplicate node id '" + node.id + "'");
+  if (c.find(node.id)) {  // networkx and yEd's own writers: the same node again; keep the first
+    warn(at_attribute(element, "id"), "duplicate node id '" + node.id + "'; the first <node> is kept, this one skipped");
+    return;
+  }
   bool has_label = false, has_kind = false;
   std::optional<double> x, y;
   std::string yed_label;
@@ -406,6 +415,8 @@ void GraphmlReader::read_edge(const pugi::xml_node& element, bool directed_defau
       edge.since = date(v);
     } else if (key == "until") {
       edge.until = date(v);
+    } else if (key == "directed" && (ascii_lower(trim(v.text)) == "true" || ascii_lower(trim(v.text)) == "false")) {
+      edge.directed = ascii_lower(trim(v.text)) == "true";  // a mixed network's own direction (write_graphml)
     } else {
       edge.attrs[name] = typed(v);
     }
@@ -455,7 +466,7 @@ void GraphmlReader::read_graph_data(const pugi::xml_node& graph, Coalition& c) {
 
 Coalition GraphmlReader::read() {
   pugi::xml_document doc;
-  const auto result = doc.load_buffer(text_.data(), text_.size(), pugi::parse_default, pugi::encoding_auto);
+  const auto result = doc.load_buffer(text_.data(), text_.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!result) {
     // A file cut short shows as an unclosed element at its very end; say so plainly.
     const bool truncated = std::size_t(result.offset) + 1 >= text_.size() &&
@@ -468,6 +479,16 @@ Coalition GraphmlReader::read() {
   pugi::xml_node root = doc.document_element();
   if (!xml_element_named(root, "graphml"))
     fail(at(root), "not a GraphML document: the root element is <" + std::string(root.name()) + ">, not <graphml>");
+  // GraphML's schema allows no text of its own in <graphml>, <key> (outside <default>) or
+  // <graph>; text there is a damaged file (igraph's fuzz regressions), never data.
+  std::vector<pugi::xml_node> holders{root};
+  for (std::size_t i = 0; i < holders.size(); ++i)
+    for (auto child : holders[i].children()) {
+      if (child.type() == pugi::node_pcdata && !trim(child.value()).empty())
+        fail(at(child), "text '" + std::string(trim(child.value())).substr(0, 20) + "' inside <" +
+                            std::string(xml_local_name(holders[i])) + ">, where GraphML allows only elements");
+      if (xml_element_named(child, "key") || xml_element_named(child, "graph")) holders.push_back(child);
+    }
   read_keys(root);
 
   Coalition c;
@@ -538,13 +559,19 @@ std::string number_text(double v) {
 // The narrowest GraphML type that holds every value seen.
 struct TypeVote {
   bool any = false, all_bool = true, all_int = true, all_number = true;
+  bool structured = false;  // an object or a list: written as JSON text, marked on its key
+  bool all_string = true;
   void see(const Json& v) {
     if (v.is_null()) return;
     any = true;
+    structured = structured || v.is_object() || v.is_array();
+    all_string = all_string && v.is_string();
     all_bool = all_bool && v.is_boolean();
     all_int = all_int && v.is_number_integer();
     all_number = all_number && v.is_number();
   }
+  // Text here, numbers there (DOT's color=1 and color=white): no one GraphML type holds both.
+  bool mixed() const { return any && !all_string && !all_number && !all_bool; }
   const char* type() const {
     if (!any) return "string";
     if (all_bool) return "boolean";
@@ -564,11 +591,11 @@ std::string value_text(const Json& v, const std::string& type) {
 class KeyRegistry {
  public:
   // Declares (once) a key for this domain and name; returns its id.
-  const std::string& key(const char* domain, const std::string& name, const char* type) {
+  const std::string& key(const char* domain, const std::string& name, const char* type, bool json = false) {
     auto [it, fresh] = ids_.try_emplace(std::string(domain) + '\n' + name);
     if (fresh) {
       it->second = "d" + std::to_string(order_.size());
-      order_.push_back({it->second, domain, name, type});
+      order_.push_back({it->second, domain, name, type, json});
     }
     return it->second;
   }
@@ -577,6 +604,7 @@ class KeyRegistry {
     const char* domain;
     std::string name;
     std::string type;
+    bool json = false;
   };
   const std::vector<Declared>& declared() const { return order_; }
 
@@ -594,7 +622,7 @@ bool clashes(const std::string& name, const char* const* reserved) {
 }
 
 const char* const node_reserved[] = {"label", "kind", "type", "sector", "role", "themes", "since", "until", "x", "y", nullptr};
-const char* const edge_reserved[] = {"kind", "type", "weight", "since", "until", nullptr};
+const char* const edge_reserved[] = {"kind", "type", "weight", "since", "until", "directed", nullptr};
 
 // The data names of an element's attrs and extra keys, with their GraphML types.
 struct AttrSchema {
@@ -611,7 +639,7 @@ struct AttrSchema {
 
 Coalition read_graphml(std::istream& in, const std::string& source_name, ImportReport& report,
                        const ReadOptions& options) {
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options, DeclaredEncoding::xml);
   return GraphmlReader(text, source_name, report, options).read();
 }
 
@@ -647,20 +675,30 @@ void write_graphml(const Coalition& c, std::ostream& out) {
   KeyRegistry keys;
   auto graph = graphml.append_child("graph");
   graph.append_attribute("id") = "G";
-  bool all_directed = !c.edges.empty();
-  for (const auto& e : c.edges) all_directed = all_directed && e.directed;
+  bool all_directed = !c.edges.empty(), any_directed = false;
+  for (const auto& e : c.edges) {
+    all_directed = all_directed && e.directed;
+    any_directed = any_directed || e.directed;
+  }
+  // A mixed network is written undirected with each tie's own direction in its "directed" data:
+  // networkx 2.8 refuses an edge whose directed attribute differs from edgedefault.
+  const bool mixed = any_directed && !all_directed;
   graph.append_attribute("edgedefault") = all_directed ? "directed" : "undirected";
 
   auto data = [&](pugi::xml_node parent, const char* domain, const std::string& name, const char* type,
-                  const std::string& text) {
+                  const std::string& text, bool json = false) {
     auto d = parent.append_child("data");
-    d.append_attribute("key") = keys.key(domain, name, type).c_str();
+    d.append_attribute("key") = keys.key(domain, name, type, json).c_str();
     d.append_child(pugi::node_pcdata).set_value(xml_safe(text).c_str());
   };
   auto json_data = [&](pugi::xml_node parent, const char* domain, const std::string& name, const Json& v,
                        const AttrSchema& schema) {
     if (v.is_null()) return;
-    const char* type = schema.votes.at(name).type();
+    const TypeVote& vote = schema.votes.at(name);
+    // Objects and lists (Gephi's viz, tags) go as JSON text, every value of that key alike, and
+    // the key says so (wijknet.json, which other readers ignore), so they come back as they were.
+    if (vote.structured || vote.mixed()) return data(parent, domain, name, "string", v.dump(-1, ' ', false, Json::error_handler_t::replace), true);
+    const char* type = vote.type();
     data(parent, domain, name, type, value_text(v, type));
   };
 
@@ -699,16 +737,23 @@ void write_graphml(const Coalition& c, std::ostream& out) {
     for (const auto& [k, v] : n.extra.items()) json_data(node, "node", "extra." + k, v, node_attrs);
   }
 
+  std::unordered_set<std::string> edge_ids;
   for (std::size_t i = 0; i < c.edges.size(); ++i) {
     const Edge& e = c.edges[i];
     if (e.source >= c.nodes.size() || e.target >= c.nodes.size())
       throw WriteError("edge " + std::to_string(i) + " refers to a node that is not in the coalition");
     auto edge = graph.append_child("edge");
-    if (auto id = e.extra.find("id"); id != e.extra.end() && id->is_string())
-      edge.append_attribute("id") = xml_safe(id->get<std::string>()).c_str();
+    // An edge id is written once: a repeated one (several targets in one Kumu cell) goes to
+    // extra.id data instead, so that the file stays valid and the id comes back.
+    bool repeated_id = false;
+    if (auto id = e.extra.find("id"); id != e.extra.end() && id->is_string()) {
+      if (edge_ids.insert(id->get<std::string>()).second) edge.append_attribute("id") = xml_safe(id->get<std::string>()).c_str();
+      else repeated_id = true;
+    }
     edge.append_attribute("source") = xml_safe(c.nodes[e.source].id).c_str();
     edge.append_attribute("target") = xml_safe(c.nodes[e.target].id).c_str();
-    if (e.directed && !all_directed) edge.append_attribute("directed") = "true";
+    if (mixed) data(edge, "edge", "directed", "boolean", e.directed ? "true" : "false");
+    if (repeated_id) data(edge, "edge", "extra.id", "string", e.extra["id"].get<std::string>());
     data(edge, "edge", "kind", "string", e.kind);
     data(edge, "edge", "weight", "double", number_text(e.weight));
     if (e.since) data(edge, "edge", "since", "string", e.since->str());
@@ -724,6 +769,7 @@ void write_graphml(const Coalition& c, std::ostream& out) {
     key.append_attribute("for") = k.domain;
     key.append_attribute("attr.name") = xml_safe(k.name).c_str();
     key.append_attribute("attr.type") = k.type.c_str();
+    if (k.json) key.append_attribute("wijknet.json") = "true";
   }
   doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
 }

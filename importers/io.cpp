@@ -18,6 +18,7 @@
 #include "importers/graphml.hpp"
 #include "importers/native_json.hpp"
 #include "importers/pajek.hpp"
+#include "importers/text_encoding.hpp"
 #include "importers/xlsx.hpp"
 
 namespace wijknet {
@@ -48,7 +49,7 @@ constexpr FileFormat formats[] = {
     {".dot", read_dot, write_dot},
     {".gv", read_dot, write_dot},
     {".csv", read_csv, write_csv, write_csv_files},
-    {".xlsx", nullptr, nullptr, write_xlsx},
+    {".xlsx", read_xlsx, nullptr, write_xlsx},
 };
 
 // The extension of the file name, lower case, with the dot; "" when there is none.
@@ -85,6 +86,7 @@ Coalition read_coalition(const std::string& path, ImportReport* report, const Re
   ImportReport& r = report ? *report : local;
   Coalition c = format->read(in, path, r, options);
   if (in.bad()) throw InputError(SourceLocation{path}, "read error");
+  make_strings_valid_utf8(c);  // readers decode their text; this guards what escapes build
   r.nodes_read = c.nodes.size();
   r.edges_read = c.edges.size();
   return c;

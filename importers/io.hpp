@@ -29,6 +29,8 @@ struct ImportReport {
 
 struct ReadOptions {
   bool strict = false;  // every warning becomes an error (InputError)
+  std::string encoding;  // --encoding: force the text encoding (importers/text_encoding.hpp); "" detects
+  std::string sheet;     // --sheet: the worksheet of an .xlsx to read (importers/xlsx.hpp); "" the first
 };
 
 struct WriteOptions {

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 
 namespace wijknet {
 namespace {
@@ -566,7 +567,7 @@ Coalition read_native_json_text(std::string_view text, const std::string& source
 
 Coalition read_native_json(std::istream& in, const std::string& source_name, ImportReport& report,
                            const ReadOptions& options) {
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options);
   return read_native_json_text(text, source_name, report, options);
 }
 

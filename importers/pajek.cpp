@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
+#include "importers/text_encoding.hpp"
 
 namespace wijknet {
 namespace {
@@ -369,7 +370,7 @@ std::string number_text(double v) { return Json(v).dump(); }
 
 Coalition read_pajek(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options) {
   report.format = "pajek";
-  const std::string text = read_all(in);
+  const std::string text = read_text(in, source_name, report, options);
   Reader reader(source_name, report, options);
   return reader.read(text);
 }

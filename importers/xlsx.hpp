@@ -1,4 +1,4 @@
-// Excel export (.xlsx) with libxlsxwriter, in the layout Kumu imports
+// Excel (.xlsx): read with libzip and pugixml, exported with libxlsxwriter, in the layout Kumu imports
 // (https://docs.kumu.io/guides/import/import: an "Elements" sheet whose first column is Label or
 // ID, and a "Connections" sheet whose first columns are From and To).
 #pragma once
@@ -6,8 +6,21 @@
 #include <string>
 
 #include "core/model.hpp"
+#include "importers/io.hpp"
 
 namespace wijknet {
+
+// Reads a workbook (.xlsx, Office Open XML: a zip of XML parts, opened with libzip and parsed
+// with pugixml) as the CSV tables of importers/csv.hpp, with the same column conventions:
+// - Kumu's workbook: the sheets "Elements" and "Connections" (case ignored; either may be
+//   missing) as the nodes and the edges table, which is what write_xlsx writes;
+// - otherwise the first sheet, or the one options.sheet names (--sheet), as one table (nodes,
+//   edges or survey, by its header).
+// Cells: shared and inline strings as text, numbers as Excel stores them, booleans as
+// true/false, errors (#N/A) as empty. Messages name the sheet: "FILE[Elements]:ROW:COL" (line
+// N is row N). Throws InputError for a file that is not a workbook, a missing sheet, malformed
+// XML. O(size of the workbook).
+Coalition read_xlsx(std::istream& in, const std::string& source_name, ImportReport& report, const ReadOptions& options);
 
 // True when this build has libxlsxwriter (CMake found XLSXWRITER_LIB); write_xlsx throws otherwise.
 bool xlsx_available();

@@ -92,3 +92,28 @@ TEST_CASE("diff of one file at two dates lists who joined") {
   CHECK(d["health"][0]["before"].is_number());
   CHECK(d["health"][0]["after"].is_number());
 }
+
+TEST_CASE("convert: a Dutch Excel CSV in Windows-1252 becomes valid UTF-8 everywhere, with a warning") {
+  const auto dir = scratch_dir();
+  const auto in = dir / "leden.csv";
+  {
+    std::ofstream f(in, std::ios::binary);
+    f << "Van;Naar;Gewicht\r\nRen\xE9 Ga\xEBlle;Buurthuis De Ster;0,5\r\n";
+  }
+  const auto out = dir / "leden.graphml";
+  CliResult r = run_cli("convert " + quote(in.string()) + " " + quote(out.string()));
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  CHECK(r.err.find(in.string() + ":2:4: not valid UTF-8 (byte 0xE9); read as Windows-1252") != std::string::npos);
+  CHECK(slurp(out).find("René Gaëlle") != std::string::npos);
+  r = run_cli("convert " + quote(in.string()) + " " + quote(out.string()) + " --strict");
+  CHECK(r.status == 2);
+  CHECK(r.err.find(in.string() + ":2:4: not valid UTF-8") != std::string::npos);
+  r = run_cli("convert " + quote(in.string()) + " " + quote((dir / "leden.json").string()) + " --encoding windows-1252");
+  CHECK(r.status == 0);
+  CHECK(r.err.find("not valid UTF-8") == std::string::npos);
+  r = run_cli("analyze " + quote(in.string()) + " --json");
+  CHECK(r.status == 0);
+  CHECK(json::parse(r.out)["nodes"].size() == 2);
+  r = run_cli("convert " + quote(in.string()) + " " + quote(out.string()) + " --encoding klingon");
+  CHECK(r.status == 2);
+}

@@ -7,6 +7,7 @@
 #include "formats_sample.hpp"
 #include "importers/csv.hpp"
 #include "importers/csv_table.hpp"
+#include "importers/graphml.hpp"
 
 using namespace wijknet;
 using wijknet::test::TempDir;
@@ -274,4 +275,48 @@ TEST_CASE("csv: an edges table picks up nodes.csv beside edges.csv") {
   CHECK(c.edges.size() == 1);
   Coalition d = read_csv_pair(dir.file("nodes.csv"), dir.file("edges.csv"), r, {});
   CHECK(d.nodes.size() == 3);
+}
+
+TEST_CASE("csv: a repeated edge Id keeps the first row, as Gephi does, and GraphML writes each id once") {
+  ImportReport r;
+  Coalition c = csv.read("Id,Source,Target,Weight\na,1,2,1\nb,3,4,2\na,1,2,5\n", r);
+  REQUIRE(c.edges.size() == 2);
+  CHECK(c.edges[0].weight == 1);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0] == "t.csv:4:1: edge id 'a' appears again (first on line 2); this row is skipped, as Gephi does");
+  // Several targets in one Kumu cell share the row's id: one <edge id>, the others as data.
+  c = csv.read("Id,From,To\nk1,a,b|c\n", r);
+  REQUIRE(c.edges.size() == 2);
+  std::ostringstream xml;
+  write_graphml(c, xml);
+  CHECK(xml.str().find("id=\"k1\"") == xml.str().rfind("id=\"k1\""));
+  const test::TextFormat graphml{read_graphml, "t.graphml"};
+  const Coalition back = graphml.read(xml.str());
+  CHECK(back.edges[1].extra["id"] == "k1");
+}
+
+TEST_CASE("csv: exports neutralise text a spreadsheet would run as a formula (OWASP), and reading undoes it") {
+  Coalition c;
+  Node n;
+  n.kind = "partner";
+  for (const char* id : {"=HYPERLINK(\"http://x\")", "+31 70", "-min", "@SUM(A1)", "'=quoted", "gewoon"}) {
+    n.id = n.label = id;
+    c.add_node(n);
+  }
+  n.attrs["score"] = -2.5;  // a number stays a number
+  n.id = n.label = "getal";
+  c.add_node(n);
+  std::ostringstream out;
+  write_csv_nodes(c, out);
+  const std::string text = out.str();
+  CHECK(text.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+  CHECK(text.find("'+31 70") != std::string::npos);
+  CHECK(text.find("'-min") != std::string::npos);
+  CHECK(text.find("'@SUM(A1)") != std::string::npos);
+  CHECK(text.find("''=quoted") != std::string::npos);
+  CHECK(text.find(",-2.5") != std::string::npos);
+  const Coalition back = csv.read(text);
+  REQUIRE(back.nodes.size() == c.nodes.size());
+  for (std::size_t i = 0; i < c.nodes.size(); ++i) CHECK(back.nodes[i].label == c.nodes[i].label);
+  CHECK(back.nodes.back().attrs["score"] == -2.5);
 }

@@ -97,3 +97,25 @@ TEST_CASE("dot: round trip native -> DOT -> native keeps the coalition") {
   CHECK(b.extra == a.extra);
   test::check_same_coalition(b, a);
 }
+
+TEST_CASE("dot: node lists and subgraphs as Graphviz reads them") {
+  // usa.gv writes "AL -- FL, GA, MS, TN": an edge to each name.
+  Coalition c = dot.read("graph { AL -- FL, GA, MS; x, y [color=red]; }");
+  REQUIRE(c.edges.size() == 3);
+  CHECK(c.nodes[c.edges[2].target].id == "MS");
+  CHECK(c.node("y")->attrs["color"] == "red");
+  CHECK(c.node("x")->attrs["color"] == "red");
+  // A subgraph is a set: `a -> { b c b }` is two arcs, not three (japanese.gv).
+  c = dot.read("digraph { a -> { b c b } }");
+  CHECK(c.edges.size() == 2);
+  // Attributes after a subgraph, text after the graph: read, the second with a warning.
+  ImportReport r;
+  c = dot.read("digraph { subgraph s { n } [label=\"f\"] }\n@\n", r);
+  CHECK(c.nodes.size() == 1);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0] == "t.dot:2:1: text after the first graph; only the first graph is read");
+  // An id keeps "\n" as written (Graphviz's ids); a label draws it as a line break.
+  c = dot.read("graph { \"a\\nb\" [label=\"x\\ny\"] }");
+  CHECK(c.nodes[0].id == "a\\nb");
+  CHECK(c.nodes[0].label == "x\ny");
+}

@@ -171,3 +171,30 @@ TEST_CASE("gexf: networkx reads what write_gexf wrote: same nodes, labels, edges
   }
   CHECK(test::networkx_reads_back(d, "gexf", path));
 }
+
+TEST_CASE("gexf: Gephi's value=\"null\" is a missing value; a file without <graph> is empty") {
+  ImportReport r;
+  const Coalition c = gexf.read(R"(<gexf version="1.3"><graph><attributes class="node">
+<attribute id="0" title="score" type="double"/></attributes>
+<nodes><node id="a" label="A"><attvalues><attvalue for="0" value="null"/></attvalues></node></nodes></graph></gexf>)", r);
+  REQUIRE(c.nodes.size() == 1);
+  CHECK(!c.nodes[0].attrs.contains("score"));
+  const Coalition empty = gexf.read("<gexf version=\"1.3\"><meta><creator>Gephi</creator></meta></gexf>", r);
+  CHECK(empty.nodes.empty());
+}
+
+TEST_CASE("gexf: a node attribute named label does not hide the node's label from networkx") {
+  Coalition c;
+  Node n;
+  n.id = "a";
+  n.label = "Buurthuis";
+  n.kind = "partner";
+  n.attrs["label"] = "oude naam";
+  c.add_node(n);
+  std::ostringstream out;
+  write_gexf(c, out);
+  CHECK(out.str().find("title=\"attr.label\"") != std::string::npos);
+  const Coalition back = gexf.read(out.str());
+  CHECK(back.nodes[0].label == "Buurthuis");
+  CHECK(back.nodes[0].attrs["label"] == "oude naam");
+}

@@ -79,7 +79,15 @@ TEST_CASE("gml: malformed files give file:line:col") {
   CHECK(gml.error("graph [\n  node [ id 1 label ]\n]") == "t.gml:2:21: key 'label' has no value");
   CHECK(gml.error("graph [\n  node [ id 1 @ ]\n]") == "t.gml:2:15: unexpected '@'; expected a key, a value, '[' or ']'");
   CHECK(gml.error("node [ id 1 ]") == "t.gml:1:1: no 'graph [ ... ]' in the file");
-  CHECK(gml.error("graph [\n  node [ label \"x\" ]\n]") == "t.gml:2:3: node without id");
+  {  // a node without id is kept (as igraph does), with a warning; no edge can name it
+    ImportReport r;
+    const Coalition c = gml.read("graph [\n  node [ label \"x\" ]\n  node [ id 1 ]\n]", r);
+    REQUIRE(c.nodes.size() == 2);
+    CHECK(c.nodes[0].id == "node1");
+    CHECK(c.nodes[0].label == "x");
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0] == "t.gml:2:3: node without id; it is kept as 'node1', which no edge names");
+  }
   CHECK(gml.error("graph [\n  node [ id 1 ]\n  node [ id 1 ]\n]") == "t.gml:3:13: node id 1 is used by an earlier node");
   CHECK(gml.error("graph [\n  node [ id 1 ]\n  edge [ source 1 target 7 ]\n]") == "t.gml:3:26: target 7 is not the id of a node");
   CHECK(gml.error("graph [\n  node [ id 1 ]\n  edge [ source 1 target 1 weight \"zwaar\" ]\n]") ==

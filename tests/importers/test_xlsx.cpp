@@ -58,3 +58,50 @@ TEST_CASE("xlsx: a path that cannot be written is a WriteError and leaves nothin
   CHECK_THROWS_AS(write_xlsx(test::sample_coalition(), dir.file("no/such/dir/x.xlsx")), WriteError);
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path), std::filesystem::directory_iterator{}) == 0);
 }
+
+TEST_CASE("xlsx: a workbook wijknet writes reads back as its CSV tables do; one sheet by --sheet") {
+  if (!xlsx_available()) {
+    MESSAGE("built without libxlsxwriter; skipped");
+    return;
+  }
+  TempDir dir("xlsx-read");
+  Coalition a = test::sample_coalition();
+  a.nodes[1].label = "=Staedion+1";  // formula-like text comes back as written
+  a.reindex();
+  write_coalition(a, dir.file("kumu.xlsx"));
+  write_coalition(a, dir.file("kumu.csv"));
+  ImportReport r;
+  const Coalition from_xlsx = read_coalition(dir.file("kumu.xlsx"), &r);
+  CHECK(r.format == "xlsx");
+  CHECK(r.warnings.empty());
+  const Coalition from_csv = read_coalition(dir.file("kumu.csv"));
+  test::check_same_coalition(from_xlsx, from_csv);
+  REQUIRE(from_xlsx.nodes.size() == a.nodes.size());
+  for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+    CHECK(from_xlsx.nodes[i].id == a.nodes[i].id);
+    CHECK(from_xlsx.nodes[i].label == a.nodes[i].label);
+    CHECK(from_xlsx.nodes[i].kind == a.nodes[i].kind);
+  }
+  REQUIRE(from_xlsx.edges.size() == a.edges.size());
+  for (std::size_t i = 0; i < a.edges.size(); ++i) {
+    CHECK(from_xlsx.edges[i].weight == a.edges[i].weight);
+    CHECK(from_xlsx.edges[i].directed == a.edges[i].directed);
+  }
+  // Written again, the workbook reads back the same once more.
+  write_coalition(from_xlsx, dir.file("again.xlsx"));
+  test::check_same_coalition(read_coalition(dir.file("again.xlsx")), from_xlsx);
+
+  ReadOptions sheet;
+  sheet.sheet = "connections";
+  const Coalition edges_only = read_coalition(dir.file("kumu.xlsx"), nullptr, sheet);
+  CHECK(edges_only.edges.size() == a.edges.size());
+  sheet.sheet = "Blad1";
+  try {
+    read_coalition(dir.file("kumu.xlsx"), nullptr, sheet);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) == dir.file("kumu.xlsx") + ": no sheet named 'Blad1'; the workbook has: Elements, Connections");
+  }
+  test::write_text(dir.file("not.xlsx"), "Id,Label\n");
+  CHECK_THROWS_AS(read_coalition(dir.file("not.xlsx")), InputError);
+}
