@@ -221,7 +221,9 @@ void AppState::fit_view() {
 
 void AppState::fit_box(Vec2 lo, Vec2 hi) {
   // Room for the discs and for the labels right of the nodes.
-  const double free_width = std::max(camera_.width - inset_left_ - inset_right_, camera_.width * 0.3);
+  // A docked panel's edge gets some extra room: labels may sit left or right of their member.
+  const double left = inset_left_ > 0 ? inset_left_ + 30 : 0, right = inset_right_ > 0 ? inset_right_ + 30 : 0;
+  const double free_width = std::max(camera_.width - left - right, camera_.width * 0.3);
   double margin = std::min(free_width, camera_.height) * 0.06 + 12;
   Camera c = camera_;
   c.width = free_width;
@@ -229,7 +231,7 @@ void AppState::fit_box(Vec2 lo, Vec2 hi) {
   camera_.zoom = c.zoom;
   camera_.reference_zoom = c.reference_zoom;
   // The free part's middle is (inset_left - inset_right) / 2 pixels right of the viewport's.
-  camera_.center = {c.center.x - (inset_left_ - inset_right_) / 2 / c.zoom, c.center.y};
+  camera_.center = {c.center.x - (left - right) / 2 / c.zoom, c.center.y};
 }
 
 void AppState::set_insets(double left, double right) {

@@ -61,8 +61,8 @@ void health_panel(AppState& state, const Insight& insight, UiContext& ctx) {
   ImGui::EndGroup();
   track(ctx, "health.overall");
   ImGui::TextDisabled("%s", tr(L, "dashboard.at", {r.at.str()}).c_str());
-  if (!insight.current(state)) ImGui::TextDisabled("%s", tr(L, "insight.updating").c_str());
-  ImGui::TextDisabled("%s", tr(L, "dashboard.click_hint").c_str());
+  if (!insight.current(state)) note(tr(L, "insight.updating"));
+  note(tr(L, "dashboard.click_hint"));
   ImGui::Separator();
   const float bar_h = 6 * ctx.ui_scale;
   for (const auto& ind : r.indicators) {
@@ -102,7 +102,7 @@ void health_panel(AppState& state, const Insight& insight, UiContext& ctx) {
     ImGui::Spacing();
     ImGui::PopID();
   }
-  ImGui::TextDisabled("%s", tr(L, "health.overall.note").c_str());
+  note(tr(L, "health.overall.note"));
 }
 
 }  // namespace wijknet::viz

@@ -16,12 +16,11 @@ void missing_panel(AppState& state, const Insight& insight, UiContext& ctx) {
   track(ctx, "missing.registry");
   if (!insight.registry_path().empty()) {
     const auto slash = insight.registry_path().find_last_of('/');
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", insight.registry_path().substr(slash == std::string::npos ? 0 : slash + 1).c_str());
+    note(insight.registry_path().substr(slash == std::string::npos ? 0 : slash + 1));
   }
   progress_line(insight, ctx);
   if (!insight.answers()) return;
-  if (!insight.current(state)) ImGui::TextDisabled("%s", tr(L, "insight.updating").c_str());
+  if (!insight.current(state)) note(tr(L, "insight.updating"));
   const auto items = insight.missing_items(state);
   const auto previewed = insight.previewed();
   std::optional<MissingItem::Kind> section;
@@ -43,7 +42,7 @@ void missing_panel(AppState& state, const Insight& insight, UiContext& ctx) {
   }
   if (!any_sectors) {
     heading(MissingItem::Kind::sectors);
-    ImGui::TextDisabled("%s", tr(L, "report.missing.none").c_str());
+    note(tr(L, "report.missing.none"));
   }
   auto candidates_note = [&] {
     heading(MissingItem::Kind::candidate);

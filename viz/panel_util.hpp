@@ -19,10 +19,17 @@ inline void track(UiContext& ctx, const std::string& name) {
   ctx.widgets[name] = {a.x, a.y, b.x, b.y};
 }
 
+// A muted sentence, wrapped at the panel's edge (TextDisabled does not wrap).
+inline void note(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
 // A progress line while the background answers take longer than 100 ms.
 inline void progress_line(const Insight& insight, UiContext& ctx) {
   const double s = insight.busy_seconds();
-  if (s > 0.1) ImGui::TextDisabled("%s", tr(ctx.lang, "insight.computing", {format_number(ctx.lang, s, 1)}).c_str());
+  if (s > 0.1) note(tr(ctx.lang, "insight.computing", {format_number(ctx.lang, s, 1)}));
 }
 
 // The colour of a health status, as in the HTML report.

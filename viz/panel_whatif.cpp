@@ -47,7 +47,7 @@ void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx) {
   track(ctx, "whatif_panel.tie_selection");
   ImGui::EndDisabled();
   if (!insight.whatif_active()) {
-    ImGui::TextDisabled("%s", tr(L, "whatif_panel.inactive").c_str());
+    note(tr(L, "whatif_panel.inactive"));
     return;
   }
   ImGui::Separator();

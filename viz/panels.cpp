@@ -361,6 +361,8 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   }
   // How much of the view's right side it covers (the map keeps the selected member clear of it).
   ctx.inspector_width = std::max(0.0f, vp->WorkPos.x + vp->WorkSize.x - ImGui::GetWindowPos().x);
+  ctx.widgets["inspector"] = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                              ImGui::GetWindowPos().y + ImGui::GetWindowSize().y};
   const auto& doc = state.document();
   if (!state.primary() || *state.primary() >= doc.nodes.size()) {
     ctx.editing.reset();

@@ -124,7 +124,8 @@ class Viewer {
   ViewerSettings current_settings() const;
   void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, ImFont* font);
   void draw_legend(ImDrawList* dl, const LegendBlock& b, ImFont* font);
-  std::vector<PlacedLabel> labels_for_view(bool anonymize);
+  // Labels for the view; `on_screen` keeps them clear of the docked panels.
+  std::vector<PlacedLabel> labels_for_view(bool anonymize, bool on_screen = false);
   bool export_png(const std::string& path, double scale, bool anonymize);
   bool export_svg(const std::string& path, bool anonymize);
   bool write_dump(const std::string& path);
@@ -324,8 +325,9 @@ void Viewer::apply_start_options() {
   }
 }
 
-std::vector<PlacedLabel> Viewer::labels_for_view(bool anonymize) {
+std::vector<PlacedLabel> Viewer::labels_for_view(bool anonymize, bool on_screen) {
   LabelOptions lo;
+  if (on_screen) lo.covered_left = ctx_.dock_width, lo.covered_right = ctx_.inspector_width;
   lo.font_size = label_size_;
   lo.ui_scale = ctx_.ui_scale;
   lo.density = state_.label_density;
@@ -558,10 +560,16 @@ void Viewer::restore_panels() {
     ctx_.dock_select = id;
   }
   for (const auto& id : opt_.whatif) insight_.toggle_member(id);
+  if (!opt_.candidates.empty() && !insight_.open_registry(opt_.candidates)) {
+    std::fprintf(stderr, "wijknet-viewer: %s\n", insight_.registry_error().c_str());
+    if (opt_.frames > 0) exit_code_ = 2;
+  }
   if (!opt_.whatif.empty()) ctx_.dock_select = "whatif";
   // The map starts clear of the docked column.
   const bool docked = insight_.show_health || insight_.show_whatif || insight_.show_missing;
-  state_.set_insets(docked ? dock_width_for(float(opt_.width), ctx_.ui_scale) : 0, 0);
+  // A member selected at start has the inspector open beside it, on the right.
+  const bool inspector = ctx_.show_inspector && !opt_.select.empty();
+  state_.set_insets(docked ? dock_width_for(float(opt_.width), ctx_.ui_scale) : 0, inspector ? 350 * ctx_.ui_scale : 0);
 }
 
 void Viewer::handle_requests() {
@@ -668,7 +676,7 @@ void Viewer::frame() {
   perform_actions();
   state_.set_insets(ctx_.dock_width, ctx_.inspector_width);
   draw_insight_overlay(ImGui::GetBackgroundDrawList(), state_, insight_, ctx_.ui_scale, label_font_, float(label_size_));
-  draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false), label_font_);
+  draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false, true), label_font_);
   ImGui::Render();
   auto t1 = Clock::now();
   // The frame a screenshot is taken of shows the state as it is, however heavy the scene.
@@ -807,6 +815,8 @@ Options:
                         inspector (may be repeated); open panels are remembered between runs
                         in $XDG_CONFIG_HOME/wijknet/viewer.json (~/.config/wijknet/viewer.json)
   --whatif ID[,ID...]   start in what-if mode with these members taken out
+  --candidates CSV      a registry of possible partners (name,sector,themes,ties) for the
+                        Missing partners panel, as `wijknet suggest --candidates`
 
 Test, export and benchmark mode:
   --frames N            render N frames, write what was asked below, and exit
@@ -907,6 +917,10 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
         p = q + 1;
       }
       if (o.whatif.empty()) return fail("--whatif needs member ids");
+    } else if (a == "--candidates") {
+      const char* v = value("path");
+      if (!v) return fail("--candidates needs a CSV path");
+      o.candidates = v;
     } else if (a == "--curved") {
       o.curved = true;
     } else if (a == "--no-layout") {
