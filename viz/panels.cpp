@@ -764,7 +764,9 @@ void dock(AppState& state, const Insight& insight, UiContext& ctx) {
       auto tab = [&](const char* id, const char* key, bool shown, void (*draw)(AppState&, const Insight&, UiContext&)) {
         if (!shown) return;
         bool open = true;
-        const ImGuiTabItemFlags f = ctx.dock_select == id ? ImGuiTabItemFlags_SetSelected : 0;
+        const bool select = ctx.dock_select == id;
+        const ImGuiTabItemFlags f = select ? ImGuiTabItemFlags_SetSelected : 0;
+        if (select) ctx.dock_select.clear();  // a tab opened this frame is selected when it first appears
         const bool visible = ImGui::BeginTabItem((tr(L, key) + "###tab" + id).c_str(), &open, f);
         track(ctx, std::string("tab.") + id);
         if (visible) {
@@ -778,7 +780,6 @@ void dock(AppState& state, const Insight& insight, UiContext& ctx) {
       tab("health", "panel.health", insight.show_health, health_panel);
       tab("whatif", "panel.whatif", insight.show_whatif, whatif_panel);
       tab("missing", "panel.missing", insight.show_missing, missing_panel);
-      ctx.dock_select.clear();
       ImGui::EndTabBar();
     }
   }
