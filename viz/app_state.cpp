@@ -268,12 +268,15 @@ void AppState::fly_to(std::size_t i) {
   // The member lands in the middle of the part no docked panel covers.
   const Vec2 to{pos_[i].x - (inset_left_ - inset_right_) / 2 / target_zoom, pos_[i].y};
   flight_ = Flight{camera_.center, to, camera_.zoom, target_zoom};
+  flight_->node = i;
 }
 
 bool AppState::animate(double dt) {
   if (!flight_) return false;
   auto& f = *flight_;
   f.t += dt;
+  if (f.node && *f.node < pos_.size())  // the inspector may have opened since the flight began
+    f.to = {pos_[*f.node].x - (inset_left_ - inset_right_) / 2 / f.zoom_to, pos_[*f.node].y};
   double s = std::clamp(f.t / f.duration, 0.0, 1.0);
   s = s * s * (3 - 2 * s);  // smoothstep: starts and ends gently
   camera_.center = {f.from.x + (f.to.x - f.from.x) * s, f.from.y + (f.to.y - f.from.y) * s};
@@ -879,6 +882,7 @@ void AppState::insert_node_at(std::size_t index, Node node, Vec2 p, bool pinned)
     if (s >= index) ++s;
   shift(primary_, index, +1);
   shift(hover_, index, +1);
+  if (flight_) flight_->node.reset();
   shift(focus_, index, +1);
   doc_.reindex();
   ++positions_version_;
@@ -899,6 +903,7 @@ void AppState::erase_node_at(std::size_t index) {
     if (s > index) --s;
   shift(primary_, index, -1);
   shift(hover_, index, -1);
+  if (flight_) flight_->node.reset();
   shift(focus_, index, -1);
   if (dragging_ && *dragging_ == index) dragging_.reset();
   doc_.reindex();

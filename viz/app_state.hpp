@@ -310,7 +310,11 @@ class AppState {
   std::optional<MoveEdit> drag_start_;
 
   Camera camera_;
-  struct Flight { Vec2 from, to; double zoom_from, zoom_to, t = 0, duration = 0.6; };
+  struct Flight {
+    Vec2 from, to;
+    double zoom_from, zoom_to, t = 0, duration = 0.6;
+    std::optional<std::size_t> node;  // a flight to a member lands it mid the uncovered part, as panels open
+  };
   std::optional<Flight> flight_;
 
   std::vector<std::size_t> selection_;

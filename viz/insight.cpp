@@ -46,6 +46,15 @@ std::string new_id(const Coalition& c, const std::string& name) {
   return out;
 }
 
+// A `collaborates` tie between members i and j, as one edit.
+void add_collaboration(AppState& state, std::size_t i, std::size_t j) {
+  Edge e;
+  e.source = i;
+  e.target = j;
+  e.kind = "collaborates";
+  state.add_edge(std::move(e));
+}
+
 Json indicators_json(const HealthReport& r) {
   Json a = Json::array();
   for (const auto& ind : r.indicators)
@@ -154,13 +163,7 @@ bool Insight::apply_whatif(AppState& state) {
   for (const auto& [a, b] : scenario_.added)
     if (!doc.find(a) || !doc.find(b)) return false;
   state.begin_group();
-  for (const auto& [a, b] : scenario_.added) {
-    Edge e;
-    e.source = *state.document().find(a);
-    e.target = *state.document().find(b);
-    e.kind = "collaborates";
-    state.add_edge(std::move(e));
-  }
+  for (const auto& [a, b] : scenario_.added) add_collaboration(state, *state.document().find(a), *state.document().find(b));
   std::vector<std::size_t> remove;
   for (const auto& id : scenario_.removed) remove.push_back(*state.document().find(id));
   state.remove_nodes(remove);
@@ -332,24 +335,14 @@ std::string Insight::accept(AppState& state, std::size_t k, Lang lang) {
     auto i = state.add_node(n, preview_ == k ? g.at : state.camera().center);
     if (i)
       for (const auto& id : c.known_members)
-        if (auto j = state.document().find(id)) {
-          Edge e;
-          e.source = *i;
-          e.target = *j;
-          e.kind = "collaborates";
-          state.add_edge(std::move(e));
-        }
+        if (auto j = state.document().find(id)) add_collaboration(state, *i, *j);
     state.end_group();
     if (!i) return {};
     status = tr(lang, "missing_panel.added_partner", {c.name});
   } else {
     auto x = state.document().find(it.nodes[0]), y = state.document().find(it.nodes[1]);
     if (!x || !y) return {};
-    Edge e;
-    e.source = *x;
-    e.target = *y;
-    e.kind = "collaborates";
-    state.add_edge(std::move(e));
+    add_collaboration(state, *x, *y);
     status = tr(lang, "missing_panel.added_tie", {it.title});
   }
   preview_.reset();

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "viz/insight.hpp"
@@ -68,10 +69,14 @@ void draw_insight_overlay(ImDrawList* dl, AppState& state, const Insight& insigh
     const Vec2 s = cam.to_screen(g.at);
     const ImVec2 c{float(s.x), float(s.y)};
     for (auto j : g.ties_to) dashed(dl, c, at(j), green, 2 * ui_scale, 6 * ui_scale);
-    const float r = 9 * float(scale);
-    dl->AddCircleFilled(c, r, IM_COL32(255, 255, 255, 200));
+    const float r = float(12 * ui_scale * std::clamp(state.node_scale(), 1.0, 2.0));
+    dl->AddCircleFilled(c, r, IM_COL32(255, 255, 255, 220));
     dashed_circle(dl, c, r, green, 2.5f * ui_scale);
-    dl->AddText(font, font_size, {c.x + r + 4, c.y - font_size / 2}, IM_COL32(30, 90, 50, 255), g.label.c_str());
+    const ImVec2 size = font->CalcTextSizeA(font_size, 1e9f, 0, g.label.c_str());
+    const ImVec2 at_text{c.x + r + 6, c.y - size.y / 2};
+    dl->AddRectFilled({at_text.x - 3, at_text.y - 2}, {at_text.x + size.x + 3, at_text.y + size.y + 2}, IM_COL32(232, 245, 236, 240), 3);
+    dl->AddRect({at_text.x - 3, at_text.y - 2}, {at_text.x + size.x + 3, at_text.y + size.y + 2}, green, 3);
+    dl->AddText(font, font_size, at_text, IM_COL32(30, 90, 50, 255), g.label.c_str());
   }
 }
 

@@ -50,8 +50,8 @@ void missing_panel(AppState& state, const Insight& insight, UiContext& ctx) {
   };
   for (std::size_t k = 0; k < items.size(); ++k) {
     const MissingItem& it = items[k];
-    if (!any_candidates && it.kind != MissingItem::Kind::sectors && section == MissingItem::Kind::sectors) {
-      candidates_note();
+    if (!any_candidates && it.kind != MissingItem::Kind::sectors) {
+      candidates_note();  // where the candidates would be: after the sectors
       any_candidates = true;
     }
     if (section != it.kind) {
@@ -68,12 +68,26 @@ void missing_panel(AppState& state, const Insight& insight, UiContext& ctx) {
       section = it.kind;
     }
     ImGui::PushID(int(k));
-    if (ImGui::Selectable(it.title.c_str(), previewed == k)) {
+    // The title wraps (two long names do not fit a line): a selectable as tall as the text under it.
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    const float title_h = ImGui::CalcTextSize(it.title.c_str(), nullptr, false, wrap).y;
+    const ImVec2 title_at = ImGui::GetCursorPos();
+    const bool clicked = ImGui::Selectable("##title", previewed == k, 0, {0, title_h});
+    const ImVec2 after = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(title_at);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + wrap);
+    ImGui::TextUnformatted(it.title.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorPos(after);
+    if (clicked) {
       Action act{Action::Kind::preview_item};
       act.index = k;
       ctx.actions.push_back(act);
     }
-    track(ctx, "missing.item." + std::to_string(k));
+    ctx.widgets["missing.item." + std::to_string(k)] = {ImGui::GetWindowPos().x + title_at.x - ImGui::GetScrollX(),
+                                                          ImGui::GetWindowPos().y + title_at.y - ImGui::GetScrollY(),
+                                                          ImGui::GetWindowPos().x + title_at.x + wrap,
+                                                          ImGui::GetWindowPos().y + title_at.y - ImGui::GetScrollY() + title_h};
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.33f, 0.35f, 0.40f, 1));
     ImGui::TextWrapped("%s", it.reason.c_str());
     ImGui::PopStyleColor();

@@ -258,6 +258,8 @@ void filters_panel(AppState& state, UiContext& ctx) {
     ImGui::End();
     return;
   }
+  if (ImGui::GetWindowPos().x < vp->WorkPos.x + ctx.dock_width + 40)  // beside the dock, where it opens
+    ctx.left_cover = std::max(ctx.left_cover, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x - vp->WorkPos.x);
   const auto& doc = state.document();
   Filters f = state.filters();
   std::set<std::string> kinds, sectors;
@@ -360,7 +362,8 @@ void inspector_panel(AppState& state, UiContext& ctx) {
     return;
   }
   // How much of the view's right side it covers (the map keeps the selected member clear of it).
-  ctx.inspector_width = std::max(0.0f, vp->WorkPos.x + vp->WorkSize.x - ImGui::GetWindowPos().x);
+  if (ImGui::GetWindowPos().x > vp->WorkPos.x + vp->WorkSize.x / 2)  // docked on the right, where it opens
+    ctx.inspector_width = std::max(0.0f, vp->WorkPos.x + vp->WorkSize.x - ImGui::GetWindowPos().x);
   ctx.widgets["inspector"] = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
                               ImGui::GetWindowPos().y + ImGui::GetWindowSize().y};
   const auto& doc = state.document();
@@ -836,6 +839,7 @@ float dock_width_for(float viewport_width, float ui_scale) {
 void draw_ui(AppState& state, const Insight& insight, UiContext& ctx, const Interaction& interaction) {
   menu_bar(state, insight, ctx);
   dock(state, insight, ctx);
+  ctx.left_cover = ctx.dock_width;
   if (ctx.show_legend) legend_panel(state, ctx);
   if (ctx.show_filters) filters_panel(state, ctx);
   ctx.inspector_width = 0;

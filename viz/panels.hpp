@@ -62,8 +62,9 @@ struct UiContext {
   // tab to bring forward next frame.
   float dock_width = 0;
   std::string dock_select;
-  // The inspector's width this frame (0 when not shown), so the map keeps its member visible.
-  float inspector_width = 0;
+  // How much of the view's left and right the panels cover this frame (the dock and a filters
+  // window beside it; the inspector on the right), so the map keeps members clear of them.
+  float left_cover = 0, inspector_width = 0;
   // The user's actions this frame, performed by the viewer after the panels are drawn.
   std::vector<Action> actions;
   // Inspector edit buffers, refreshed when the primary node changes.

@@ -327,7 +327,7 @@ void Viewer::apply_start_options() {
 
 std::vector<PlacedLabel> Viewer::labels_for_view(bool anonymize, bool on_screen) {
   LabelOptions lo;
-  if (on_screen) lo.covered_left = ctx_.dock_width, lo.covered_right = ctx_.inspector_width;
+  if (on_screen) lo.covered_left = ctx_.left_cover, lo.covered_right = ctx_.inspector_width;
   lo.font_size = label_size_;
   lo.ui_scale = ctx_.ui_scale;
   lo.density = state_.label_density;
@@ -633,7 +633,11 @@ void Viewer::frame() {
 
   bool moved = state_.sync_layout();
   if (moved && state_.auto_fit) state_.fit_view();
-  if (metrics_.deliver(state_)) set_status(tr(ctx_.lang, "inspector.metrics"));
+  metrics_.deliver(state_);
+  // The measures follow every edit by themselves, on their thread, for coalitions small enough
+  // (larger ones on request: Compute measures).
+  if (!state_.has_metrics() && !metrics_.running() && small_enough_for_metrics(state_) && frame_count_ > 0)
+    metrics_.start(state_.document(), state_.structure_version());
   ctx_.metrics_computing = metrics_.running();
   ctx_.layout_running = worker_.running();
   ctx_.layout_settled = worker_.settled();
@@ -674,7 +678,7 @@ void Viewer::frame() {
   draw_ui(state_, insight_, ctx_, interaction_);
   handle_requests();
   perform_actions();
-  state_.set_insets(ctx_.dock_width, ctx_.inspector_width);
+  state_.set_insets(ctx_.left_cover, ctx_.inspector_width);
   draw_insight_overlay(ImGui::GetBackgroundDrawList(), state_, insight_, ctx_.ui_scale, label_font_, float(label_size_));
   draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false, true), label_font_);
   ImGui::Render();
@@ -838,6 +842,20 @@ Exit status: 0 success, 1 usage or no display, 2 unreadable input, 3 could not w
 )";
 }
 
+namespace {
+// "a,b,,c" -> {"a", "b", "c"}.
+std::vector<std::string> split_ids(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t p = 0; p <= s.size();) {
+    auto q = s.find(',', p);
+    if (q == std::string::npos) q = s.size();
+    if (q > p) out.push_back(s.substr(p, q - p));
+    p = q + 1;
+  }
+  return out;
+}
+}  // namespace
+
 std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_code) {
   ViewerOptions o;
   auto fail = [&](const std::string& msg) -> std::optional<ViewerOptions> {
@@ -887,13 +905,7 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
     } else if (a == "--select") {
       const char* v = value("ids");
       if (!v) return fail("--select needs ids");
-      std::string s = v;
-      for (std::size_t p = 0; p <= s.size();) {
-        auto q = s.find(',', p);
-        if (q == std::string::npos) q = s.size();
-        if (q > p) o.select.push_back(s.substr(p, q - p));
-        p = q + 1;
-      }
+      o.select = split_ids(v);
     } else if (a == "--search") {
       const char* v = value("text");
       if (!v) return fail("--search needs a text");
@@ -909,13 +921,7 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
     } else if (a == "--whatif") {
       const char* v = value("ids");
       if (!v) return fail("--whatif needs member ids");
-      std::string s = v;
-      for (std::size_t p = 0; p <= s.size();) {
-        auto q = s.find(',', p);
-        if (q == std::string::npos) q = s.size();
-        if (q > p) o.whatif.push_back(s.substr(p, q - p));
-        p = q + 1;
-      }
+      o.whatif = split_ids(v);
       if (o.whatif.empty()) return fail("--whatif needs member ids");
     } else if (a == "--candidates") {
       const char* v = value("path");
