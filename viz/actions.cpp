@@ -47,6 +47,21 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
     case K::undo: state.undo(); break;
     case K::redo: state.redo(); break;
     case K::compute: insight.compute_now(); break;
+    case K::add_member: {
+      Node n;
+      int k = 1;
+      do n.id = "nieuw-" + std::to_string(k++);
+      while (state.document().find(n.id));
+      n.label = tr(lang, "node.new");
+      n.kind = "partner";
+      if (auto i = state.add_node(std::move(n), state.camera().center)) state.click(*i, false);
+      break;
+    }
+    case K::tie_selection:
+      if (state.selection().size() == 2) add_collaboration(state, state.selection()[0], state.selection()[1]);
+      break;
+    case K::remove_selection: state.remove_nodes(state.selection()); break;
+    case K::remove_member: state.remove_nodes({a.index}); break;
     case K::show_panel:
     case K::hide_panel:
       if (bool* p = panel(a.text)) *p = a.kind == K::show_panel;

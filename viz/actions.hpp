@@ -17,6 +17,10 @@ struct Action {
   enum class Kind {
     undo, redo,
     compute,                         // the answers of a coalition too large to compute by itself
+    add_member,                      // a new partner at the view's centre, selected
+    tie_selection,                   // a `collaborates` tie between the two selected members
+    remove_selection,                // the selected members and their ties
+    remove_member,                   // index: one member
     show_panel, hide_panel,          // text: "health", "whatif", "missing"
     highlight_indicator,             // text: indicator id (again: clears)
     whatif_enter, whatif_leave, whatif_apply,

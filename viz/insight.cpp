@@ -46,15 +46,6 @@ std::string new_id(const Coalition& c, const std::string& name) {
   return out;
 }
 
-// A `collaborates` tie between members i and j, as one edit.
-void add_collaboration(AppState& state, std::size_t i, std::size_t j) {
-  Edge e;
-  e.source = i;
-  e.target = j;
-  e.kind = "collaborates";
-  state.add_edge(std::move(e));
-}
-
 Json indicators_json(const HealthReport& r) {
   Json a = Json::array();
   for (const auto& ind : r.indicators)
@@ -65,6 +56,14 @@ Json indicators_json(const HealthReport& r) {
 }
 
 }  // namespace
+
+void add_collaboration(AppState& state, std::size_t i, std::size_t j) {
+  Edge e;
+  e.source = i;
+  e.target = j;
+  e.kind = "collaborates";
+  state.add_edge(std::move(e));
+}
 
 // ---------------------------------------------------------------------------------- jobs
 

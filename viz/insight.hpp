@@ -31,6 +31,9 @@ struct MissingItem {
 };
 std::string_view missing_kind_id(MissingItem::Kind k);  // "sectors", "candidate", ...
 
+// Adds a `collaborates` tie between members i and j (one undoable edit).
+void add_collaboration(AppState& state, std::size_t i, std::size_t j);
+
 // What the map draws on top of the drawing for a previewed suggestion.
 struct Ghost {
   bool node = false;       // a candidate: a dashed disc at `at` named `label`

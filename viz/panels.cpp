@@ -98,24 +98,11 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
     if (ImGui::MenuItem(tr(L, "menu.undo").c_str(), "Ctrl+Z", false, state.can_undo())) ctx.actions.push_back({Action::Kind::undo});
     if (ImGui::MenuItem(tr(L, "menu.redo").c_str(), "Ctrl+Y", false, state.can_redo())) ctx.actions.push_back({Action::Kind::redo});
     ImGui::Separator();
-    if (menu_item(ctx, "menu.add_node", tr(L, "menu.add_node").c_str())) {
-      Node n;
-      int k = 1;
-      do n.id = "nieuw-" + std::to_string(k++);
-      while (state.document().find(n.id));
-      n.label = tr(L, "node.new");
-      n.kind = "partner";
-      if (auto i = state.add_node(std::move(n), state.camera().center)) state.click(*i, false);
-    }
-    if (menu_item(ctx, "menu.add_tie", tr(L, "menu.add_tie").c_str(), nullptr, false, state.selection().size() == 2)) {
-      Edge e;
-      e.source = state.selection()[0];
-      e.target = state.selection()[1];
-      e.kind = "collaborates";
-      state.add_edge(std::move(e));
-    }
+    if (menu_item(ctx, "menu.add_node", tr(L, "menu.add_node").c_str())) ctx.actions.push_back({Action::Kind::add_member});
+    if (menu_item(ctx, "menu.add_tie", tr(L, "menu.add_tie").c_str(), nullptr, false, state.selection().size() == 2))
+      ctx.actions.push_back({Action::Kind::tie_selection});
     if (ImGui::MenuItem(tr(L, "menu.remove_selection").c_str(), "Del", false, !state.selection().empty()))
-      state.remove_nodes(state.selection());
+      ctx.actions.push_back({Action::Kind::remove_selection});
     ImGui::EndMenu();
   }
   if (begin_menu(ctx, "menu.view", tr(L, "menu.view").c_str())) {
@@ -375,20 +362,10 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   }
   if (state.selection().size() > 1) {
     ImGui::TextUnformatted(tr(L, "inspector.many", {std::to_string(state.selection().size())}).c_str());
-    if (ImGui::Button(tr(L, "menu.remove_selection").c_str())) {
-      state.remove_nodes(state.selection());
-      ImGui::End();
-      return;
-    }
+    if (ImGui::Button(tr(L, "menu.remove_selection").c_str())) ctx.actions.push_back({Action::Kind::remove_selection});
     if (state.selection().size() == 2) {
       ImGui::SameLine();
-      if (ImGui::Button(tr(L, "menu.add_tie").c_str())) {
-        Edge e;
-        e.source = state.selection()[0];
-        e.target = state.selection()[1];
-        e.kind = "collaborates";
-        state.add_edge(std::move(e));
-      }
+      if (ImGui::Button(tr(L, "menu.add_tie").c_str())) ctx.actions.push_back({Action::Kind::tie_selection});
     }
     ImGui::Separator();
   }
@@ -550,7 +527,11 @@ void inspector_panel(AppState& state, UiContext& ctx) {
     }
   }
   ImGui::Separator();
-  if (ImGui::Button(tr(L, "inspector.remove_node").c_str())) state.remove_nodes({i});
+  if (ImGui::Button(tr(L, "inspector.remove_node").c_str())) {
+    Action a{Action::Kind::remove_member};
+    a.index = i;
+    ctx.actions.push_back(a);
+  }
   ImGui::End();
 }
 

@@ -504,7 +504,7 @@ void Viewer::keyboard() {
     } else if (state_.focus() && key >= GLFW_KEY_1 && key <= GLFW_KEY_3) {
       state_.set_focus(*state_.focus(), key - GLFW_KEY_0);
     } else if (key == GLFW_KEY_DELETE && !state_.selection().empty()) {
-      state_.remove_nodes(state_.selection());
+      ctx_.actions.push_back({Action::Kind::remove_selection});
     } else if (key == GLFW_KEY_ESCAPE) {
       if (state_.focus()) state_.clear_focus();
       else state_.clear_selection();

@@ -265,3 +265,27 @@ TEST_CASE("jobs: the latest request wins and the answers say which document vers
   CHECK(jobs.latest()->version == 3);
   CHECK_FALSE(jobs.busy());
 }
+
+TEST_CASE("actions: the edit commands menus, keys and the inspector issue are one undo step each") {
+  AppState s = laak();
+  Insight in;
+  const std::string start = fingerprint(s.document());
+  perform({Action::Kind::add_member}, s, in, Lang::nl);
+  REQUIRE(s.primary());
+  CHECK(s.document().nodes[*s.primary()].id == "nieuw-1");
+  CHECK(s.document().nodes[*s.primary()].label == tr(Lang::nl, "node.new"));
+  const std::size_t edges = s.document().edges.size();
+  s.select({*s.document().find("nieuw-1"), *s.document().find("wijkmakelaar")});
+  perform({Action::Kind::tie_selection}, s, in, Lang::nl);
+  CHECK(s.document().edges.size() == edges + 1);
+  perform({Action::Kind::remove_selection}, s, in, Lang::nl);
+  CHECK_FALSE(s.document().find("wijkmakelaar"));
+  CHECK_FALSE(s.document().find("nieuw-1"));
+  perform({Action::Kind::remove_member, "", "", *s.document().find("duwo")}, s, in, Lang::nl);
+  CHECK_FALSE(s.document().find("duwo"));
+  CHECK(s.undo_depth() == 4);
+  for (int k = 0; k < 4; ++k) perform({Action::Kind::undo}, s, in, Lang::nl);
+  CHECK(fingerprint(s.document()) == start);
+  perform({Action::Kind::redo}, s, in, Lang::nl);
+  CHECK(s.document().find("nieuw-1"));
+}
