@@ -430,6 +430,16 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   if (ImGui::Checkbox(tr(L, "inspector.pinned").c_str(), &pinned)) state.set_pinned(i, pinned);
   ImGui::SameLine();
   if (ImGui::Button(tr(L, "inspector.focus").c_str())) state.set_focus(i, std::max(state.focus_depth(), 1));
+  if (n.is_actor()) {
+    // What the coalition loses without this member: what-if mode, nothing deleted.
+    ImGui::SameLine();
+    if (ImGui::Button(tr(L, "inspector.whatif").c_str())) {
+      ctx.actions.push_back({Action::Kind::whatif_toggle, n.id});
+      ctx.actions.push_back({Action::Kind::show_panel, "whatif"});
+      ctx.dock_select = "whatif";
+    }
+    track(ctx, "inspector.whatif");
+  }
 
   const bool attrs_open = ImGui::CollapsingHeader(tr(L, "inspector.attrs").c_str());
   track(ctx, "inspector.attrs");
