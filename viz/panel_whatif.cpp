@@ -41,7 +41,6 @@ void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx) {
         ctx.actions.push_back({Action::Kind::whatif_toggle, id});
   track(ctx, "whatif_panel.take_out_selection");
   ImGui::EndDisabled();
-  ImGui::SameLine();
   ImGui::BeginDisabled(sel.size() != 2);
   if (ImGui::Button(tr(L, "whatif_panel.tie_selection").c_str())) ctx.actions.push_back({Action::Kind::whatif_add_tie, sel[0], sel[1]});
   track(ctx, "whatif_panel.tie_selection");
@@ -83,14 +82,20 @@ void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx) {
     ImGui::PopStyleColor();
     const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##figures", 3, tf)) {
-      ImGui::TableSetupColumn(tr(L, "whatif.col.measure").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-      ImGui::TableSetupColumn(tr(L, "whatif.col.before").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-      ImGui::TableSetupColumn(tr(L, "whatif.col.after").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+      // The figures as wide as their longest cell ("100 aandacht"); the names wrap in the rest.
+      float fig_w = ImGui::CalcTextSize("0,000").x;
+      for (const HealthReport* r : {&w->before, &w->after})
+        for (const auto& ind : r->indicators)
+          fig_w = std::max(fig_w, ImGui::CalcTextSize(score_cell(L, ind.score, ind.status).c_str()).x);
+      fig_w += 4 * ctx.ui_scale;
+      ImGui::TableSetupColumn(tr(L, "whatif.col.measure").c_str(), ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableSetupColumn(tr(L, "whatif.col.before").c_str(), ImGuiTableColumnFlags_WidthFixed, fig_w);
+      ImGui::TableSetupColumn(tr(L, "whatif.col.after").c_str(), ImGuiTableColumnFlags_WidthFixed, fig_w);
       ImGui::TableHeadersRow();
       auto row = [&](const std::string& name, const std::string& a, const std::string& b, bool worse) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(name.c_str());
+        ImGui::TextWrapped("%s", name.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(a.c_str());
         ImGui::TableNextColumn();
@@ -112,7 +117,7 @@ void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx) {
         const auto &b = w->before.indicators[i], &a = w->after.indicators[i];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(indicator_title(L, b.id).c_str());
+        ImGui::TextWrapped("%s", indicator_title(L, b.id).c_str());
         ImGui::TableNextColumn();
         ImGui::TextColored(im_vec4(status_rgba(b.status)), "%s", score_cell(L, b.score, b.status).c_str());
         ImGui::TableNextColumn();
