@@ -1,17 +1,11 @@
-// The candidate registry of `wijknet suggest --candidates` and `wijknet report --candidates`.
+// The candidate registry of `wijknet suggest --candidates` and `wijknet report --candidates`
+// (importers/registry.hpp, shared with the viewer).
 #pragma once
 
-#include <string>
-#include <vector>
-
-#include "core/suggest.hpp"
+#include "importers/registry.hpp"
 
 namespace wijknet::cli {
 
-// Reads the registry CSV: a header with "name" and "sector" (Dutch "naam" also), and optionally
-// "themes" ("themas", "thema's") and "ties" ("banden"); lists inside a cell are separated by '|'
-// (or ';' in a comma-separated file). Throws InputError with file:line:col for a missing column
-// or a row without a name, and when the file cannot be opened.
-std::vector<Candidate> read_registry(const std::string& path);
+using wijknet::read_registry;
 
 }  // namespace wijknet::cli

@@ -112,6 +112,9 @@ void AppState::load(Coalition coalition, std::string path) {
   flight_.reset();
   undo_.clear();
   redo_.clear();
+  group_.reset();
+  muted_.clear();
+  ++content_version_;
   analysis_.reset();
   structure_changed();
   auto_fit = true;
@@ -213,22 +216,67 @@ void AppState::fit_view() {
     camera_.zoom = camera_.reference_zoom = 1;
     return;
   }
+  fit_box(lo, hi);
+}
+
+void AppState::fit_box(Vec2 lo, Vec2 hi) {
   // Room for the discs and for the labels right of the nodes.
-  double margin = std::min(camera_.width, camera_.height) * 0.06 + 12;
-  camera_.fit(lo, hi, margin);
+  // A docked panel's edge gets some extra room: labels may sit left or right of their member.
+  const double left = inset_left_ > 0 ? inset_left_ + 30 : 0, right = inset_right_ > 0 ? inset_right_ + 30 : 0;
+  const double free_width = std::max(camera_.width - left - right, camera_.width * 0.3);
+  double margin = std::min(free_width, camera_.height) * 0.06 + 12;
+  Camera c = camera_;
+  c.width = free_width;
+  c.fit(lo, hi, margin);
+  camera_.zoom = c.zoom;
+  camera_.reference_zoom = c.reference_zoom;
+  // The free part's middle is (inset_left - inset_right) / 2 pixels right of the viewport's.
+  camera_.center = {c.center.x - (left - right) / 2 / c.zoom, c.center.y};
+}
+
+void AppState::set_insets(double left, double right) {
+  inset_left_ = std::max(left, 0.0);
+  inset_right_ = std::max(right, 0.0);
+}
+
+void AppState::fly_to_nodes(const std::vector<std::size_t>& nodes) {
+  std::vector<std::size_t> v;
+  for (auto i : nodes)
+    if (i < pos_.size()) v.push_back(i);
+  if (v.empty()) return;
+  if (v.size() == 1) return fly_to(v.front());
+  Vec2 lo{std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
+  Vec2 hi{std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+  for (auto i : v) {
+    lo.x = std::min(lo.x, pos_[i].x), lo.y = std::min(lo.y, pos_[i].y);
+    hi.x = std::max(hi.x, pos_[i].x), hi.y = std::max(hi.y, pos_[i].y);
+  }
+  const Camera before = camera_;
+  fit_box(lo, hi);
+  // Never closer than a single member's flight, never further out than the whole drawing.
+  const double zoom = std::min(camera_.zoom, std::max(before.zoom, before.reference_zoom * 2.5));
+  const Vec2 to = camera_.center;
+  camera_ = before;
+  auto_fit = false;
+  flight_ = Flight{before.center, to, before.zoom, zoom};
 }
 
 void AppState::fly_to(std::size_t i) {
   if (i >= pos_.size()) return;
   auto_fit = false;
   double target_zoom = std::max(camera_.zoom, camera_.reference_zoom * 2.5);
-  flight_ = Flight{camera_.center, pos_[i], camera_.zoom, target_zoom};
+  // The member lands in the middle of the part no docked panel covers.
+  const Vec2 to{pos_[i].x - (inset_left_ - inset_right_) / 2 / target_zoom, pos_[i].y};
+  flight_ = Flight{camera_.center, to, camera_.zoom, target_zoom};
+  flight_->node = i;
 }
 
 bool AppState::animate(double dt) {
   if (!flight_) return false;
   auto& f = *flight_;
   f.t += dt;
+  if (f.node && *f.node < pos_.size())  // the inspector may have opened since the flight began
+    f.to = {pos_[*f.node].x - (inset_left_ - inset_right_) / 2 / f.zoom_to, pos_[*f.node].y};
   double s = std::clamp(f.t / f.duration, 0.0, 1.0);
   s = s * s * (3 - 2 * s);  // smoothstep: starts and ends gently
   camera_.center = {f.from.x + (f.to.x - f.from.x) * s, f.from.y + (f.to.y - f.from.y) * s};
@@ -568,6 +616,10 @@ const std::vector<NodeStyle>& AppState::node_styles() {
     if (hover_ == i) flags |= node_hovered;
     if (pinned_[i]) flags |= node_pinned;
     if (searching) flags |= match_[i] ? node_match : node_dimmed;
+    if (muted(i)) {
+      flags |= node_dimmed;
+      s.fill = mix(s.fill, Rgba{200, 200, 200, 255}, 0.7);
+    }
     s.flags = flags;
   }
   // Edges: a quieter version of the source's colour; many ties are drawn fainter so that a
@@ -593,6 +645,7 @@ const std::vector<NodeStyle>& AppState::node_styles() {
       s.color = with_alpha(c, std::uint8_t(alpha));
     }
     if (searching && !(match_[x.source] || match_[x.target])) s.color.a = std::uint8_t(s.color.a / 4);
+    if (muted(x.source) || muted(x.target)) s.color.a = std::uint8_t(s.color.a / 5);
     s.width = float(w);
   }
   styles_dirty_ = false;
@@ -761,6 +814,10 @@ void AppState::structure_changed() {
 }
 
 void AppState::record(Edit e) {
+  if (group_) {
+    group_->edits.push_back(std::move(e));
+    return;
+  }
   undo_.push_back(std::move(e));
   if (undo_.size() > max_history) undo_.erase(undo_.begin());
   redo_.clear();
@@ -770,6 +827,26 @@ void AppState::record(Edit e) {
 void AppState::push(Edit e) {
   apply(e, true);
   record(std::move(e));
+}
+
+void AppState::begin_group() {
+  if (!group_) group_ = GroupEdit{};
+}
+
+void AppState::end_group() {
+  if (!group_) return;
+  GroupEdit g = std::move(*group_);
+  group_.reset();
+  if (g.edits.empty()) return;
+  if (g.edits.size() == 1) record(std::move(g.edits.front()));
+  else record(std::move(g));
+}
+
+void AppState::set_muted(std::vector<std::uint8_t> muted) {
+  if (std::none_of(muted.begin(), muted.end(), [](auto m) { return m != 0; })) muted.clear();
+  if (muted == muted_) return;
+  muted_ = std::move(muted);
+  invalidate_styles();
 }
 
 bool AppState::undo() {
@@ -805,6 +882,7 @@ void AppState::insert_node_at(std::size_t index, Node node, Vec2 p, bool pinned)
     if (s >= index) ++s;
   shift(primary_, index, +1);
   shift(hover_, index, +1);
+  if (flight_) flight_->node.reset();
   shift(focus_, index, +1);
   doc_.reindex();
   ++positions_version_;
@@ -825,6 +903,7 @@ void AppState::erase_node_at(std::size_t index) {
     if (s > index) --s;
   shift(primary_, index, -1);
   shift(hover_, index, -1);
+  if (flight_) flight_->node.reset();
   shift(focus_, index, -1);
   if (dragging_ && *dragging_ == index) dragging_.reset();
   doc_.reindex();
@@ -883,6 +962,7 @@ void AppState::apply(const Edit& edit, bool forward) {
         }
       },
       edit);
+  if (!std::holds_alternative<MoveEdit>(edit)) ++content_version_;
   // A structural edit renumbers the layout's vertices: hand the worker a fresh simulation.
   if (layout_ && !std::holds_alternative<MoveEdit>(edit) && !std::holds_alternative<SetNodeEdit>(edit))
     restart_layout(layout_->running());

@@ -156,6 +156,12 @@ class AppState {
   void fit_view();
   // Starts an animated flight that centres node i at a readable zoom; advance with animate().
   void fly_to(std::size_t i);
+  // A flight that frames all of `nodes` (one node: as fly_to).
+  void fly_to_nodes(const std::vector<std::size_t>& nodes);
+  // Logical pixels of the viewport's left and right edges covered by docked panels: fits and
+  // flights centre the drawing in the part between them.
+  void set_insets(double left, double right);
+  std::pair<double, double> insets() const { return {inset_left_, inset_right_}; }
   // Advances the camera flight by dt seconds; returns whether it is still moving.
   bool animate(double dt);
   bool flying() const { return flight_.has_value(); }
@@ -251,12 +257,26 @@ class AppState {
   void move_node(std::size_t i, Vec2 p, bool pin, bool final = true);
   void set_pinned(std::size_t i, bool pin);
   void unpin_all();
+  // Edits made between begin_group() and end_group() become one undo step (an applied what-if,
+  // a candidate with its ties). Groups do not nest.
+  void begin_group();
+  void end_group();
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }
   bool undo();
   bool redo();
   std::size_t undo_depth() const { return undo_.size(); }
   std::size_t redo_depth() const { return redo_.size(); }
+
+  // Counts every change of the document's content (load, edit, undo, redo; not moves), so the
+  // background jobs know when their answers are out of date.
+  std::uint64_t content_version() const { return content_version_; }
+
+  // ---- what-if overlay ----
+  // Members drawn muted (greyed, their ties faded): those a what-if scenario takes out. Empty
+  // or all zero: none. Not part of the document.
+  void set_muted(std::vector<std::uint8_t> muted);
+  bool muted(std::size_t i) const { return i < muted_.size() && muted_[i]; }
 
   // ---- state dump (tests, --dump-state) ----
   // Camera, selection, hover, focus, filters, pins, positions by id, layout status, history.
@@ -273,6 +293,7 @@ class AppState {
   void invalidate_styles() { styles_dirty_ = true; }
   void update_visibility();
   void update_degrees();
+  void fit_box(Vec2 lo, Vec2 hi);
   void insert_node_at(std::size_t index, Node node, Vec2 p, bool pinned);
   void erase_node_at(std::size_t index);
 
@@ -289,7 +310,11 @@ class AppState {
   std::optional<MoveEdit> drag_start_;
 
   Camera camera_;
-  struct Flight { Vec2 from, to; double zoom_from, zoom_to, t = 0, duration = 0.6; };
+  struct Flight {
+    Vec2 from, to;
+    double zoom_from, zoom_to, t = 0, duration = 0.6;
+    std::optional<std::size_t> node;  // a flight to a member lands it mid the uncovered part, as panels open
+  };
   std::optional<Flight> flight_;
 
   std::vector<std::size_t> selection_;
@@ -317,6 +342,10 @@ class AppState {
   Network analysis_net_;
 
   std::vector<Edit> undo_, redo_;
+  std::optional<GroupEdit> group_;
+  std::uint64_t content_version_ = 1;
+  std::vector<std::uint8_t> muted_;
+  double inset_left_ = 0, inset_right_ = 0;
 };
 
 // Folds a UTF-8 string for search: ASCII lower case, and the accented Latin-1 and Latin

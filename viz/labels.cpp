@@ -119,7 +119,8 @@ std::vector<PlacedLabel> place_labels(AppState& state, const std::function<doubl
                                 {s.x - w / 2, s.y + r + gap}};
     for (const auto& p : spots) {
       double x0 = p[0], y0 = p[1], x1 = x0 + w, y1 = y0 + h;
-      if (!emphasis && (x0 < 0 || y0 < 0 || x1 > cam.width || y1 > cam.height)) continue;
+      if (!emphasis && (x0 < options.covered_left || y0 < 0 || x1 > cam.width - options.covered_right || y1 > cam.height))
+        continue;
       if (!emphasis && !occupied.free(x0, y0, x1, y1)) continue;
       occupied.add(x0, y0, x1, y1);
       out.push_back({i, std::move(text), x0, y0, w, h, emphasis});

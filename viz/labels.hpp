@@ -31,6 +31,9 @@ struct LabelOptions {
   std::size_t max_candidates = 4000;  // how far down the importance order to look
   // The text of each node when not its own label (pseudonyms for an export); by node index.
   const std::vector<std::string>* texts = nullptr;
+  // Logical pixels at the view's left and right edges that docked panels cover: no label goes
+  // there (on screen; exports have no panels).
+  double covered_left = 0, covered_right = 0;
 };
 
 // Places labels for the current camera. `measure` returns the width of a text in logical

@@ -11,11 +11,10 @@
 #include "importers/io.hpp"
 #include "viz/export.hpp"
 #include "viz/labels.hpp"
+#include "viz/panel_util.hpp"
 
 namespace wijknet::viz {
 namespace {
-
-ImU32 im_color(Rgba c) { return IM_COL32(c.r, c.g, c.b, c.a); }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
@@ -37,12 +36,6 @@ std::string format_value(Lang lang, double v) {
   if (!std::isfinite(v)) return "—";
   if (v == std::floor(v) && std::abs(v) < 1e9) return format_number(lang, v, 0);
   return format_number(lang, v, std::abs(v) < 0.01 ? 4 : 3);
-}
-
-// Records where the last widget was drawn under `name` (see UiContext::widgets).
-void track(UiContext& ctx, const std::string& name) {
-  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  ctx.widgets[name] = {a.x, a.y, b.x, b.y};
 }
 
 // BeginMenu, recording the header's place while the menu is closed (once it is open, the last
@@ -75,13 +68,22 @@ bool menu_item(UiContext& ctx, const std::string& name, const char* label, const
   return clicked;
 }
 
-void menu_bar(AppState& state, UiContext& ctx) {
+void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
   const Lang L = ctx.lang;
   if (!ImGui::BeginMainMenuBar()) return;
   if (begin_menu(ctx, "menu.file", tr(L, "menu.file").c_str())) {
     if (ImGui::MenuItem(tr(L, "menu.open").c_str(), "Ctrl+O")) ctx.dialog = 1, ctx.dialog_path = state.path();
     if (ImGui::MenuItem(tr(L, "menu.save").c_str(), "Ctrl+S", false, !state.path().empty())) ctx.requests.save = true;
     if (ImGui::MenuItem(tr(L, "menu.save_as").c_str())) ctx.dialog = 2, ctx.dialog_path = state.path();
+    if (menu_item(ctx, "menu.report", tr(L, "menu.report").c_str())) {
+      ctx.dialog = 6;
+      ctx.dialog_path = "wijknet-report.html";
+      ctx.dialog_date = Date::today().str();
+      ctx.dialog_lang = L;
+    }
+    if (menu_item(ctx, "menu.registry", tr(L, "menu.registry").c_str()))
+      ctx.dialog = 7, ctx.dialog_path = insight.registry_path().empty() ? std::string(WIJKNET_ASSETS_DIR) + "/registry_den_haag.csv"
+                                                                        : insight.registry_path();
     if (begin_menu(ctx, "menu.export", tr(L, "menu.export").c_str())) {
       if (menu_item(ctx, "menu.export_png", tr(L, "menu.export_png").c_str())) ctx.dialog = 3, ctx.dialog_path = "wijknet.png";
       if (menu_item(ctx, "menu.export_svg", tr(L, "menu.export_svg").c_str())) ctx.dialog = 4, ctx.dialog_path = "wijknet.svg";
@@ -93,27 +95,14 @@ void menu_bar(AppState& state, UiContext& ctx) {
     ImGui::EndMenu();
   }
   if (begin_menu(ctx, "menu.edit", tr(L, "menu.edit").c_str())) {
-    if (ImGui::MenuItem(tr(L, "menu.undo").c_str(), "Ctrl+Z", false, state.can_undo())) state.undo();
-    if (ImGui::MenuItem(tr(L, "menu.redo").c_str(), "Ctrl+Y", false, state.can_redo())) state.redo();
+    if (ImGui::MenuItem(tr(L, "menu.undo").c_str(), "Ctrl+Z", false, state.can_undo())) ctx.actions.push_back({Action::Kind::undo});
+    if (ImGui::MenuItem(tr(L, "menu.redo").c_str(), "Ctrl+Y", false, state.can_redo())) ctx.actions.push_back({Action::Kind::redo});
     ImGui::Separator();
-    if (menu_item(ctx, "menu.add_node", tr(L, "menu.add_node").c_str())) {
-      Node n;
-      int k = 1;
-      do n.id = "nieuw-" + std::to_string(k++);
-      while (state.document().find(n.id));
-      n.label = tr(L, "node.new");
-      n.kind = "partner";
-      if (auto i = state.add_node(std::move(n), state.camera().center)) state.click(*i, false);
-    }
-    if (menu_item(ctx, "menu.add_tie", tr(L, "menu.add_tie").c_str(), nullptr, false, state.selection().size() == 2)) {
-      Edge e;
-      e.source = state.selection()[0];
-      e.target = state.selection()[1];
-      e.kind = "collaborates";
-      state.add_edge(std::move(e));
-    }
+    if (menu_item(ctx, "menu.add_node", tr(L, "menu.add_node").c_str())) ctx.actions.push_back({Action::Kind::add_member});
+    if (menu_item(ctx, "menu.add_tie", tr(L, "menu.add_tie").c_str(), nullptr, false, state.selection().size() == 2))
+      ctx.actions.push_back({Action::Kind::tie_selection});
     if (ImGui::MenuItem(tr(L, "menu.remove_selection").c_str(), "Del", false, !state.selection().empty()))
-      state.remove_nodes(state.selection());
+      ctx.actions.push_back({Action::Kind::remove_selection});
     ImGui::EndMenu();
   }
   if (begin_menu(ctx, "menu.view", tr(L, "menu.view").c_str())) {
@@ -151,6 +140,16 @@ void menu_bar(AppState& state, UiContext& ctx) {
       ImGui::EndMenu();
     }
     if (begin_menu(ctx, "menu.panels", tr(L, "menu.panels").c_str())) {
+      auto panel_item = [&](const char* id, const char* key, bool open) {
+        if (menu_item(ctx, std::string("panel.") + id, tr(L, key).c_str(), nullptr, open)) {
+          ctx.actions.push_back({open ? Action::Kind::hide_panel : Action::Kind::show_panel, id});
+          if (!open) ctx.dock_select = id;
+        }
+      };
+      panel_item("health", "panel.health", insight.show_health);
+      panel_item("whatif", "panel.whatif", insight.show_whatif);
+      panel_item("missing", "panel.missing", insight.show_missing);
+      ImGui::Separator();
       ImGui::MenuItem(tr(L, "panel.legend").c_str(), nullptr, &ctx.show_legend);
       ImGui::MenuItem(tr(L, "panel.filters").c_str(), nullptr, &ctx.show_filters);
       track(ctx, "panel.filters");
@@ -182,7 +181,8 @@ void menu_bar(AppState& state, UiContext& ctx) {
 void legend_panel(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + 10, vp->WorkPos.y + vp->WorkSize.y - 34 * ctx.ui_scale}, ImGuiCond_Always, {0, 1});
+  ImGui::SetNextWindowPos({vp->WorkPos.x + ctx.dock_width + 10, vp->WorkPos.y + vp->WorkSize.y - 34 * ctx.ui_scale}, ImGuiCond_Always,
+                          {0, 1});
   ImGui::SetNextWindowBgAlpha(0.9f);
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                            ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
@@ -237,7 +237,7 @@ void legend_panel(AppState& state, UiContext& ctx) {
 void filters_panel(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + 10, vp->WorkPos.y + 10}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos({vp->WorkPos.x + ctx.dock_width + 10, vp->WorkPos.y + 10}, ImGuiCond_FirstUseEver);
   // Tall enough for the kinds, the sectors, the themes, the date and the strength of a coalition
   // like Laak, without scrolling; never taller than the window.
   ImGui::SetNextWindowSize({260 * ctx.ui_scale, std::min(640 * ctx.ui_scale, vp->WorkSize.y - 20)}, ImGuiCond_FirstUseEver);
@@ -245,6 +245,8 @@ void filters_panel(AppState& state, UiContext& ctx) {
     ImGui::End();
     return;
   }
+  if (ImGui::GetWindowPos().x < vp->WorkPos.x + ctx.dock_width + 40)  // beside the dock, where it opens
+    ctx.left_cover = std::max(ctx.left_cover, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x - vp->WorkPos.x);
   const auto& doc = state.document();
   Filters f = state.filters();
   std::set<std::string> kinds, sectors;
@@ -346,6 +348,11 @@ void inspector_panel(AppState& state, UiContext& ctx) {
     ImGui::End();
     return;
   }
+  // How much of the view's right side it covers (the map keeps the selected member clear of it).
+  if (ImGui::GetWindowPos().x > vp->WorkPos.x + vp->WorkSize.x / 2)  // docked on the right, where it opens
+    ctx.inspector_width = std::max(0.0f, vp->WorkPos.x + vp->WorkSize.x - ImGui::GetWindowPos().x);
+  ctx.widgets["inspector"] = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                              ImGui::GetWindowPos().y + ImGui::GetWindowSize().y};
   const auto& doc = state.document();
   if (!state.primary() || *state.primary() >= doc.nodes.size()) {
     ctx.editing.reset();
@@ -355,20 +362,10 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   }
   if (state.selection().size() > 1) {
     ImGui::TextUnformatted(tr(L, "inspector.many", {std::to_string(state.selection().size())}).c_str());
-    if (ImGui::Button(tr(L, "menu.remove_selection").c_str())) {
-      state.remove_nodes(state.selection());
-      ImGui::End();
-      return;
-    }
+    if (ImGui::Button(tr(L, "menu.remove_selection").c_str())) ctx.actions.push_back({Action::Kind::remove_selection});
     if (state.selection().size() == 2) {
       ImGui::SameLine();
-      if (ImGui::Button(tr(L, "menu.add_tie").c_str())) {
-        Edge e;
-        e.source = state.selection()[0];
-        e.target = state.selection()[1];
-        e.kind = "collaborates";
-        state.add_edge(std::move(e));
-      }
+      if (ImGui::Button(tr(L, "menu.add_tie").c_str())) ctx.actions.push_back({Action::Kind::tie_selection});
     }
     ImGui::Separator();
   }
@@ -433,6 +430,16 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   if (ImGui::Checkbox(tr(L, "inspector.pinned").c_str(), &pinned)) state.set_pinned(i, pinned);
   ImGui::SameLine();
   if (ImGui::Button(tr(L, "inspector.focus").c_str())) state.set_focus(i, std::max(state.focus_depth(), 1));
+  if (n.is_actor()) {
+    // What the coalition loses without this member: what-if mode, nothing deleted.
+    ImGui::SameLine();
+    if (ImGui::Button(tr(L, "inspector.whatif").c_str())) {
+      ctx.actions.push_back({Action::Kind::whatif_toggle, n.id});
+      ctx.actions.push_back({Action::Kind::show_panel, "whatif"});
+      ctx.dock_select = "whatif";
+    }
+    track(ctx, "inspector.whatif");
+  }
 
   const bool attrs_open = ImGui::CollapsingHeader(tr(L, "inspector.attrs").c_str());
   track(ctx, "inspector.attrs");
@@ -530,7 +537,11 @@ void inspector_panel(AppState& state, UiContext& ctx) {
     }
   }
   ImGui::Separator();
-  if (ImGui::Button(tr(L, "inspector.remove_node").c_str())) state.remove_nodes({i});
+  if (ImGui::Button(tr(L, "inspector.remove_node").c_str())) {
+    Action a{Action::Kind::remove_member};
+    a.index = i;
+    ctx.actions.push_back(a);
+  }
   ImGui::End();
 }
 
@@ -585,8 +596,9 @@ void search_panel(AppState& state, UiContext& ctx) {
 
 void dialogs(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
-  static const char* titles[] = {"", "dialog.open", "dialog.save_as", "dialog.export_png", "dialog.export_svg", "dialog.export_doc"};
-  const bool wanted = ctx.dialog > 0 && ctx.dialog <= 5;
+  static const char* titles[] = {"",  "dialog.open", "dialog.save_as", "dialog.export_png", "dialog.export_svg", "dialog.export_doc",
+                                 "dialog.report", "dialog.registry"};
+  const bool wanted = ctx.dialog > 0 && ctx.dialog <= 7;
   std::string id = tr(L, titles[wanted ? ctx.dialog : 1]) + "###dialog";
   if (wanted && !ImGui::IsPopupOpen("###dialog")) ImGui::OpenPopup(id.c_str());
   if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
@@ -598,6 +610,18 @@ void dialogs(AppState& state, UiContext& ctx) {
   ImGui::SetNextItemWidth(420 * ctx.ui_scale);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   bool enter = ImGui::InputText(tr(L, "dialog.path").c_str(), &ctx.dialog_path, ImGuiInputTextFlags_EnterReturnsTrue);
+  track(ctx, "dialog.path");
+  if (ctx.dialog == 6) {
+    ImGui::SetNextItemWidth(160 * ctx.ui_scale);
+    ImGui::InputTextWithHint(tr(L, "dialog.date").c_str(), "YYYY-MM-DD", &ctx.dialog_date);
+    ImGui::TextUnformatted(tr(L, "dialog.report_lang").c_str());
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Nederlands", ctx.dialog_lang == Lang::nl)) ctx.dialog_lang = Lang::nl;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("English", ctx.dialog_lang == Lang::en)) ctx.dialog_lang = Lang::en;
+    ImGui::TextDisabled("%s", tr(L, "dialog.report_hint").c_str());
+  }
+  if (ctx.dialog == 7) ImGui::TextDisabled("%s", tr(L, "dialog.registry_hint").c_str());
   if (ctx.dialog == 1) {
     ImGui::TextDisabled("%s", tr(L, "dialog.formats", {join(readable_extensions(), " ")}).c_str());
     ImGui::TextDisabled("%s", tr(L, "dialog.drop_hint").c_str());
@@ -605,7 +629,7 @@ void dialogs(AppState& state, UiContext& ctx) {
   if (ctx.dialog == 2 || ctx.dialog == 5)
     ImGui::TextDisabled("%s", tr(L, "dialog.formats", {join(writable_extensions(), " ")}).c_str());
   if (ctx.dialog == 3) ImGui::SliderFloat(tr(L, "dialog.scale").c_str(), &ctx.dialog_scale, 1.0f, 8.0f, "%.1f");
-  if (ctx.dialog >= 3) ImGui::Checkbox(tr(L, "dialog.anonymize").c_str(), &ctx.dialog_anonymize);
+  if (ctx.dialog >= 3 && ctx.dialog <= 5) ImGui::Checkbox(tr(L, "dialog.anonymize").c_str(), &ctx.dialog_anonymize);
   bool ok = ImGui::Button(tr(L, "dialog.ok").c_str()) || enter || ctx.dialog_accept;
   ImGui::SameLine();
   bool cancel = ImGui::Button(tr(L, "dialog.cancel").c_str()) || ctx.dialog_cancel;
@@ -620,6 +644,13 @@ void dialogs(AppState& state, UiContext& ctx) {
       case 3: r.export_png = ctx.dialog_path; break;
       case 4: r.export_svg = ctx.dialog_path; break;
       case 5: r.export_doc = ctx.dialog_path; break;
+      case 6: {
+        Action a{Action::Kind::write_report, ctx.dialog_path, ctx.dialog_date};
+        a.lang = ctx.dialog_lang;
+        ctx.actions.push_back(std::move(a));
+        break;
+      }
+      case 7: ctx.actions.push_back({Action::Kind::registry_open, ctx.dialog_path}); break;
     }
   }
   if ((ok && !ctx.dialog_path.empty()) || cancel) {
@@ -675,6 +706,80 @@ void status_line(AppState& state, UiContext& ctx) {
   ImGui::PopStyleVar();
 }
 
+// After File > Report: where it went, and a button that opens it in the browser.
+void report_popup(UiContext& ctx) {
+  const Lang L = ctx.lang;
+  std::string id = tr(L, "report_dialog.title") + "###report";
+  if (ctx.report_offer && !ImGui::IsPopupOpen("###report")) ImGui::OpenPopup(id.c_str());
+  if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!ctx.report_offer) {  // closed from the keyboard queue
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  ImGui::PushTextWrapPos(560 * ctx.ui_scale);
+  ImGui::TextUnformatted(tr(L, "report_dialog.written", {ctx.report_written}).c_str());
+  ImGui::PopTextWrapPos();
+  const bool open = ImGui::Button(tr(L, "report_dialog.open").c_str());
+  track(ctx, "report_dialog.open");
+  ImGui::SameLine();
+  const bool close = ImGui::Button(tr(L, "report_dialog.close").c_str());
+  track(ctx, "report_dialog.close");
+  if (open) {
+    const std::string cmd = "xdg-open '" + ctx.report_written + "' >/dev/null 2>&1 &";
+    if (ctx.report_written.find('\'') == std::string::npos && std::system(cmd.c_str()) != 0)
+      ctx.status = tr(L, "report_dialog.no_browser"), ctx.status_time = ctx.now;
+  }
+  if (open || close) {
+    ctx.report_offer = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+// The docked column on the left: the dashboard, What if and Missing partners as tabs, each
+// closable; the dashboard first.
+void dock(AppState& state, const Insight& insight, UiContext& ctx) {
+  ctx.dock_width = 0;
+  if (!insight.show_health && !insight.show_whatif && !insight.show_missing) return;
+  const Lang L = ctx.lang;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float w = dock_width_for(vp->WorkSize.x, ctx.ui_scale);
+  const float h = vp->WorkSize.y - ImGui::GetFrameHeight();  // above the status line
+  ImGui::SetNextWindowPos(vp->WorkPos, ImGuiCond_Always);
+  ImGui::SetNextWindowSize({w, h}, ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.97f);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoScrollbar;
+  if (ImGui::Begin("##dock", nullptr, flags)) {
+    ctx.dock_width = w;
+    ctx.widgets["dock"] = {vp->WorkPos.x, vp->WorkPos.y, vp->WorkPos.x + w, vp->WorkPos.y + h};
+    if (ImGui::BeginTabBar("##docktabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
+      auto tab = [&](const char* id, const char* key, bool shown, void (*draw)(AppState&, const Insight&, UiContext&)) {
+        if (!shown) return;
+        bool open = true;
+        const bool select = ctx.dock_select == id;
+        const ImGuiTabItemFlags f = select ? ImGuiTabItemFlags_SetSelected : 0;
+        if (select) ctx.dock_select.clear();  // a tab opened this frame is selected when it first appears
+        const bool visible = ImGui::BeginTabItem((tr(L, key) + "###tab" + id).c_str(), &open, f);
+        track(ctx, std::string("tab.") + id);
+        if (visible) {
+          ImGui::BeginChild((std::string("##body") + id).c_str(), {0, 0}, false);
+          draw(state, insight, ctx);
+          ImGui::EndChild();
+          ImGui::EndTabItem();
+        }
+        if (!open) ctx.actions.push_back({Action::Kind::hide_panel, id});
+      };
+      tab("health", "panel.health", insight.show_health, health_panel);
+      tab("whatif", "panel.whatif", insight.show_whatif, whatif_panel);
+      tab("missing", "panel.missing", insight.show_missing, missing_panel);
+      ImGui::EndTabBar();
+    }
+  }
+  ImGui::End();
+}
+
 void tooltip(AppState& state, UiContext& ctx, const Interaction& interaction) {
   auto h = state.hovered();
   if (!h || interaction.mode() != Interaction::Mode::idle || ImGui::GetIO().WantCaptureMouse) return;
@@ -718,10 +823,17 @@ void open_search(UiContext& ctx) {
   ctx.search_focus = true;
 }
 
-void draw_ui(AppState& state, UiContext& ctx, const Interaction& interaction) {
-  menu_bar(state, ctx);
+float dock_width_for(float viewport_width, float ui_scale) {
+  return std::clamp(viewport_width * 0.3f, 340 * ui_scale, 470 * ui_scale);
+}
+
+void draw_ui(AppState& state, const Insight& insight, UiContext& ctx, const Interaction& interaction) {
+  menu_bar(state, insight, ctx);
+  dock(state, insight, ctx);
+  ctx.left_cover = ctx.dock_width;
   if (ctx.show_legend) legend_panel(state, ctx);
   if (ctx.show_filters) filters_panel(state, ctx);
+  ctx.inspector_width = 0;
   if (ctx.show_inspector && state.primary()) inspector_panel(state, ctx);
   if (ctx.search_open) search_panel(state, ctx);
   status_line(state, ctx);
@@ -730,6 +842,7 @@ void draw_ui(AppState& state, UiContext& ctx, const Interaction& interaction) {
   // ImGui 1.86's FindBlockingModal assertion (the new modal is not yet WasActive).
   dialogs(state, ctx);
   error_popup(state, ctx);
+  report_popup(ctx);
   if (auto box = interaction.box()) {
     auto* dl = ImGui::GetForegroundDrawList();
     ImVec2 a{float(std::min(box->first.x, box->second.x)), float(std::min(box->first.y, box->second.y))};

@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "viz/actions.hpp"
 #include "viz/app_state.hpp"
 #include "viz/i18n.hpp"
+#include "viz/insight.hpp"
 #include "viz/interaction.hpp"
 
 struct ImFont;
@@ -45,11 +47,26 @@ struct UiContext {
   double now = 0;
   float ui_scale = 1;
   // Dialog state.
-  int dialog = 0;  // 0 none, 1 open, 2 save as, 3 export PNG, 4 export SVG, 5 export document
+  int dialog = 0;  // 0 none, 1 open, 2 save as, 3 export PNG, 4 export SVG, 5 export document,
+                   // 6 report, 7 candidate registry
   std::string dialog_path;
   bool dialog_accept = false, dialog_cancel = false;  // Enter / Escape from the keyboard queue
   float dialog_scale = 2;
   bool dialog_anonymize = true;
+  std::string dialog_date;       // the report's date, YYYY-MM-DD (empty: today)
+  Lang dialog_lang = Lang::en;   // the report's language
+  // The report just written: a popup offers to open it.
+  std::string report_written;
+  bool report_offer = false;
+  // The docked column of the coordinator's panels: its width this frame (0 when closed) and the
+  // tab to bring forward next frame.
+  float dock_width = 0;
+  std::string dock_select;
+  // How much of the view's left and right the panels cover this frame (the dock and a filters
+  // window beside it; the inspector on the right), so the map keeps members clear of them.
+  float left_cover = 0, inspector_width = 0;
+  // The user's actions this frame, performed by the viewer after the panels are drawn.
+  std::vector<Action> actions;
   // Inspector edit buffers, refreshed when the primary node changes.
   std::optional<std::size_t> editing;
   std::string edit_label, edit_id, edit_attrs, edit_attrs_error, edit_themes;
@@ -64,7 +81,10 @@ struct UiContext {
 };
 
 // Draws every panel for this frame. `interaction` gives the selection box to draw.
-void draw_ui(AppState& state, UiContext& ui, const Interaction& interaction);
+void draw_ui(AppState& state, const Insight& insight, UiContext& ui, const Interaction& interaction);
+
+// The width of the docked column of the coordinator's panels for a viewport `width` wide.
+float dock_width_for(float viewport_width, float ui_scale);
 
 // Opens the search box (Ctrl+F) and moves the keyboard focus into it.
 void open_search(UiContext& ui);

@@ -20,14 +20,18 @@
 #include "core/analysis.hpp"
 #include "core/layout.hpp"
 #include "importers/io.hpp"
+#include "viz/actions.hpp"
 #include "viz/app_state.hpp"
 #include "viz/export.hpp"
 #include "viz/generate.hpp"
 #include "viz/i18n.hpp"
+#include "viz/insight.hpp"
 #include "viz/interaction.hpp"
 #include "viz/labels.hpp"
+#include "viz/overlay.hpp"
 #include "viz/panels.hpp"
 #include "viz/renderer.hpp"
+#include "viz/settings.hpp"
 
 namespace wijknet::viz {
 namespace {
@@ -115,9 +119,13 @@ class Viewer {
   void frame();
   void keyboard();
   void handle_requests();
+  void perform_actions();
+  void restore_panels();
+  ViewerSettings current_settings() const;
   void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, ImFont* font);
   void draw_legend(ImDrawList* dl, const LegendBlock& b, ImFont* font);
-  std::vector<PlacedLabel> labels_for_view(bool anonymize);
+  // Labels for the view; `on_screen` keeps them clear of the docked panels.
+  std::vector<PlacedLabel> labels_for_view(bool anonymize, bool on_screen = false);
   bool export_png(const std::string& path, double scale, bool anonymize);
   bool export_svg(const std::string& path, bool anonymize);
   bool write_dump(const std::string& path);
@@ -137,6 +145,8 @@ class Viewer {
   UiContext ctx_;
   std::unique_ptr<Renderer> renderer_;
   MetricsJob metrics_;
+  Insight insight_;
+  std::string report_written_;
   ImFont* ui_font_ = nullptr;
   ImFont* label_font_ = nullptr;
   ImFont* export_font_ = nullptr;
@@ -315,8 +325,9 @@ void Viewer::apply_start_options() {
   }
 }
 
-std::vector<PlacedLabel> Viewer::labels_for_view(bool anonymize) {
+std::vector<PlacedLabel> Viewer::labels_for_view(bool anonymize, bool on_screen) {
   LabelOptions lo;
+  if (on_screen) lo.covered_left = ctx_.left_cover, lo.covered_right = ctx_.inspector_width;
   lo.font_size = label_size_;
   lo.ui_scale = ctx_.ui_scale;
   lo.density = state_.label_density;
@@ -427,7 +438,12 @@ bool Viewer::write_dump(const std::string& path) {
   j["frames"] = frame_count_;
   j["interaction"] = int(interaction_.mode());
   j["panels"] = {{"legend", ctx_.show_legend}, {"filters", ctx_.show_filters}, {"inspector", ctx_.show_inspector},
-                 {"search", ctx_.search_open}, {"search_text", ctx_.search_text}};
+                 {"search", ctx_.search_open}, {"search_text", ctx_.search_text}, {"health", insight_.show_health},
+                 {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing}};
+  // Per open panel of the coordinator's questions, what it shows.
+  j["insight"] = insight_.dump(state_);
+  j["report"] = {{"written", report_written_}, {"offer", ctx_.report_offer}};
+  j["insets"] = {state_.insets().first, state_.insets().second};
   j["status"] = ctx_.status;
   j["widgets"] = ctx_.widgets;
   j["error"] = state_.error();
@@ -454,6 +470,10 @@ void Viewer::keyboard() {
       state_.clear_error();  // the error popup's OK
       continue;
     }
+    if (ctx_.report_offer && (enter || key == GLFW_KEY_ESCAPE)) {
+      ctx_.report_offer = false;  // the report popup's Close
+      continue;
+    }
     if (ctx_.dialog != 0 && (enter || key == GLFW_KEY_ESCAPE)) {
       (enter ? ctx_.dialog_accept : ctx_.dialog_cancel) = true;
       continue;
@@ -468,8 +488,8 @@ void Viewer::keyboard() {
     }
     if (io.WantTextInput || ctx_.dialog != 0) continue;  // typing into a field, or a dialog is open
     if (ctrl && key == GLFW_KEY_F) open_search(ctx_);
-    else if (ctrl && key == GLFW_KEY_Z && !shift) state_.undo();
-    else if (ctrl && (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift))) state_.redo();
+    else if (ctrl && key == GLFW_KEY_Z && !shift) ctx_.actions.push_back({Action::Kind::undo});
+    else if (ctrl && (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift))) ctx_.actions.push_back({Action::Kind::redo});
     else if (ctrl && key == GLFW_KEY_S) ctx_.requests.save = true;
     else if (ctrl && key == GLFW_KEY_O) ctx_.dialog = 1, ctx_.dialog_path = state_.path();
     else if (ctrl && key == GLFW_KEY_Q) ctx_.requests.quit = true;
@@ -484,7 +504,7 @@ void Viewer::keyboard() {
     } else if (state_.focus() && key >= GLFW_KEY_1 && key <= GLFW_KEY_3) {
       state_.set_focus(*state_.focus(), key - GLFW_KEY_0);
     } else if (key == GLFW_KEY_DELETE && !state_.selection().empty()) {
-      state_.remove_nodes(state_.selection());
+      ctx_.actions.push_back({Action::Kind::remove_selection});
     } else if (key == GLFW_KEY_ESCAPE) {
       if (state_.focus()) state_.clear_focus();
       else state_.clear_selection();
@@ -495,6 +515,61 @@ void Viewer::keyboard() {
       state_.auto_fit = false;
     }
   }
+}
+
+void Viewer::perform_actions() {
+  std::vector<Action> actions;
+  actions.swap(ctx_.actions);
+  for (const auto& a : actions) {
+    const ActionResult r = perform(a, state_, insight_, ctx_.lang);
+    if (!r.status.empty()) set_status(r.status);
+    if (!r.error.empty()) {
+      std::fprintf(stderr, "wijknet-viewer: %s\n", r.error.c_str());
+      set_status(r.error);
+    }
+    if (r.written) {
+      report_written_ = *r.written;
+      ctx_.report_written = *r.written;
+      ctx_.report_offer = true;
+    }
+  }
+}
+
+ViewerSettings Viewer::current_settings() const {
+  ViewerSettings s;
+  s.panels = {{"health", insight_.show_health}, {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing},
+              {"legend", ctx_.show_legend},     {"filters", ctx_.show_filters},   {"inspector", ctx_.show_inspector}};
+  return s;
+}
+
+// Opens the panels that were open when the viewer last closed, then those of --panel, and
+// enters what-if mode for --whatif.
+void Viewer::restore_panels() {
+  const ViewerSettings saved = load_settings();
+  auto set = [&](const std::string& id, bool open) {
+    if (id == "health") insight_.show_health = open;
+    else if (id == "whatif") insight_.show_whatif = open;
+    else if (id == "missing") insight_.show_missing = open;
+    else if (id == "legend") ctx_.show_legend = open;
+    else if (id == "filters") ctx_.show_filters = open;
+    else if (id == "inspector") ctx_.show_inspector = open;
+  };
+  for (const auto& [id, open] : saved.panels) set(id, open);
+  for (const auto& id : opt_.panels) {
+    set(id, true);
+    ctx_.dock_select = id;
+  }
+  for (const auto& id : opt_.whatif) insight_.toggle_member(id);
+  if (!opt_.candidates.empty() && !insight_.open_registry(opt_.candidates)) {
+    std::fprintf(stderr, "wijknet-viewer: %s\n", insight_.registry_error().c_str());
+    if (opt_.frames > 0) exit_code_ = 2;
+  }
+  if (!opt_.whatif.empty()) ctx_.dock_select = "whatif";
+  // The map starts clear of the docked column.
+  const bool docked = insight_.show_health || insight_.show_whatif || insight_.show_missing;
+  // A member selected at start has the inspector open beside it, on the right.
+  const bool inspector = ctx_.show_inspector && !opt_.select.empty();
+  state_.set_insets(docked ? dock_width_for(float(opt_.width), ctx_.ui_scale) : 0, inspector ? 350 * ctx_.ui_scale : 0);
 }
 
 void Viewer::handle_requests() {
@@ -558,7 +633,11 @@ void Viewer::frame() {
 
   bool moved = state_.sync_layout();
   if (moved && state_.auto_fit) state_.fit_view();
-  if (metrics_.deliver(state_)) set_status(tr(ctx_.lang, "inspector.metrics"));
+  metrics_.deliver(state_);
+  // The measures follow every edit by themselves, on their thread, for coalitions small enough
+  // (larger ones on request: Compute measures).
+  if (!state_.has_metrics() && !metrics_.running() && small_enough_for_metrics(state_) && frame_count_ > 0)
+    metrics_.start(state_.document(), state_.structure_version());
   ctx_.metrics_computing = metrics_.running();
   ctx_.layout_running = worker_.running();
   ctx_.layout_settled = worker_.settled();
@@ -592,9 +671,16 @@ void Viewer::frame() {
   interaction_.update(state_, in);
   if (state_.animate(io.DeltaTime)) state_.auto_fit = false;
 
-  draw_ui(state_, ctx_, interaction_);
+  // The answers of the coordinator's panels follow every edit; a test run waits for them so that
+  // what it dumps and screenshots is the current document's.
+  if (opt_.frames > 0) insight_.settle(state_, ctx_.lang);
+  else insight_.update(state_, ctx_.lang);
+  draw_ui(state_, insight_, ctx_, interaction_);
   handle_requests();
-  draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false), label_font_);
+  perform_actions();
+  state_.set_insets(ctx_.left_cover, ctx_.inspector_width);
+  draw_insight_overlay(ImGui::GetBackgroundDrawList(), state_, insight_, ctx_.ui_scale, label_font_, float(label_size_));
+  draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false, true), label_font_);
   ImGui::Render();
   auto t1 = Clock::now();
   // The frame a screenshot is taken of shows the state as it is, however heavy the scene.
@@ -633,8 +719,10 @@ int Viewer::run() {
   std::signal(SIGINT, on_signal);
   state_.set_viewport(opt_.width, opt_.height);
   if (small_enough_for_metrics(state_)) state_.compute_metrics();
+  restore_panels();
   prepare_layout(test_mode);
   apply_start_options();
+  const ViewerSettings settings_at_start = current_settings();
   if (opt_.generate_n == 0 && !state_.error().empty()) std::fprintf(stderr, "wijknet-viewer: %s\n", state_.error().c_str());
 
   const bool exports = !opt_.export_png.empty() || !opt_.export_svg.empty();
@@ -683,7 +771,7 @@ int Viewer::run() {
   } else {
     while (!glfwWindowShouldClose(window_) && !quit_signal) {
       bool busy = worker_.running() || state_.flying() || interaction_.mode() != Interaction::Mode::idle ||
-                  metrics_.running() || frames > 0 || renderer_->stale() || ctx_.now - last_input_ < 0.5;
+                  metrics_.running() || insight_.computing() || frames > 0 || renderer_->stale() || ctx_.now - last_input_ < 0.5;
       if (busy) glfwPollEvents();
       else glfwWaitEventsTimeout(0.25);  // an idle viewer costs no CPU
       frame();
@@ -693,6 +781,9 @@ int Viewer::run() {
   if (!opt_.export_png.empty() && !export_png(opt_.export_png, opt_.scale, opt_.anonymize)) exit_code_ = 3;
   if (!opt_.export_svg.empty() && !export_svg(opt_.export_svg, opt_.anonymize)) exit_code_ = 3;
   if (!opt_.dump_state.empty() && !write_dump(opt_.dump_state)) exit_code_ = 3;
+  // Which panels are open is remembered for the next run (test runs with --frames leave it alone).
+  if (!test_mode && opt_.export_png.empty() && opt_.export_svg.empty() && !(current_settings() == settings_at_start))
+    save_settings(current_settings());
 
   renderer_.reset();
   ImGui_ImplOpenGL3_Shutdown();
@@ -724,12 +815,18 @@ Options:
   --focus ID[:K]        show only ID and its neighbours up to K steps (default 1)
   --curved              curved ties
   --no-layout           keep stored (or seeded) positions; do not run the force layout
+  --panel NAME          open a panel at start: health, whatif, missing, legend, filters,
+                        inspector (may be repeated); open panels are remembered between runs
+                        in $XDG_CONFIG_HOME/wijknet/viewer.json (~/.config/wijknet/viewer.json)
+  --whatif ID[,ID...]   start in what-if mode with these members taken out
+  --candidates CSV      a registry of possible partners (name,sector,themes,ties) for the
+                        Missing partners panel, as `wijknet suggest --candidates`
 
 Test, export and benchmark mode:
   --frames N            render N frames, write what was asked below, and exit
   --screenshot OUT.png  the window's pixels after frame N (with --frames)
-  --dump-state OUT.json the viewer's state (camera, selection, pins, positions, filters) at
-                        exit; also written on F9
+  --dump-state OUT.json the viewer's state (camera, selection, pins, positions, filters, and
+                        per open panel what it shows) at exit; also written on F9
   --export-png OUT.png  the view rendered offscreen at --scale S (default 2)
   --export-svg OUT.svg  the view as SVG
   --no-anonymize        keep residents' names in --export-png and --export-svg
@@ -744,6 +841,20 @@ Esc clear, Ctrl+S save, Ctrl+O open, F9 dump state.
 Exit status: 0 success, 1 usage or no display, 2 unreadable input, 3 could not write.
 )";
 }
+
+namespace {
+// "a,b,,c" -> {"a", "b", "c"}.
+std::vector<std::string> split_ids(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t p = 0; p <= s.size();) {
+    auto q = s.find(',', p);
+    if (q == std::string::npos) q = s.size();
+    if (q > p) out.push_back(s.substr(p, q - p));
+    p = q + 1;
+  }
+  return out;
+}
+}  // namespace
 
 std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_code) {
   ViewerOptions o;
@@ -794,13 +905,7 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
     } else if (a == "--select") {
       const char* v = value("ids");
       if (!v) return fail("--select needs ids");
-      std::string s = v;
-      for (std::size_t p = 0; p <= s.size();) {
-        auto q = s.find(',', p);
-        if (q == std::string::npos) q = s.size();
-        if (q > p) o.select.push_back(s.substr(p, q - p));
-        p = q + 1;
-      }
+      o.select = split_ids(v);
     } else if (a == "--search") {
       const char* v = value("text");
       if (!v) return fail("--search needs a text");
@@ -809,6 +914,19 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
       const char* v = value("id");
       if (!v) return fail("--focus needs ID[:K]");
       o.focus = v;
+    } else if (a == "--panel") {
+      const char* v = value("name");
+      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters or inspector");
+      o.panels.push_back(v);
+    } else if (a == "--whatif") {
+      const char* v = value("ids");
+      if (!v) return fail("--whatif needs member ids");
+      o.whatif = split_ids(v);
+      if (o.whatif.empty()) return fail("--whatif needs member ids");
+    } else if (a == "--candidates") {
+      const char* v = value("path");
+      if (!v) return fail("--candidates needs a CSV path");
+      o.candidates = v;
     } else if (a == "--curved") {
       o.curved = true;
     } else if (a == "--no-layout") {

@@ -21,6 +21,9 @@ struct ViewerOptions {
   std::string focus;                 // "ID" or "ID:K"
   bool no_layout = false;            // keep stored or seed positions
   bool curved = false;
+  std::vector<std::string> panels;   // --panel NAME: opened at start (health, whatif, missing, ...)
+  std::vector<std::string> whatif;   // --whatif ID[,ID]: what-if mode with these members out
+  std::string candidates;            // --candidates CSV: the Missing partners panel's registry
   // Test and export mode.
   int frames = 0;                    // > 0: render this many frames, write what was asked, exit
   std::string screenshot, dump_state, export_png, export_svg;

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/wait.h>
+
 #include <nlohmann/json.hpp>
 
 namespace wijknet::test {
@@ -30,11 +32,28 @@ inline std::string quote(const std::string& s) {
   return out + "'";
 }
 
-// Runs the viewer with `args` on a 1280x800 Xvfb screen with Mesa's software renderer; returns
-// its exit status. Output goes to `log`.
-inline int run_viewer_headless(const std::string& args, const std::filesystem::path& log) {
-  std::string cmd = "LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s '-screen 0 1280x800x24' " + quote(WIJKNET_VIEWER_BIN) + " " +
-                    args + " >" + quote(log.string()) + " 2>&1";
+// A settings folder for the viewer ($XDG_CONFIG_HOME) under `dir`, so no test reads or writes the
+// user's ~/.config. With `insight_panels` false the coordinator's docked panels start closed (the
+// map tests see the whole window); true leaves the viewer's defaults (the dashboard open).
+inline std::filesystem::path test_config(const std::filesystem::path& dir, bool insight_panels) {
+  const auto config = dir / "config";
+  std::filesystem::remove_all(config);
+  std::filesystem::create_directories(config / "wijknet");
+  if (!insight_panels) {
+    std::ofstream out(config / "wijknet" / "viewer.json");
+    out << R"({"panels": {"health": false, "whatif": false, "missing": false}})" << '\n';
+  }
+  return config;
+}
+
+// Runs the viewer with `args` on a Xvfb screen (1280x800 unless `screen` says otherwise) with
+// Mesa's software renderer; returns its exit status. Output goes to `log`; its settings folder is
+// beside `log` (see test_config).
+inline int run_viewer_headless(const std::string& args, const std::filesystem::path& log, bool insight_panels = false,
+                               const std::string& screen = "1280x800") {
+  const auto config = test_config(log.parent_path(), insight_panels);
+  std::string cmd = "XDG_CONFIG_HOME=" + quote(config.string()) + " LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s '-screen 0 " + screen +
+                    "x24' " + quote(WIJKNET_VIEWER_BIN) + " " + args + " >" + quote(log.string()) + " 2>&1";
   int rc = std::system(cmd.c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
@@ -54,5 +73,16 @@ inline std::size_t count_of(const std::string& s, const std::string& what) {
 }
 
 inline nlohmann::json read_json(const std::filesystem::path& p) { return nlohmann::json::parse(slurp(p)); }
+
+// Runs the `wijknet` command line with `args` (quote paths) and parses what it prints as JSON;
+// null when it failed.
+inline nlohmann::json wijknet_json(const std::string& args, const std::filesystem::path& dir) {
+  const auto out = dir / "cli-out.json";
+  const int rc = std::system((quote(WIJKNET_CLI) + " " + args + " >" + quote(out.string()) + " 2>/dev/null").c_str());
+  if (!WIFEXITED(rc) || WEXITSTATUS(rc) != 0) return nullptr;
+  return read_json(out);
+}
+
+inline std::string laak_path() { return std::string(WIJKNET_SOURCE_DIR) + "/assets/laak.json"; }
 
 }  // namespace wijknet::test

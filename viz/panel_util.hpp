@@ -1,0 +1,43 @@
+// Small ImGui helpers the panels share (viz/panels.cpp, viz/panel_*.cpp).
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+#include "viz/palette.hpp"
+#include "viz/panels.hpp"
+
+namespace wijknet::viz {
+
+inline ImU32 im_color(Rgba c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+inline ImVec4 im_vec4(Rgba c) { return {c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, c.a / 255.0f}; }
+
+// Records where the last widget was drawn under `name` (see UiContext::widgets).
+inline void track(UiContext& ctx, const std::string& name) {
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ctx.widgets[name] = {a.x, a.y, b.x, b.y};
+}
+
+// A muted sentence, wrapped at the panel's edge (TextDisabled does not wrap).
+inline void note(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+// A progress line while the background answers take longer than 100 ms.
+inline void progress_line(const Insight& insight, UiContext& ctx) {
+  const double s = insight.busy_seconds();
+  if (s > 0.1) note(tr(ctx.lang, "insight.computing", {format_number(ctx.lang, s, 1)}));
+}
+
+// The colour of a health status, as in the HTML report.
+Rgba status_rgba(HealthStatus s);
+
+// The panels of the coordinator's questions, each in its own file.
+void health_panel(AppState& state, const Insight& insight, UiContext& ctx);
+void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx);
+void missing_panel(AppState& state, const Insight& insight, UiContext& ctx);
+
+}  // namespace wijknet::viz
