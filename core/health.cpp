@@ -50,11 +50,6 @@ Network collaboration_network(const Coalition& coalition) {
   return coalition_network(coalition, NetworkScope::actors);
 }
 
-std::string tr_count(Lang lang, std::string_view key, std::size_t count, std::initializer_list<std::string> args) {
-  const std::string one = std::string(key) + ".one";
-  return tr(lang, count == 1 && has_text(one) ? std::string_view(one) : key, args);
-}
-
 std::vector<const HealthIndicator*> first_actions(const HealthReport& report, std::size_t max) {
   std::vector<const HealthIndicator*> out;
   for (const auto& ind : report.indicators)

@@ -109,10 +109,6 @@ Json health_json(const HealthReport& report);
 // "... and 3 more". O(total length).
 std::string join_names(Lang lang, const std::vector<std::string>& names, std::size_t max = 6);
 
-// tr() for a sentence about `count` things: the key with ".one" appended when count is 1 and the
-// table has it, else the key ("1 introductie" / "3 introducties"). {0} is usually the count.
-std::string tr_count(Lang lang, std::string_view key, std::size_t count, std::initializer_list<std::string> args = {});
-
 // The actions of the indicators in alert or warn, most urgent first: alert before warn, then the
 // larger weighted shortfall weight * (100 - score). At most `max`. O(k log k).
 std::vector<const HealthIndicator*> first_actions(const HealthReport& report, std::size_t max = 3);

@@ -90,6 +90,11 @@ std::string format_number(Lang lang, double value, int decimals) {
   return s;
 }
 
+std::string tr_count(Lang lang, std::string_view key, std::size_t count, std::initializer_list<std::string> args) {
+  const std::string one = std::string(key) + ".one";
+  return tr(lang, count == 1 && has_text(one) ? std::string_view(one) : key, args);
+}
+
 std::string long_date(Lang lang, const Date& date) {
   const std::string year = std::to_string(date.year());
   if (date.precision() == Date::Precision::year) return year;

@@ -24,6 +24,9 @@ Lang system_lang();
 std::string_view lang_code(Lang lang);
 
 std::string tr(Lang lang, std::string_view key, std::initializer_list<std::string> args = {});
+// tr() for a sentence about `count` things: the key with ".one" appended when count is 1 and the
+// table has it, else the key ("1 introductie" / "3 introducties"). {0} is usually the count.
+std::string tr_count(Lang lang, std::string_view key, std::size_t count, std::initializer_list<std::string> args = {});
 // Whether the table has `key`, filled in in both languages.
 bool has_text(std::string_view key);
 // Every key of the table, in table order (the tests check that both languages are filled in and

@@ -1,5 +1,7 @@
 #include "viz/app_state.hpp"
 
+#include "core/coalition_network.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -376,6 +378,12 @@ std::optional<std::size_t> AppState::node_at(Vec2 screen, double slop) {
 
 void AppState::set_filters(Filters f) {
   if (f == filters_) return;
+  if (f.at != filters_.at) {
+    // The measures are for the date the map shows: recomputed for the new one.
+    ++structure_version_;
+    analysis_.reset();
+    importance_dirty_ = true;
+  }
   filters_ = std::move(f);
   visibility_dirty_ = true;
   invalidate_styles();
@@ -744,16 +752,22 @@ void AppState::update_degrees() {
     if (e.source != e.target) ++degree_[e.source], ++degree_[e.target];
 }
 
-void AppState::compute_metrics() {
-  Network net = Network::build(doc_);
-  Analysis a = analyze(net);
-  set_analysis(std::move(a), std::move(net), structure_version_);
+MemberMeasures measure_members(const Coalition& doc, std::optional<Date> at, const AnalysisOptions& options) {
+  MeasuredNetwork m = measure_network(doc, NetworkScope::members_and_projects, at, options);
+  MemberMeasures out;
+  out.vertex.resize(doc.nodes.size());
+  for (std::size_t i = 0; i < doc.nodes.size(); ++i)
+    if (auto k = m.snapshot.find(doc.nodes[i].id)) out.vertex[i] = m.net.vertex_of(*k);
+  out.analysis = std::move(m.analysis);
+  return out;
 }
 
-bool AppState::set_analysis(Analysis analysis, Network network, std::uint64_t version) {
+void AppState::compute_metrics() { set_analysis(measure_members(doc_, measures_date()), structure_version_); }
+
+bool AppState::set_analysis(MemberMeasures measures, std::uint64_t version) {
   if (version != structure_version_) return false;
-  analysis_ = std::move(analysis);
-  analysis_net_ = std::move(network);
+  analysis_ = std::move(measures.analysis);
+  analysis_vertex_ = std::move(measures.vertex);
   importance_dirty_ = true;
   invalidate_styles();
   return true;
@@ -761,7 +775,7 @@ bool AppState::set_analysis(Analysis analysis, Network network, std::uint64_t ve
 
 double AppState::metric(Metric m, std::size_t i) const {
   if (analysis_) {
-    auto v = analysis_net_.vertex_of(i);
+    auto v = i < analysis_vertex_.size() ? analysis_vertex_[i] : std::nullopt;
     if (v && *v < analysis_->nodes.size()) {
       const NodeMetrics& x = analysis_->nodes[*v];
       switch (m) {
@@ -796,7 +810,7 @@ std::pair<std::size_t, std::size_t> AppState::rank(Metric m, std::size_t i) cons
 
 int AppState::community(std::size_t i) const {
   if (!analysis_) return -1;
-  auto v = analysis_net_.vertex_of(i);
+  auto v = i < analysis_vertex_.size() ? analysis_vertex_[i] : std::nullopt;
   if (!v || *v >= analysis_->nodes.size()) return -1;
   return analysis_->nodes[*v].community;
 }

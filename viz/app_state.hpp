@@ -50,6 +50,16 @@ std::optional<Metric> parse_metric(std::string_view id);
 enum class ColorBy { kind, sector, community, metric };
 enum class SizeBy { uniform, metric };
 
+// The measures the window shows for every member: those of `wijknet analyze --at DATE`, on the
+// network of all members with their projects as it stood at the date (core/coalition_network.hpp),
+// so a member's betweenness is one number in the window, the command line and the report.
+struct MemberMeasures {
+  Analysis analysis;
+  std::vector<std::optional<std::size_t>> vertex;  // per document node: its vertex, if it existed then
+};
+// Computes them for `doc` at `at` (today when empty). O(analyze).
+MemberMeasures measure_members(const Coalition& doc, std::optional<Date> at, const AnalysisOptions& options = {});
+
 struct Filters {
   std::set<std::string> hidden_kinds;    // node kinds not shown
   std::set<std::string> hidden_sectors;  // sectors not shown ("" stands for nodes without one)
@@ -225,9 +235,11 @@ class AppState {
   // ---- metrics ----
   // Runs the analysis now (the viewer runs it on a thread and hands it over with set_analysis).
   void compute_metrics();
-  // Takes an analysis of `network` computed for structure version `version`; stale ones are
-  // dropped. Returns whether it was taken.
-  bool set_analysis(Analysis analysis, Network network, std::uint64_t version);
+  // Takes measures computed for structure version `version`; stale ones are dropped. Returns
+  // whether they were taken.
+  bool set_analysis(MemberMeasures measures, std::uint64_t version);
+  // The date the members' measures are for: the date filter's, else today (as `analyze`).
+  std::optional<Date> measures_date() const { return filters_.at; }
   bool has_metrics() const { return analysis_.has_value(); }
   const Analysis* analysis() const { return analysis_ ? &*analysis_ : nullptr; }
   // The metric of node i (NaN when undefined or not computed); its rank (1 = highest) among
@@ -339,7 +351,7 @@ class AppState {
   double styled_zoom_ratio_ = 1;
 
   std::optional<Analysis> analysis_;
-  Network analysis_net_;
+  std::vector<std::optional<std::size_t>> analysis_vertex_;  // per document node
 
   std::vector<Edit> undo_, redo_;
   std::optional<GroupEdit> group_;

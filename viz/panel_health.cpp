@@ -60,7 +60,7 @@ void health_panel(AppState& state, const Insight& insight, UiContext& ctx) {
   ImGui::TextColored(im_vec4(status_rgba(overall)), "%s", tr(L, "health.status." + std::string(status_id(overall))).c_str());
   ImGui::EndGroup();
   track(ctx, "health.overall");
-  ImGui::TextDisabled("%s", tr(L, "dashboard.at", {r.at.str()}).c_str());
+  ImGui::TextDisabled("%s", tr(L, "dashboard.at", {long_date(L, r.at)}).c_str());
   if (!insight.current(state)) note(tr(L, "insight.updating"));
   note(tr(L, "dashboard.click_hint"));
   ImGui::Separator();
@@ -76,7 +76,7 @@ void health_panel(AppState& state, const Insight& insight, UiContext& ctx) {
     if (ImGui::Selectable(("##sel" + ind.id).c_str(), lit, 0, {0, ImGui::GetTextLineHeight()}))
       ctx.actions.push_back({Action::Kind::highlight_indicator, ind.id});
     track(ctx, "health." + ind.id);
-    if (ImGui::IsItemHovered() && !ind.nodes.empty()) ImGui::SetTooltip("%s", tr(L, "dashboard.show_members", {std::to_string(ind.nodes.size())}).c_str());
+    if (ImGui::IsItemHovered() && !ind.nodes.empty()) ImGui::SetTooltip("%s", tr_count(L, "dashboard.show_members", ind.nodes.size(), {std::to_string(ind.nodes.size())}).c_str());
     ImGui::SetCursorPos(row);
     ImGui::TextUnformatted(indicator_title(L, ind.id).c_str());
     ImGui::SameLine(std::max(ImGui::GetContentRegionAvail().x + ImGui::GetCursorStartPos().x - right_w, row.x + 60));

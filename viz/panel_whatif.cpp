@@ -127,7 +127,7 @@ void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx) {
     }
     track(ctx, "whatif.table");
     if (!w->split_off.empty()) {
-      ImGui::TextColored({0.75f, 0.22f, 0.17f, 1}, "%s", tr(L, "whatif_panel.split_off", {std::to_string(w->split_off.size())}).c_str());
+      ImGui::TextColored({0.75f, 0.22f, 0.17f, 1}, "%s", tr_count(L, "whatif_panel.split_off", w->split_off.size(), {std::to_string(w->split_off.size())}).c_str());
       for (const auto& group : w->split_off) {
         std::vector<std::string> names;
         for (const auto& id : group) names.push_back(label_of(state, id));

@@ -78,15 +78,14 @@ class MetricsJob {
     if (thread_.joinable()) thread_.join();
   }
   bool running() const { return thread_.joinable() && !done_; }
-  void start(const Coalition& doc, std::uint64_t version) {
+  void start(const Coalition& doc, std::optional<Date> at, std::uint64_t version) {
     if (thread_.joinable()) thread_.join();
     done_ = false;
     version_ = version;
-    thread_ = std::thread([this, net = Network::build(doc)]() mutable {
+    thread_ = std::thread([this, doc, at]() {
       AnalysisOptions options;
       options.threads = 1;  // leave a core for the window and one for the layout
-      result_ = analyze(net, options);
-      net_ = std::move(net);
+      result_ = measure_members(doc, at, options);
       done_ = true;
     });
   }
@@ -94,15 +93,14 @@ class MetricsJob {
   bool deliver(AppState& state) {
     if (!thread_.joinable() || !done_) return false;
     thread_.join();
-    return state.set_analysis(std::move(result_), std::move(net_), version_);
+    return state.set_analysis(std::move(result_), version_);
   }
 
  private:
   std::thread thread_;
   std::atomic<bool> done_{false};
   std::uint64_t version_ = 0;
-  Analysis result_;
-  Network net_;
+  MemberMeasures result_;
 };
 
 class Viewer {
@@ -585,7 +583,7 @@ void Viewer::handle_requests() {
     else worker_.resume();
   }
   if (r.layout_reheat) worker_.reheat();
-  if (r.compute_metrics && !metrics_.running() && !state_.has_metrics()) metrics_.start(state_.document(), state_.structure_version());
+  if (r.compute_metrics && !metrics_.running() && !state_.has_metrics()) metrics_.start(state_.document(), state_.measures_date(), state_.structure_version());
   if (r.open) {
     if (state_.open(*r.open)) {
       prepare_layout(false);
@@ -637,7 +635,7 @@ void Viewer::frame() {
   // The measures follow every edit by themselves, on their thread, for coalitions small enough
   // (larger ones on request: Compute measures).
   if (!state_.has_metrics() && !metrics_.running() && small_enough_for_metrics(state_) && frame_count_ > 0)
-    metrics_.start(state_.document(), state_.structure_version());
+    metrics_.start(state_.document(), state_.measures_date(), state_.structure_version());
   ctx_.metrics_computing = metrics_.running();
   ctx_.layout_running = worker_.running();
   ctx_.layout_settled = worker_.settled();

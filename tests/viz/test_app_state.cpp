@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "importers/io.hpp"
 #include "tests/viz/fixtures.hpp"
+#include "tests/viz/viewer_process.hpp"
 #include "viz/app_state.hpp"
 
 using namespace wijknet;
@@ -283,7 +285,9 @@ TEST_CASE("metrics: values, ranks and the importance order") {
   CHECK(std::isnan(s.metric(Metric::betweenness, 0)));
   s.compute_metrics();
   REQUIRE(s.has_metrics());
-  CHECK(s.metric(Metric::degree, idx(s, "gemeente")) == 4);
+  // The measures are of the coalition as it stands today, as `analyze` gives them: the tie to
+  // ROC ended in 2019, so three ties remain.
+  CHECK(s.metric(Metric::degree, idx(s, "gemeente")) == 3);
   auto [r, of] = s.rank(Metric::degree, idx(s, "gemeente"));
   CHECK(r == 1);
   CHECK(of == 7);
@@ -461,4 +465,43 @@ TEST_CASE("the state dump says what a test needs") {
   CHECK(j["history"]["undo"] == 1);
   Vec2 scr = s.camera().to_screen({30, 0});
   CHECK(j["screen"]["roc"][0].get<double>() == doctest::Approx(scr.x));
+}
+
+TEST_CASE("the window's measures are those of `wijknet analyze`, member for member, today and at a date") {
+  // One network everywhere (DOMAIN.md): the inspector and the colours show what the command line
+  // prints for the same member on the same network at the same date.
+  const auto dir = wijknet::test::scratch_dir("measures-as-analyze");
+  AppState s;
+  s.load(read_coalition(wijknet::test::laak_path()), wijknet::test::laak_path());
+  for (std::optional<std::string> at : {std::optional<std::string>{}, std::optional<std::string>{"2017-06-01"}}) {
+    INFO((at ? *at : std::string("today")));
+    Filters f = s.filters();
+    f.at = at ? Date::parse(*at) : std::nullopt;
+    s.set_filters(f);
+    CHECK_FALSE(s.has_metrics());  // a new date: the measures are recomputed
+    s.compute_metrics();
+    REQUIRE(s.has_metrics());
+    const auto cli = wijknet::test::wijknet_json("analyze " + wijknet::test::quote(wijknet::test::laak_path()) + " --json" +
+                                                     (at ? " --at " + *at : std::string()),
+                                                 dir);
+    REQUIRE(cli.is_object());
+    CHECK(cli["graph"]["network"] == "members_and_projects");
+    std::size_t compared = 0;
+    for (const auto& n : cli["nodes"]) {
+      auto i = s.document().find(n["id"].get<std::string>());
+      REQUIRE(i);
+      INFO(n["id"].get<std::string>());
+      CHECK(s.metric(Metric::betweenness, *i) == doctest::Approx(n["betweenness"].get<double>()).epsilon(1e-9));
+      CHECK(s.metric(Metric::closeness, *i) == doctest::Approx(n["closeness"].get<double>()).epsilon(1e-9));
+      CHECK(s.metric(Metric::degree, *i) == doctest::Approx(n["degree"].get<double>()));
+      ++compared;
+    }
+    // Members that had not joined yet have no measure at that date.
+    if (at) {
+      CHECK(compared < s.document().nodes.size());
+      CHECK(std::isnan(s.metric(Metric::betweenness, *s.document().find("bewoners-spoorwijk"))));  // since 2019
+    } else {
+      CHECK(compared > 20);
+    }
+  }
 }
