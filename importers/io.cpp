@@ -33,7 +33,7 @@ struct FileFormat {
   Reader read;
   Writer write;
   // For writers that need the path (CSV's two tables, libxlsxwriter): used instead of `write`;
-  // they write a temporary file beside the target and rename it themselves.
+  // they save through importers/atomic_write.hpp like the rest.
   void (*write_path)(const Coalition&, const std::string&) = nullptr;
 };
 
@@ -78,6 +78,13 @@ Coalition read_coalition(const std::string& path, ImportReport* report, const Re
   if (!format || !format->read)
     throw InputError(SourceLocation{path}, "cannot read files of type '" + extension_of(path) +
                                                 "'; readable: " + joined(readable_extensions()));
+  try {
+    finish_interrupted_save(path);  // a save of several files killed after its commit point
+  } catch (const WriteError& e) {
+    std::string what = e.what();
+    if (what.rfind(path + ": ", 0) == 0) what.erase(0, path.size() + 2);
+    throw InputError(SourceLocation{path}, what);
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(SourceLocation{path}, std::string("cannot open: ") + std::strerror(errno));
   if (std::filesystem::is_directory(path)) throw InputError(SourceLocation{path}, "cannot open: it is a directory");

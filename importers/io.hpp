@@ -38,13 +38,19 @@ struct WriteOptions {
 // Reads FILE by its extension, case-insensitive (.json, .graphml, .edges, .txt, ...). Throws
 // InputError with file:line:col on bad input, and InputError with the file name alone ("FILE:
 // cannot open: No such file or directory") when the file cannot be opened or its extension is
-// not one read_coalition knows. Fills `report` (format, counts, warnings) when given.
+// not one read_coalition knows. Fills `report` (format, counts, warnings) when given. A save of
+// FILE with several files (CSV) that was interrupted after its commit point is completed first
+// (importers/atomic_write.hpp, finish_interrupted_save), so the tables read belong together.
 Coalition read_coalition(const std::string& path, ImportReport* report = nullptr, const ReadOptions& options = {});
 
 // Writes by extension. With options.anonymize, the writer gets anonymized(coalition) (core/
-// privacy.hpp) instead. Writes to a temporary file "PATH.tmp-XXXXXX" beside the target, flushes
-// and checks it, and renames it over the target, so the previous file survives any failure
-// (importers/atomic_write.hpp). Throws WriteError "PATH: what went wrong".
+// privacy.hpp) instead. Every format, CSV's two tables and XLSX included, is saved by
+// importers/atomic_write.hpp: a temporary file "PATH.tmp-PID-XXXXXX" created with O_EXCL beside the
+// target, written, checked, fsynced, renamed over the target, the folder fsynced; a symbolic link
+// is followed and the permission bits of the old file are kept; a CSV pair is committed by a
+// manifest, so both tables are old or both new. The previous file survives any failure, a
+// SIGKILL included; temporary files a killed save left are removed by the next save. Throws
+// WriteError "PATH: what went wrong".
 void write_coalition(const Coalition& coalition, const std::string& path, const WriteOptions& options = {});
 
 // The extensions read_coalition and write_coalition accept, for --help texts.
