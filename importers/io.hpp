@@ -11,6 +11,8 @@
 // atomic replacement of the file are done here, once, for every format.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,8 +29,27 @@ struct ImportReport {
   std::vector<std::string> warnings;  // "FILE:LINE[:COL]: what was done"
 };
 
+// What one file may hold, so that no file can exhaust the machine: a file past a limit is refused
+// with a message that names the file and the limit, never read halfway. The defaults are far
+// beyond any coalition (the largest real ones have a few thousand nodes) and keep the memory of a
+// read within about ten times the file's size. The environment variable WIJKNET_LIMITS overrides
+// them for the command line and the viewer: "file_mb=4096,nodes=20000000" (names as below,
+// file_mb and attribute_kb in MiB and KiB); a program sets ReadOptions::limits itself.
+struct ReadLimits {
+  std::uint64_t file_bytes = 1ull << 30;   // file_mb: 1 GiB
+  std::size_t nodes = 10'000'000;          // nodes, declared or read (Pajek's *Vertices N too)
+  std::size_t edges = 50'000'000;          // edges
+  std::size_t attribute_bytes = 1 << 20;   // attribute_kb: one label, id or attribute value, 1 MiB
+  int depth = 512;                         // depth: nesting of JSON values (importers/source_text.hpp)
+
+  // The defaults with WIJKNET_LIMITS applied; an unknown name or a value that is no whole
+  // number throws std::invalid_argument naming WIJKNET_LIMITS. Read once per process.
+  static const ReadLimits& standard();
+};
+
 struct ReadOptions {
   bool strict = false;  // every warning becomes an error (InputError)
+  ReadLimits limits = ReadLimits::standard();
 };
 
 struct WriteOptions {
