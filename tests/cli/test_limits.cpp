@@ -57,10 +57,10 @@ TEST_CASE("limits: every file of the bad-input corpus gives exit 2 and FILE:LINE
 TEST_CASE("limits: the exact places of a number no double holds and of a declared count no file holds") {
   const std::string json = source_path("tests/data/bad/json_number_overflow.json");
   CHECK(run_cli_within("analyze " + quote(json), 10).err ==
-        json + ":4:37: invalid JSON: number overflow parsing '1e400'\n");
+        json + ":4:35: invalid JSON: number overflow parsing '1e400'\n");
   const std::string layout = source_path("tests/data/bad/json_layout_overflow.json");
   CHECK(run_cli_within("analyze " + quote(layout), 10).err ==
-        layout + ":5:18: invalid JSON: number overflow parsing '1e400'\n");
+        layout + ":5:20: invalid JSON: number overflow parsing '1e400'\n");
   const std::string pajek = source_path("tests/data/bad/pajek_declares_1e8_vertices.net");
   CHECK(run_cli_within("analyze " + quote(pajek), 10).err ==
         pajek + ":1:11: *Vertices 100000000 declares more vertices than this file can hold (1024: one per byte of the "
