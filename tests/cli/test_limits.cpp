@@ -92,3 +92,13 @@ TEST_CASE("limits: WIJKNET_LIMITS lowers a limit, and the message says which and
   CHECK(wrong.status == 2);
   CHECK(wrong.err.find("WIJKNET_LIMITS: unknown limit 'bogus'") != std::string::npos);
 }
+
+TEST_CASE("limits: XML entities are never expanded (no file read through XXE, no billion laughs)") {
+  const auto out = fs::temp_directory_path() / ("wijknet-entities-" + std::to_string(::getpid()) + ".json");
+  const CliResult r = run_cli_within("convert " + quote(source_path("tests/data/limits/entities.graphml")) + " " + quote(out.string()), 10);
+  REQUIRE(r.status == 0);
+  const auto doc = nlohmann::json::parse(slurp(out));
+  fs::remove(out);
+  CHECK(doc["nodes"][0]["label"] == "&xxe;");   // not the contents of /etc/passwd
+  CHECK(doc["nodes"][1]["label"] == "&lol3;");  // not 100 x "lol"
+}
