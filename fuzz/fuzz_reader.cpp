@@ -22,18 +22,21 @@
 
 namespace {
 
-// A folder of this process for the input and the written files, removed at exit.
+// A folder of this process for the input and the written files, removed at exit. Kept on the
+// heap and never destroyed: an atexit handler registered while a static string is being built
+// would run after that string's destructor.
 const std::string& work_dir() {
-  static const std::string dir = [] {
+  static const std::string* dir = [] {
     std::string t = (std::filesystem::temp_directory_path() / "wijknet-fuzz-XXXXXX").string();
     if (!::mkdtemp(t.data())) std::abort();
+    auto* kept = new std::string(t);
     std::atexit([] {
       std::error_code ec;
       std::filesystem::remove_all(work_dir(), ec);
     });
-    return t;
+    return kept;
   }();
-  return dir;
+  return *dir;
 }
 
 }  // namespace
