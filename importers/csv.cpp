@@ -777,8 +777,9 @@ void write_csv_nodes(const Coalition& c, std::ostream& out) { write_table(nodes_
 void write_csv(const Coalition& c, std::ostream& out) { write_table(edges_export_table(c), out); }
 
 void write_csv_files(const Coalition& c, const std::string& path) {
-  write_file_atomically(csv_nodes_path_for(path), [&](std::ostream& out) { write_csv_nodes(c, out); });
-  write_file_atomically(path, [&](std::ostream& out) { write_csv(c, out); });
+  // One save of two files: both old or both new (the commit manifest of importers/atomic_write.hpp).
+  write_files_atomically({{path, [&](std::ostream& out) { write_csv(c, out); }},
+                          {csv_nodes_path_for(path), [&](std::ostream& out) { write_csv_nodes(c, out); }}});
 }
 
 }  // namespace wijknet

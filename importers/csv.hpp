@@ -97,8 +97,8 @@ void write_csv(const Coalition& c, std::ostream& out);
 // The nodes table of `c` (see above).
 void write_csv_nodes(const Coalition& c, std::ostream& out);
 
-// Writes the edges table to `path` and the nodes table to the companion path, each to a
-// temporary file beside it that is renamed over the target, so a failure leaves the old files.
+// Writes the edges table to `path` and the nodes table to the companion path as one save
+// (importers/atomic_write.hpp, write_files_atomically): both old or both new, whatever happens.
 // Throws WriteError.
 void write_csv_files(const Coalition& c, const std::string& path);
 

@@ -345,7 +345,10 @@ class Reader {
   // Moves attributes whose titles name model fields into the node.
   void node_fields(Node& n, Json& attrs) {
     Json kept = Json::object();
-    for (auto& [key, value] : attrs.items()) {
+    for (auto& item : attrs.items()) {
+      // Named references, not a structured binding: clang 14 cannot capture those in a lambda.
+      const std::string& key = item.key();
+      Json& value = item.value();
       std::string k = ascii_lower(key);
       auto text = [&] { return value.is_string() ? value.get<std::string>() : value.dump(); };
       if (k == "kind" || k == "type") n.kind = text();
@@ -536,7 +539,10 @@ class Reader {
     if (auto id = el.attribute("id")) e.extra["id"] = std::string(trim(id.value()));
     if (auto k = el.attribute("kind")) e.kind = k.value();
     Json kept = Json::object();
-    for (auto& [key, value] : attrs.items()) {
+    for (auto& item : attrs.items()) {
+      // Named references, not a structured binding: clang 14 cannot capture those in a lambda.
+      const std::string& key = item.key();
+      Json& value = item.value();
       std::string k = ascii_lower(key);
       if (k == "kind" || k == "type") {
         e.kind = value.is_string() ? value.get<std::string>() : value.dump();

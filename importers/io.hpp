@@ -11,6 +11,8 @@
 // atomic replacement of the file are done here, once, for every format.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,10 +29,29 @@ struct ImportReport {
   std::vector<std::string> warnings;  // "FILE:LINE[:COL]: what was done"
 };
 
+// What one file may hold, so that no file can exhaust the machine: a file past a limit is refused
+// with a message that names the file and the limit, never read halfway. The defaults are far
+// beyond any coalition (the largest real ones have a few thousand nodes) and keep the memory of a
+// read within about ten times the file's size. The environment variable WIJKNET_LIMITS overrides
+// them for the command line and the viewer: "file_mb=4096,nodes=20000000" (names as below,
+// file_mb and attribute_kb in MiB and KiB); a program sets ReadOptions::limits itself.
+struct ReadLimits {
+  std::uint64_t file_bytes = 1ull << 30;   // file_mb: 1 GiB
+  std::size_t nodes = 10'000'000;          // nodes, declared or read (Pajek's *Vertices N too)
+  std::size_t edges = 50'000'000;          // edges
+  std::size_t attribute_bytes = 1 << 20;   // attribute_kb: one label, id or attribute value, 1 MiB
+  int depth = 512;                         // depth: nesting of JSON values (importers/source_text.hpp)
+
+  // The defaults with WIJKNET_LIMITS applied; an unknown name or a value that is no whole
+  // number throws std::invalid_argument naming WIJKNET_LIMITS. Read once per process.
+  static const ReadLimits& standard();
+};
+
 struct ReadOptions {
   bool strict = false;  // every warning becomes an error (InputError)
   std::string encoding;  // --encoding: force the text encoding (importers/text_encoding.hpp); "" detects
   std::string sheet;     // --sheet: the worksheet of an .xlsx to read (importers/xlsx.hpp); "" the first
+  ReadLimits limits = ReadLimits::standard();
 };
 
 struct WriteOptions {
@@ -40,13 +61,19 @@ struct WriteOptions {
 // Reads FILE by its extension, case-insensitive (.json, .graphml, .edges, .txt, ...). Throws
 // InputError with file:line:col on bad input, and InputError with the file name alone ("FILE:
 // cannot open: No such file or directory") when the file cannot be opened or its extension is
-// not one read_coalition knows. Fills `report` (format, counts, warnings) when given.
+// not one read_coalition knows. Fills `report` (format, counts, warnings) when given. A save of
+// FILE with several files (CSV) that was interrupted after its commit point is completed first
+// (importers/atomic_write.hpp, finish_interrupted_save), so the tables read belong together.
 Coalition read_coalition(const std::string& path, ImportReport* report = nullptr, const ReadOptions& options = {});
 
 // Writes by extension. With options.anonymize, the writer gets anonymized(coalition) (core/
-// privacy.hpp) instead. Writes to a temporary file "PATH.tmp-XXXXXX" beside the target, flushes
-// and checks it, and renames it over the target, so the previous file survives any failure
-// (importers/atomic_write.hpp). Throws WriteError "PATH: what went wrong".
+// privacy.hpp) instead. Every format, CSV's two tables and XLSX included, is saved by
+// importers/atomic_write.hpp: a temporary file "PATH.tmp-PID-XXXXXX" created with O_EXCL beside the
+// target, written, checked, fsynced, renamed over the target, the folder fsynced; a symbolic link
+// is followed and the permission bits of the old file are kept; a CSV pair is committed by a
+// manifest, so both tables are old or both new. The previous file survives any failure, a
+// SIGKILL included; temporary files a killed save left are removed by the next save. Throws
+// WriteError "PATH: what went wrong".
 void write_coalition(const Coalition& coalition, const std::string& path, const WriteOptions& options = {});
 
 // The extensions read_coalition and write_coalition accept, for --help texts.

@@ -368,6 +368,33 @@ std::string parse_error_text(const char* what) {
   return s;
 }
 
+// Where nlohmann's parser stops in `text`: its out_of_range errors (a number such as 1e400 that
+// no double holds) carry no position, so the text is parsed again with a SAX handler that is
+// told the position and the token; the offset of the token's first byte.
+std::size_t error_offset(std::string_view text) {
+  struct Stop : nlohmann::json_sax<nlohmann::json> {
+    std::size_t offset = 0;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception&) override {
+      offset = position >= token.size() ? position - token.size() : 0;
+      return false;
+    }
+  } stop;
+  nlohmann::json::sax_parse(text.begin(), text.end(), &stop);
+  return stop.offset;
+}
+
 Coalition NativeReader::read() {
   // nlohmann's ordered_json object is a vector searched linearly on every insert, so a
   // "layout" with 20,000 entries would cost 20,000^2/2 key comparisons (and its parser callback,
@@ -383,9 +410,10 @@ Coalition NativeReader::read() {
     main_text = blanked;
     layout_range_ = range;
   }
-  if (auto deep = json_depth_exceeded(text_); deep != std::string_view::npos)
+  if (auto deep = json_depth_exceeded(text_, options_.limits.depth); deep != std::string_view::npos)
     throw InputError(location_at(text_, deep, file_),
-                     "nested more than " + std::to_string(max_json_depth) + " levels deep; not a coalition document");
+                     "nested more than " + std::to_string(options_.limits.depth) +
+                         " levels deep; not a coalition document (WIJKNET_LIMITS=depth=N raises the limit)");
   Json root;
   try {
     root = Json::parse(main_text.begin(), main_text.end());
@@ -394,8 +422,8 @@ Coalition NativeReader::read() {
     // stops early, which location_at turns into "just after the last character".
     const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
     throw InputError(location_at(text_, offset, file_), "invalid JSON: " + parse_error_text(e.what()));
-  } catch (const Json::exception& e) {
-    throw InputError(SourceLocation{file_, 0, 0}, "invalid JSON: " + parse_error_text(e.what()));
+  } catch (const Json::exception& e) {  // out_of_range: a number too large for a double
+    throw InputError(location_at(text_, error_offset(main_text), file_), "invalid JSON: " + parse_error_text(e.what()));
   }
 
   if (!root.is_object()) fail("", "a wijknet document is a JSON object, not a " + type_name(root));
@@ -538,6 +566,9 @@ void NativeReader::read_layout(const Json& root, Coalition& c) {
       entries = nlohmann::json::parse(text_.substr(begin, end - begin));
     } catch (const nlohmann::json::parse_error& e) {
       const std::size_t offset = begin + (e.byte > 0 ? e.byte - 1 : 0);
+      throw InputError(location_at(text_, offset, file_), "invalid JSON: " + parse_error_text(e.what()));
+    } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
+      const std::size_t offset = begin + error_offset(text_.substr(begin, end - begin));
       throw InputError(location_at(text_, offset, file_), "invalid JSON: " + parse_error_text(e.what()));
     }
   }

@@ -76,6 +76,7 @@ class Reader {
       : source_(source), report_(report), options_(options) {}
 
   Coalition read(std::string_view text) {
+    text_size_ = text.size();
     std::size_t pos = utf8_bom_length(text);
     int line_no = 0;
     while (pos <= text.size()) {
@@ -134,6 +135,15 @@ class Reader {
       auto n = whole(words[1].text);
       if (!n || *n < 0 || *n > 100000000)
         throw InputError(at(line_no, words[1].column), "number of vertices '" + words[1].text + "' is not a whole number");
+      // A declared count allocates nothing the file cannot hold: vertices a file does not list
+      // exist all the same in Pajek, so up to one per byte of the file (at least 1,024), and never
+      // more than ReadLimits::nodes. "*Vertices 100000000" in 20 bytes is refused, not allocated.
+      const std::size_t can_hold = std::min(options_.limits.nodes, std::max<std::size_t>(1024, text_size_));
+      if (static_cast<std::size_t>(*n) > can_hold)
+        throw InputError(at(line_no, words[1].column),
+                         "*Vertices " + words[1].text + " declares more vertices than this file can hold (" +
+                             std::to_string(can_hold) + ": one per byte of the file, at most the limit " +
+                             std::to_string(options_.limits.nodes) + ", WIJKNET_LIMITS=nodes=N)");
       n_ = static_cast<std::size_t>(*n);
       if (words.size() >= 3) {
         auto n1 = whole(words[2].text);
@@ -345,6 +355,7 @@ class Reader {
   std::string relation_;
   bool vertices_seen_ = false, nodes_made_ = false, two_mode_ = false;
   std::size_t n_ = 0, first_mode_ = 0;
+  std::size_t text_size_ = 0;  // bytes of the whole file: what a declared count may claim
   std::vector<std::string> labels_;
   std::vector<Json> vertex_attrs_;
   std::vector<Fields> vertex_fields_;

@@ -1,7 +1,6 @@
 #include "importers/xlsx.hpp"
 
-#include <atomic>
-#include <filesystem>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <pugixml.hpp>
@@ -11,8 +10,16 @@
 #include <memory>
 #include <optional>
 #include <vector>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "core/error.hpp"
+#include "importers/atomic_write.hpp"
 #include "importers/csv.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
@@ -70,23 +77,35 @@ bool xlsx_available() { return true; }
 
 void write_xlsx(const Coalition& c, const std::string& path) {
   namespace fs = std::filesystem;
-  static std::atomic<unsigned> counter{0};
-  const fs::path target(path);
-  std::string name = ".";
-  name += target.filename().string();
-  name += ".tmp-";
-  name += std::to_string(::getpid());
-  name += '-';
-  name += std::to_string(counter++);
-  const std::string tmp = (target.parent_path() / name).string();
+  const fs::path target(save_target(path));
   // libxlsxwriter reports a missing folder on stderr itself; say it once, in wijknet's words.
   std::error_code dir_ec;
   const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   if (!fs::is_directory(folder, dir_ec)) throw WriteError(path + ": cannot write: the folder " + folder.string() + " does not exist");
+  // libxlsxwriter writes to a path, not a stream: it writes into a folder of our own (mkdtemp,
+  // mode 0700, named like the temporary files of atomic_write.hpp so that a killed save's folder
+  // is removed by the next save), and the finished workbook is saved from memory like every other
+  // format (write_file_atomically: O_EXCL, fsync, rename, folder fsync, link and permissions).
+  std::string private_dir = target.string() + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
+  if (!::mkdtemp(private_dir.data())) throw WriteError(path + ": cannot write: " + std::strerror(errno));
+  struct RemoveDir {
+    std::string dir;
+    ~RemoveDir() {
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+  } remove_dir{private_dir};
+  const std::string book_path = private_dir + "/book.xlsx";
   lxw_workbook_options options = {};
   options.constant_memory = LXW_TRUE;
-  lxw_workbook* book = workbook_new_opt(tmp.c_str(), &options);
+  options.tmpdir = private_dir.data();
+  lxw_workbook* book = workbook_new_opt(book_path.c_str(), &options);
   if (!book) throw WriteError(path + ": cannot start a workbook");
+  // The creation time inside the workbook: now, or SOURCE_DATE_EPOCH when set (the convention of
+  // reproducible builds), so that the same document can give the same bytes.
+  lxw_doc_properties properties = {};
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) properties.created = std::time_t(std::strtoll(epoch, nullptr, 10));
+  if (properties.created) workbook_set_properties(book, &properties);
   try {
     lxw_format* bold = workbook_add_format(book);
     format_set_bold(bold);
@@ -94,22 +113,16 @@ void write_xlsx(const Coalition& c, const std::string& path) {
     write_sheet(book, "Connections", edges_export_table(c), bold, path);
   } catch (...) {
     workbook_close(book);
-    std::error_code ec;
-    fs::remove(tmp, ec);
     throw;
   }
-  lxw_error err = workbook_close(book);
-  std::error_code ec;
-  if (err != LXW_NO_ERROR) {
-    fs::remove(tmp, ec);
-    throw WriteError(path + ": cannot write: " + lxw_strerror(err));
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw WriteError(path + ": cannot replace: " + ec.message());
-  }
+  const lxw_error err = workbook_close(book);
+  if (err != LXW_NO_ERROR) throw WriteError(path + ": cannot write: " + lxw_strerror(err));
+  std::ifstream in(book_path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in || !bytes) throw WriteError(path + ": cannot write: the workbook could not be read back from " + private_dir);
+  const std::string workbook = std::move(bytes).str();
+  write_file_atomically(path, [&](std::ostream& out) { out << workbook; });
 }
 
 #else

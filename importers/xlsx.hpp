@@ -33,8 +33,10 @@ bool xlsx_available();
 //   Direction, Strength (the weight), Since, Until, Label, Description, Tags, then attributes.
 // Columns that no element or connection uses are left out. Numbers and booleans are written as
 // Excel numbers and booleans, text as text (cut at Excel's limit of 32,767 characters), the
-// header row in bold. libxlsxwriter writes to a path, not a stream: the workbook goes to a
-// temporary file beside PATH that is renamed over it, so a failure leaves the old file. Rows are
+// header row in bold. libxlsxwriter writes to a path, not a stream: the workbook is made in a
+// private folder beside PATH, then saved like every format (importers/atomic_write.hpp), so a
+// failure or a kill leaves the old file. The creation time inside is SOURCE_DATE_EPOCH when set
+// (the same document then gives the same bytes), otherwise now. Rows are
 // streamed (constant-memory mode), so the sheets' XML holds the text inline. Throws WriteError
 // ("PATH: ..."). O(n + m + size of the attributes).
 void write_xlsx(const Coalition& c, const std::string& path);

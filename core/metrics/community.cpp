@@ -1,9 +1,26 @@
 #include "core/metrics/community.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace wijknet {
+
+namespace {
+
+// What tie strengths are divided by before modularity and Louvain: 1, or the largest strength
+// when strengths are so large (over 1e100) or so small (under 1e-100) that the total strength m,
+// or m * m, would overflow into infinity or underflow to 0 (1e154 is enough: m * m is then
+// infinite, modularity NaN, and Louvain's stop test never true). Both are unchanged when every
+// strength is multiplied by the same number, so the result is the same, only computable.
+double strength_scale(const std::vector<double>& weights) {
+  double largest = 0;
+  for (double w : weights) largest = std::max(largest, std::abs(w));
+  if (largest == 0 || !std::isfinite(largest)) return 1;
+  return largest > 1e100 || largest < 1e-100 ? largest : 1;
+}
+
+}  // namespace
 
 double modularity(const Network& net, std::span<const int> community, bool weighted, double resolution) {
   const std::size_t n = net.vertex_count();
@@ -15,9 +32,10 @@ double modularity(const Network& net, std::span<const int> community, bool weigh
   // inside[c]: strength of ties within c (each tie once); degree[c]: summed degrees of c.
   std::vector<double> inside(std::size_t(labels), 0.0), degree(std::size_t(labels), 0.0);
   double degree_sum = 0;
+  const double scale = weighted ? strength_scale(wts) : 1.0;
   for (std::size_t v = 0; v < n; ++v)
     for (std::size_t a = off[v]; a < off[v + 1]; ++a) {
-      const double w = weighted ? wts[a] : 1.0;
+      const double w = weighted ? wts[a] / scale : 1.0;
       degree[std::size_t(community[v])] += w;
       degree_sum += w;
       if (tgt[a] > v && community[tgt[a]] == community[v]) inside[std::size_t(community[v])] += w;
@@ -152,6 +170,8 @@ std::vector<int> louvain_communities(const Network& net, bool weighted, double r
   g.offsets.assign(net.offsets().begin(), net.offsets().end());
   g.targets.assign(net.targets().begin(), net.targets().end());
   g.weights = weighted ? net.arc_weights() : std::vector<double>(net.targets().size(), 1.0);
+  if (const double scale = strength_scale(g.weights); scale != 1)
+    for (auto& w : g.weights) w /= scale;
   g.degree.assign(n, 0.0);
   g.self.assign(n, 0.0);
   double degree_sum = 0;
@@ -172,7 +192,7 @@ std::vector<int> louvain_communities(const Network& net, bool weighted, double r
       for (auto& c : current) c = int(node2com[std::size_t(c)]);
       label = current;
       const double new_mod = modularity(net, label, weighted, resolution);
-      if (new_mod - mod <= threshold) break;
+      if (!(new_mod - mod > threshold)) break;  // a NaN stops it too, never loops
       mod = new_mod;
       g = aggregate(g, node2com, k);
     }

@@ -12,7 +12,10 @@ namespace wijknet {
 // L_c / m - resolution * (d_c / (2 m))^2, with L_c the (strength of the) ties inside c, d_c the
 // sum of the degrees (strengths) of c's nodes and m the number (total strength) of ties.
 // `community[v]` is v's community label (any non-negative ints). Unweighted ignores strength.
-// Edge cases: 0 for a graph without ties (networkx divides by zero).
+// Edge cases: 0 for a graph without ties (networkx divides by zero). Extreme strengths (over
+// 1e100 or under 1e-100, where m * m would overflow or underflow) are divided by the largest
+// one first: Q does not change when all strengths are scaled alike, so the value is the same,
+// only finite. Louvain below does the same, so a tie of strength 1e308 cannot make it loop.
 // Complexity O(n + m). Source: M. E. J. Newman, Phys. Rev. E 69 (2004) 026113;
 // networkx.algorithms.community.modularity.
 double modularity(const Network& net, std::span<const int> community, bool weighted,

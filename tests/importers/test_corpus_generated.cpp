@@ -32,7 +32,9 @@ void check_against_expected(const std::string& path) {
     REQUIRE(n);
     CHECK(n->label == wn["label"].get<std::string>());
     if (wn.contains("kind")) CHECK(n->kind == wn["kind"].get<std::string>());
-    for (const auto& [key, value] : wn["attrs"].items()) {
+    for (const auto& item : wn["attrs"].items()) {
+      const std::string& key = item.key();  // not a structured binding: CAPTURE is a lambda (clang 14)
+      const Json& value = item.value();
       CAPTURE(key);
       if (key == "sector") {
         CHECK(n->sector == value.get<std::string>());

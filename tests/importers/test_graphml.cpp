@@ -215,7 +215,9 @@ TEST_CASE("graphml: round trip native -> graphml -> native keeps the model") {
     CHECK(b.role == a.role);
     CHECK(b.since.has_value() == a.since.has_value());
     if (a.since) CHECK(b.since->str() == a.since->str());
-    for (const auto& [k, v] : a.attrs.items()) {
+    for (const auto& item : a.attrs.items()) {
+      const std::string& k = item.key();  // not a structured binding: CAPTURE is a lambda (clang 14)
+      const Json& v = item.value();
       CAPTURE(k);
       CHECK(b.attrs[k] == v);  // lists and objects travel as JSON text on a key marked wijknet.json
     }

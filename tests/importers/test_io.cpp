@@ -14,6 +14,7 @@
 #include "formats_sample.hpp"
 #include "importers/io.hpp"
 #include "importers/native_json.hpp"
+#include "importers/xlsx.hpp"
 
 using namespace wijknet;
 namespace fs = std::filesystem;
@@ -254,4 +255,70 @@ TEST_CASE("privacy: pseudonyms stay unique when codes collide") {
   CHECK(long_codes >= 2);
   CHECK(a.find(a.nodes[5].id) == 5u);  // the index follows the new ids
   CHECK(anonymized(c).nodes[1500].id == a.nodes[1500].id);  // stable
+}
+
+TEST_CASE("io: every format keeps the promises of a save (link followed, permissions kept, no temporary left)") {
+  const Coalition c = test::sample_coalition();
+  for (const auto& ext : writable_extensions()) {
+    if (ext == ".xlsx" && !xlsx_available()) continue;
+    CAPTURE(ext);
+    TempDir dir;
+    fs::create_directory(dir.file("real"));
+    const std::string target = dir.file("real/net" + ext);
+    test::write_text(target, "old\n");
+    ::chmod(target.c_str(), 0600);
+    fs::create_symlink("real/net" + ext, dir.file("link" + ext));
+    // What a save killed before its rename leaves: a temporary file of a process that has ended.
+    test::write_text(target + ".tmp-999999999-abc123", "half a file");
+    fs::create_directory(target + ".tmp-999999998-xyz789");  // libxlsxwriter's folder, likewise
+
+    write_coalition(c, dir.file("link" + ext));
+    CHECK(fs::is_symlink(dir.file("link" + ext)));
+    CHECK(test::read_text(target) != "old\n");
+    struct stat st {};
+    REQUIRE(::stat(target.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    std::set<std::string> left;
+    for (const auto& e : fs::directory_iterator(dir.file("real"))) left.insert(e.path().filename().string());
+    std::set<std::string> expected{"net" + ext};
+    CHECK(left == expected);
+    // CSV's nodes table goes beside the name saved to, where reading that name looks for it.
+    if (ext == ".csv") CHECK(fs::is_regular_file(dir.file("link_nodes.csv")));
+    if (ext != ".xlsx" && ext != ".edges" && ext != ".txt")  // edge lists have no isolated nodes
+      CHECK(read_coalition(dir.file("link" + ext)).nodes.size() == c.nodes.size());
+  }
+}
+
+TEST_CASE("io: a CSV save killed after its commit point is completed by the next open") {
+  TempDir dir;
+  const Coalition c = test::sample_coalition();
+  const std::string edges = dir.file("net.csv"), nodes = dir.file("net_nodes.csv");
+  write_coalition(c, dir.file("new.csv"));  // the new tables, as the killed save had written them
+  test::write_text(edges, "From,To\nold-a,old-b\n");
+  test::write_text(nodes, "Id\nold-a\nold-b\nold-c\n");
+  // The killed save had renamed the nodes table already, not yet the edges table.
+  fs::rename(dir.file("new.csv"), edges + ".tmp-999999999-aaaaaa");
+  fs::rename(dir.file("new_nodes.csv"), nodes);
+  test::write_text(edges + ".wijknet-commit", edges + ".tmp-999999999-aaaaaa\t" + edges + "\n" + nodes +
+                                                  ".tmp-999999999-bbbbbb\t" + nodes + "\n");
+
+  const Coalition back = read_coalition(edges);
+  CHECK(back.nodes.size() == c.nodes.size());
+  CHECK(back.edges.size() == c.edges.size());
+  CHECK(dir.listing() == std::set<std::string>{"net.csv", "net_nodes.csv"});
+}
+
+TEST_CASE("io: a commit manifest that points out of its folder is refused, nothing is moved") {
+  TempDir dir;
+  test::write_text(dir.file("net.csv"), "From,To\na,b\n");
+  test::write_text(dir.file("x.tmp-1-aaaaaa"), "planted\n");
+  test::write_text(dir.file("net.csv.wijknet-commit"), dir.file("x.tmp-1-aaaaaa") + "\t" + dir.path.parent_path().string() + "/x\n");
+  try {
+    read_coalition(dir.file("net.csv"));
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) == dir.file("net.csv") + ": " + dir.file("net.csv.wijknet-commit") +
+                                       ": not a commit manifest of wijknet; remove it to open " + dir.file("net.csv"));
+  }
+  CHECK(test::read_text(dir.file("x.tmp-1-aaaaaa")) == "planted\n");
 }
