@@ -70,6 +70,35 @@ class SourceSearch {
   // Sum of the distances from the last source to the vertices it reaches.
   double distance_total() const { return distance_total_; }
 
+  // After run(s): one shortest s-t path drawn uniformly at random among all of them (walking
+  // back from t, each predecessor u of w chosen with probability sigma[u] / sigma[w]); adds one
+  // to count[v] for every v strictly inside it. Nothing when t is not reached or t == s.
+  // `uniform` returns a double in [0, 1).
+  template <class Uniform>
+  void sample_path(Vertex s, Vertex t, Uniform&& uniform, std::vector<std::uint32_t>& count) const {
+    if (t == s) return;
+    if (length_ ? !(dist_[t] < infinite) : code_[t] == unvisited) return;
+    Vertex w = t;
+    while (w != s) {
+      double pick = uniform() * value_[w];
+      Vertex chosen = s;
+      bool found = false;
+      for (std::size_t a = off_[w], last = off_[w + 1]; a < last; ++a) {
+        const Vertex u = tgt_[a];
+        const bool pred = length_ ? (dist_[u] < dist_[w] && dist_[u] + length_[a] == dist_[w])
+                                  : (code_[u] != unvisited && code_[u] == std::uint8_t((code_[w] + 2) % 3));
+        if (!pred) continue;
+        chosen = u;  // the last predecessor takes what rounding leaves over
+        found = true;
+        pick -= value_[u];
+        if (pick < 0) break;
+      }
+      if (!found) return;  // cannot happen on a consistent search
+      if (chosen != s) ++count[chosen];
+      w = chosen;
+    }
+  }
+
   // Phase two: adds to centrality[v] the dependency of the last source on every v != source,
   // farthest first (networkx's _accumulate_basic). Each vertex pulls from its successors,
   // delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w]: the sum Brandes
@@ -299,24 +328,35 @@ inline unsigned worker_count(std::size_t n, unsigned threads) {
 // Runs body(worker, source) for every source 0..n-1 on `workers` threads (from worker_count).
 // Worker t takes sources t, t + T, t + 2T, ...: a fixed assignment, so per-worker sums, added in
 // worker order, give the same result on every run.
+// `progress`, when set, is called by worker 0 alone with the share done (from its own pace).
 template <class Body>
-void parallel_over_sources(std::size_t n, unsigned workers, Body&& body) {
+void parallel_over_sources(std::size_t n, unsigned workers, Body&& body, const Progress& progress = {}) {
   if (workers <= 1) {
-    for (std::size_t s = 0; s < n; ++s) body(0u, Network::Vertex(s));
+    for (std::size_t s = 0; s < n; ++s) {
+      body(0u, Network::Vertex(s));
+      if (progress && (s & 63) == 63) progress(double(s + 1) / double(n));
+    }
+    if (progress) progress(1.0);
     return;
   }
   std::vector<std::thread> pool;
   pool.reserve(workers);
   for (unsigned t = 0; t < workers; ++t)
     pool.emplace_back([&, t] {
-      for (std::size_t s = t; s < n; s += workers) body(t, Network::Vertex(s));
+      std::size_t done = 0;
+      for (std::size_t s = t; s < n; s += workers) {
+        body(t, Network::Vertex(s));
+        if (t == 0 && progress && (++done & 63) == 0) progress(double(s + 1) / double(n));
+      }
     });
   for (auto& th : pool) th.join();
+  if (progress) progress(1.0);
 }
 
 // Brandes over every source; closeness, when asked, from the same searches.
 inline PathCentralities shortest_path_centralities(const Network& net, bool weighted, unsigned threads,
-                                                  bool want_betweenness, bool want_closeness) {
+                                                  bool want_betweenness, bool want_closeness,
+                                                  const Progress& progress = {}) {
   const std::size_t n = net.vertex_count();
   PathCentralities result{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
   if (n <= 1) return result;
@@ -346,7 +386,7 @@ inline PathCentralities shortest_path_centralities(const Network& net, bool weig
       if (total > 0) result.closeness[s] = (reached / total) * (reached / others);  // each source its own slot
     }
     if (want_betweenness) search.accumulate(partial[t]);
-  });
+  }, progress);
 
   if (want_betweenness) {
     for (unsigned t = 0; t < pool_size; ++t)
