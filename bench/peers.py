@@ -14,6 +14,9 @@ def graph_tool_ops(path):
     def load():
         g["g"] = gt.load_graph_from_csv(path, directed=False, csv_options={"delimiter": " "})
         return "# graph-tool %s, %d OpenMP threads" % (gt.__version__.split()[0], gt.openmp_get_num_threads())
+    def sfdp():
+        from graph_tool.draw import sfdp_layout  # graph_tool.all leaves it out without cairo
+        sfdp_layout(g["g"])
     return [("load", load),
             ("betweenness", lambda: gt.betweenness(g["g"]) and None),
             ("closeness", lambda: gt.closeness(g["g"]) and None),
@@ -21,7 +24,7 @@ def graph_tool_ops(path):
             ("eigenvector", lambda: gt.eigenvector(g["g"]) and None),
             ("components", lambda: gt.label_components(g["g"]) and None),
             # graph-tool has no modularity communities (stochastic block models only): left out.
-            ("layout", lambda: gt.sfdp_layout(g["g"]) and None)]
+            ("layout", sfdp)]
 
 
 def igraph_ops(path):
