@@ -407,14 +407,17 @@ std::vector<int> leiden_communities(const Network& net, bool weighted, double re
     const double m = degree_sum / 2;
     const LevelGraph base = g;
     // Leiden is iterated, each run starting from the partition the last one found, until a run
-    // no longer raises modularity (the paper's outer loop). Two deterministic visiting orders
-    // (vertex order, strongest first) stand in for the paper's random one; the better wins.
+    // raises modularity by less than 1e-6 (the paper's outer loop). Two deterministic visiting
+    // orders (vertex order, strongest first) stand in for the paper's random one; the better wins.
     double best = -1;
+    // At most three runs an order: on the 20,000-node Barabasi-Albert network one run reaches
+    // modularity 0.283, two 0.299, three 0.3005, twenty 0.3015 for three times the time of two.
+    constexpr int max_runs = 3;
     for (bool strongest_first : {false, true}) {
       std::vector<std::uint32_t> start(n);
       std::iota(start.begin(), start.end(), 0u);
       double last = -1;
-      for (int run = 0; run < 20; ++run) {
+      for (int run = 0; run < max_runs; ++run) {
         g = base;
         std::vector<std::uint32_t> vertex_node(n);  // vertex -> node of the current level graph
         std::iota(vertex_node.begin(), vertex_node.end(), 0u);
@@ -440,7 +443,7 @@ std::vector<int> leiden_communities(const Network& net, bool weighted, double re
         for (std::size_t v = 0; v < n; ++v) found[v] = int(node2com[vertex_node[v]]);
         split_disconnected(net, found);
         const double q = level_modularity(base, found, m, resolution);
-        if (q <= last + 1e-12) break;
+        if (q <= last + 1e-6) break;  // networkx's Louvain stops below 1e-7 a level
         last = q;
         if (q > best + 1e-12) {
           best = q;
