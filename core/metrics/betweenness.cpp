@@ -62,6 +62,121 @@ std::size_t vertex_diameter_bound(const Network& net, bool weighted) {
   return bound;
 }
 
+// One uniformly random shortest s-t path by balanced bidirectional breadth-first search (as
+// KADABRA samples, Borassi and Natale 2016): the side whose frontier has fewer arcs grows one
+// level at a time; the first level whose arcs reach the other side's searched region closes the
+// search. Each shortest path crosses from the growing side's frontier exactly once, by an arc
+// (v, w) with sigma_X[v] * sigma_Y[w] paths through it, so an arc drawn with that weight and a
+// walk back on each side (predecessor u with probability sigma[u] / sigma[v]) draws a path
+// uniformly. Visits about the square root of what a full search visits on small-world networks.
+class PathSampler {
+ public:
+  using Vertex = Network::Vertex;
+  explicit PathSampler(const Network& net)
+      : off_(net.offsets().data()), tgt_(net.targets().data()) {
+    for (auto* side : {&side_[0], &side_[1]}) {
+      side->stamp.assign(net.vertex_count(), 0);
+      side->dist.assign(net.vertex_count(), 0);
+      side->sigma.assign(net.vertex_count(), 0.0);
+    }
+  }
+
+  template <class Uniform>
+  void sample(Vertex s, Vertex t, Uniform&& uniform, std::vector<std::uint32_t>& count) {
+    ++epoch_;
+    Side* sides[2] = {&side_[0], &side_[1]};
+    start(*sides[0], s);
+    start(*sides[1], t);
+    for (;;) {
+      const int x = arcs(*sides[0]) <= arcs(*sides[1]) ? 0 : 1;
+      Side& grow = *sides[x];
+      const Side& other = *sides[1 - x];
+      if (grow.frontier.empty()) return;  // t is not reachable from s
+      cross_.clear();
+      grow.next.clear();
+      std::uint32_t best = std::uint32_t(-1);
+      for (Vertex v : grow.frontier) {
+        for (std::size_t a = off_[v], last = off_[v + 1]; a < last; ++a) {
+          const Vertex w = tgt_[a];
+          if (other.stamp[w] == epoch_) {
+            const std::uint32_t length = grow.dist[v] + 1 + other.dist[w];
+            if (length < best) best = length, cross_.clear();
+            if (length == best) cross_.push_back({v, w});
+          }
+          if (grow.stamp[w] != epoch_) {
+            grow.stamp[w] = epoch_;
+            grow.dist[w] = grow.dist[v] + 1;
+            grow.sigma[w] = grow.sigma[v];
+            grow.next.push_back(w);
+          } else if (grow.dist[w] == grow.dist[v] + 1) {
+            grow.sigma[w] += grow.sigma[v];
+          }
+        }
+      }
+      if (!cross_.empty()) {
+        double total = 0;
+        for (auto [v, w] : cross_) total += grow.sigma[v] * other.sigma[w];
+        double pick = uniform() * total;
+        auto chosen = cross_.back();
+        for (auto vw : cross_) {
+          pick -= grow.sigma[vw.first] * other.sigma[vw.second];
+          if (pick < 0) {
+            chosen = vw;
+            break;
+          }
+        }
+        walk_back(grow, chosen.first, uniform, count);
+        walk_back(other, chosen.second, uniform, count);
+        return;
+      }
+      grow.frontier.swap(grow.next);
+    }
+  }
+
+ private:
+  struct Side {
+    std::vector<std::uint32_t> stamp, dist;
+    std::vector<double> sigma;
+    std::vector<Vertex> frontier, next;
+  };
+
+  void start(Side& side, Vertex root) {
+    side.stamp[root] = epoch_;
+    side.dist[root] = 0;
+    side.sigma[root] = 1;
+    side.frontier.assign(1, root);
+  }
+  std::size_t arcs(const Side& side) const {
+    std::size_t total = 0;
+    for (Vertex v : side.frontier) total += off_[v + 1] - off_[v];
+    return total;
+  }
+  // Counts v and the vertices on a random shortest path from v back to the side's root, the
+  // root excluded.
+  template <class Uniform>
+  void walk_back(const Side& side, Vertex v, Uniform&& uniform, std::vector<std::uint32_t>& count) const {
+    while (side.dist[v] > 0) {
+      ++count[v];
+      double pick = uniform() * side.sigma[v];
+      Vertex chosen = v;
+      for (std::size_t a = off_[v], last = off_[v + 1]; a < last; ++a) {
+        const Vertex u = tgt_[a];
+        if (side.stamp[u] != epoch_ || side.dist[u] + 1 != side.dist[v]) continue;
+        chosen = u;  // the last predecessor takes what rounding leaves over
+        pick -= side.sigma[u];
+        if (pick < 0) break;
+      }
+      v = chosen;
+    }
+  }
+
+  const Network::EdgeIndex* off_;
+  const Vertex* tgt_;
+  Side side_[2];
+  std::vector<std::pair<Vertex, Vertex>> cross_;
+  std::uint32_t epoch_ = 0;
+};
+
 }  // namespace
 
 ApproximateBetweenness approximate_betweenness(const Network& net, bool weighted, double epsilon, double delta,
@@ -81,10 +196,16 @@ ApproximateBetweenness approximate_betweenness(const Network& net, bool weighted
   std::vector<double> length;
   if (weighted) length = detail::SourceSearch::arc_lengths(net);
   const unsigned workers = detail::worker_count(out.samples, threads);
-  std::vector<detail::SourceSearch> searches;
+  std::vector<detail::SourceSearch> searches;  // weighted: a full Dijkstra search a sample
+  std::vector<PathSampler> samplers;            // unweighted: bidirectional search
   std::vector<std::vector<std::uint32_t>> count(workers, std::vector<std::uint32_t>(n, 0));
   searches.reserve(workers);
-  for (unsigned t = 0; t < workers; ++t) searches.emplace_back(net, weighted ? &length : nullptr);
+  for (unsigned t = 0; t < workers; ++t) {
+    if (weighted)
+      searches.emplace_back(net, &length);
+    else
+      samplers.emplace_back(net);
+  }
   detail::parallel_over_sources(
       out.samples, workers,
       [&](unsigned t, Network::Vertex i) {
@@ -94,8 +215,12 @@ ApproximateBetweenness approximate_betweenness(const Network& net, bool weighted
         const auto s = Network::Vertex(next() % n);
         auto t_ = Network::Vertex(next() % (n - 1));
         if (t_ >= s) ++t_;
-        searches[t].run(s);
-        searches[t].sample_path(s, t_, uniform, count[t]);
+        if (weighted) {
+          searches[t].run(s);
+          searches[t].sample_path(s, t_, uniform, count[t]);
+        } else {
+          samplers[t].sample(s, t_, uniform, count[t]);
+        }
       },
       progress);
   const double scale = double(n) / (double(n - 2) * double(out.samples));
