@@ -53,8 +53,10 @@ struct ApproximateBetweenness {
 // largest component's size) and e = epsilon (n - 2) / n, since networkx's scale is n / (n - 2)
 // times the paper's. Each sample is seeded from (seed, index) and counts are integers, so the
 // result depends neither on `threads` nor on timing.
-// Complexity O(r m) unweighted (one full search per sample), O(r m log n) weighted; independent
-// of n beyond the search, so it wins over exact where n >> r.
+// Unweighted, each sample is a balanced bidirectional breadth-first search (KADABRA's sampler,
+// Borassi and Natale, ESA 2016), which on small-world networks visits about the square root of
+// what a full search visits; weighted, one full Dijkstra search a sample, O(r m log n). r does
+// not grow with n, so it wins over exact O(n m) on large networks.
 // Source: M. Riondato and E. M. Kornaropoulos, "Fast approximation of betweenness centrality
 // through sampling", Data Min. Knowl. Discov. 30 (2016) 438-475, Theorem 2 and Section 5.
 ApproximateBetweenness approximate_betweenness(const Network& net, bool weighted, double epsilon, double delta = 0.1,
