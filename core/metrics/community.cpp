@@ -44,6 +44,48 @@ struct LevelGraph {
   std::size_t size() const { return degree.size(); }
 };
 
+// The best move of one node: the neighbouring community with the largest positive modularity
+// gain for u (networkx's formula), or u's own when none gains. `total` (Stot per community) is
+// left with u counted in the community returned. Scratch space is kept between calls.
+struct BestMove {
+  std::vector<double> to_com;  // strength from u to each community
+  std::vector<std::uint32_t> touched;
+  std::vector<char> is_touched;
+  explicit BestMove(std::size_t n) : to_com(n, 0.0), is_touched(n, 0) {}
+
+  std::uint32_t operator()(const LevelGraph& g, std::size_t u, const std::vector<std::uint32_t>& node2com,
+                           std::vector<double>& total, double m, double resolution) {
+    const double two_m2 = 2 * (m * m);
+    touched.clear();
+    for (std::size_t a = g.offsets[u]; a < g.offsets[u + 1]; ++a) {
+      const std::uint32_t c = node2com[g.targets[a]];
+      if (!is_touched[c]) {
+        is_touched[c] = 1;
+        touched.push_back(c);
+      }
+      to_com[c] += g.weights[a];
+    }
+    const double degree = g.degree[u];
+    std::uint32_t best_com = node2com[u];
+    double best_gain = 0;
+    total[best_com] -= degree;
+    const double remove_cost = -to_com[best_com] / m + resolution * (total[best_com] * degree) / two_m2;
+    for (std::uint32_t c : touched) {
+      const double gain = remove_cost + to_com[c] / m - resolution * (total[c] * degree) / two_m2;
+      if (gain > best_gain) {
+        best_gain = gain;
+        best_com = c;
+      }
+    }
+    total[best_com] += degree;
+    for (std::uint32_t c : touched) {
+      to_com[c] = 0;
+      is_touched[c] = 0;
+    }
+    return best_com;
+  }
+};
+
 // networkx's _one_level: move single nodes to the neighbouring community with the largest
 // positive modularity gain until no node moves. Returns each node's community, renumbered
 // 0..k-1 in order of the old community index, as networkx filters empty communities.
@@ -52,44 +94,16 @@ std::vector<std::uint32_t> one_level(const LevelGraph& g, double m, double resol
   std::vector<std::uint32_t> node2com(n);
   std::iota(node2com.begin(), node2com.end(), 0u);
   std::vector<double> total = g.degree;  // Stot
-  std::vector<double> to_com(n, 0.0);    // strength from the current node to each community
-  std::vector<std::uint32_t> touched;
-  std::vector<char> is_touched(n, 0);
+  BestMove best_move(n);
   moved = false;
-  const double two_m2 = 2 * (m * m);
   for (std::size_t moves = 1; moves > 0;) {
     moves = 0;
     for (std::size_t u = 0; u < n; ++u) {
-      touched.clear();
-      for (std::size_t a = g.offsets[u]; a < g.offsets[u + 1]; ++a) {
-        const std::uint32_t c = node2com[g.targets[a]];
-        if (!is_touched[c]) {
-          is_touched[c] = 1;
-          touched.push_back(c);
-        }
-        to_com[c] += g.weights[a];
-      }
-      const double degree = g.degree[u];
-      std::uint32_t best_com = node2com[u];
-      double best_gain = 0;
-      total[best_com] -= degree;
-      const double remove_cost = -to_com[best_com] / m + resolution * (total[best_com] * degree) / two_m2;
-      for (std::uint32_t c : touched) {
-        const double gain = remove_cost + to_com[c] / m - resolution * (total[c] * degree) / two_m2;
-        if (gain > best_gain) {
-          best_gain = gain;
-          best_com = c;
-        }
-      }
-      total[best_com] += degree;
+      const std::uint32_t best_com = best_move(g, u, node2com, total, m, resolution);
       if (best_com != node2com[u]) {
         node2com[u] = best_com;
         moved = true;
         ++moves;
-      }
-      for (std::uint32_t c : touched) {
-        to_com[c] = 0;
-        is_touched[c] = 0;
       }
     }
   }
@@ -101,6 +115,31 @@ std::vector<std::uint32_t> one_level(const LevelGraph& g, double m, double resol
     if (r == 0) r = next++;
   for (auto& c : node2com) c = renumber[c];
   return node2com;
+}
+
+// The network as the first level graph; strengths (1 when not weighted) divided by the largest
+// when `rescale`. degree_sum receives the sum of the strengths, 2m.
+LevelGraph level_graph(const Network& net, bool weighted, bool rescale, double& degree_sum) {
+  const std::size_t n = net.vertex_count();
+  LevelGraph g;
+  g.offsets.assign(net.offsets().begin(), net.offsets().end());
+  g.targets.assign(net.targets().begin(), net.targets().end());
+  g.weights = weighted ? net.arc_weights() : std::vector<double>(net.targets().size(), 1.0);
+  // Rescaled so the largest strength is 1: modularity gains are ratios and do not change, while
+  // m (at most the number of ties) and m * m cannot overflow however large the raw strengths
+  // are. Aggregation keeps sums, so m stays the same on every level.
+  double largest = 0;
+  for (double w : g.weights) largest = std::max(largest, w);
+  if (rescale && largest > 0 && std::isfinite(largest))
+    for (double& w : g.weights) w /= largest;
+  g.degree.assign(n, 0.0);
+  g.self.assign(n, 0.0);
+  degree_sum = 0;
+  for (std::size_t v = 0; v < n; ++v) {
+    for (std::size_t a = g.offsets[v]; a < g.offsets[v + 1]; ++a) g.degree[v] += g.weights[a];
+    degree_sum += g.degree[v];
+  }
+  return g;
 }
 
 // networkx's _gen_graph: communities become nodes; ties between them add up.
@@ -178,45 +217,20 @@ std::size_t compact(std::vector<std::uint32_t>& label) {
 bool move_nodes(const LevelGraph& g, double m, double resolution, std::vector<std::uint32_t>& node2com,
                 bool strongest_first) {
   const std::size_t n = g.size();
-  std::vector<double> total(n, 0.0), to_com(n, 0.0);
+  std::vector<double> total(n, 0.0);
   for (std::size_t u = 0; u < n; ++u) total[node2com[u]] += g.degree[u];
-  std::vector<std::uint32_t> touched, queue(n);
+  std::vector<std::uint32_t> queue(n);
   std::iota(queue.begin(), queue.end(), 0u);
   if (strongest_first)
     std::stable_sort(queue.begin(), queue.end(), [&](auto x, auto y) { return g.degree[x] > g.degree[y]; });
-  std::vector<char> is_touched(n, 0), queued(n, 1);
-  const double two_m2 = 2 * (m * m);
+  std::vector<char> queued(n, 1);
+  BestMove best_move(n);
   bool moved = false;
   for (std::size_t head = 0; head < queue.size(); ++head) {
     const std::uint32_t u = queue[head];
     queued[u] = 0;
-    touched.clear();
-    for (std::size_t a = g.offsets[u]; a < g.offsets[u + 1]; ++a) {
-      const std::uint32_t c = node2com[g.targets[a]];
-      if (!is_touched[c]) {
-        is_touched[c] = 1;
-        touched.push_back(c);
-      }
-      to_com[c] += g.weights[a];
-    }
-    const double degree = g.degree[u];
     const std::uint32_t old = node2com[u];
-    std::uint32_t best_com = old;
-    double best_gain = 0;
-    total[old] -= degree;
-    const double remove_cost = -to_com[old] / m + resolution * (total[old] * degree) / two_m2;
-    for (std::uint32_t c : touched) {
-      const double gain = remove_cost + to_com[c] / m - resolution * (total[c] * degree) / two_m2;
-      if (gain > best_gain) {
-        best_gain = gain;
-        best_com = c;
-      }
-    }
-    total[best_com] += degree;
-    for (std::uint32_t c : touched) {
-      to_com[c] = 0;
-      is_touched[c] = 0;
-    }
+    const std::uint32_t best_com = best_move(g, u, node2com, total, m, resolution);
     if (best_com == old) continue;
     node2com[u] = best_com;
     moved = true;
@@ -345,17 +359,8 @@ std::vector<int> louvain_communities(const Network& net, bool weighted, double r
   std::iota(label.begin(), label.end(), 0);
   if (n == 0) return label;
 
-  LevelGraph g;
-  g.offsets.assign(net.offsets().begin(), net.offsets().end());
-  g.targets.assign(net.targets().begin(), net.targets().end());
-  g.weights = weighted ? net.arc_weights() : std::vector<double>(net.targets().size(), 1.0);
-  g.degree.assign(n, 0.0);
-  g.self.assign(n, 0.0);
   double degree_sum = 0;
-  for (std::size_t v = 0; v < n; ++v) {
-    for (std::size_t a = g.offsets[v]; a < g.offsets[v + 1]; ++a) g.degree[v] += g.weights[a];
-    degree_sum += g.degree[v];
-  }
+  LevelGraph g = level_graph(net, weighted, false, degree_sum);
   if (degree_sum > 0) {
     const double m = degree_sum / 2;
     // networkx's louvain_partitions: stop when a level improves modularity by at most 1e-7.
@@ -385,24 +390,8 @@ std::vector<int> leiden_communities(const Network& net, bool weighted, double re
   std::iota(label.begin(), label.end(), 0);
   if (n == 0) return label;
 
-  LevelGraph g;
-  g.offsets.assign(net.offsets().begin(), net.offsets().end());
-  g.targets.assign(net.targets().begin(), net.targets().end());
-  g.weights = weighted ? net.arc_weights() : std::vector<double>(net.targets().size(), 1.0);
-  // Strengths are rescaled so the largest is 1: modularity gains are ratios and do not change,
-  // while m (at most the number of ties) and m * m cannot overflow however large the raw
-  // strengths are. Aggregation keeps sums, so m stays the same on every level.
-  double largest = 0;
-  for (double w : g.weights) largest = std::max(largest, w);
-  if (largest > 0 && std::isfinite(largest))
-    for (double& w : g.weights) w /= largest;
-  g.degree.assign(n, 0.0);
-  g.self.assign(n, 0.0);
   double degree_sum = 0;
-  for (std::size_t v = 0; v < n; ++v) {
-    for (std::size_t a = g.offsets[v]; a < g.offsets[v + 1]; ++a) g.degree[v] += g.weights[a];
-    degree_sum += g.degree[v];
-  }
+  LevelGraph g = level_graph(net, weighted, true, degree_sum);
   if (degree_sum > 0 && std::isfinite(degree_sum)) {
     const double m = degree_sum / 2;
     const LevelGraph base = g;
