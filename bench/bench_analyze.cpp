@@ -1,36 +1,56 @@
 // Times every measure of `wijknet analyze` on a Barabási–Albert network, or on an edge list.
 //
-//   bench_analyze [N M]            generated network, default 20000 5 (about 100,000 ties)
-//   bench_analyze --edges FILE     a whitespace edge list "u v" with integer ids
-//   bench_analyze ... --write FILE also write the generated network as an edge list
+//   bench_analyze [N M]             generated network, default 20000 5 (about 100,000 ties)
+//   bench_analyze --edges FILE      a whitespace edge list "u v" with integer ids
+//   ... --write FILE                also write the generated network as an edge list
+//   ... --measures LIST             only these measures (analyze's --measures), e.g. closeness
+//   ... --epsilon E                 approximate betweenness (analyze's --epsilon)
+//   ... --threads T                 worker threads (default: all cores)
+//   ... --bgl                       also time Boost.Graph's brandes_betweenness_centrality
+//   ... --layout STEPS              also run the force layout until settled or STEPS steps
 //
 // Prints one line per measure in milliseconds. bench/compare.sh runs the same network through
-// networkx (and igraph when installed) and prints the ratios.
+// graph-tool, igraph and networkx and prints the ratios.
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/property_map/function_property_map.hpp>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 #include "bench/ba_graph.hpp"
 #include "core/analysis.hpp"
+#include "core/layout.hpp"
 #include "core/network.hpp"
 
 using namespace wijknet;
 
 int main(int argc, char** argv) {
   std::uint32_t n = 20000, m = 5;
-  std::string edges_path, write_path;
+  std::string edges_path, write_path, measures;
+  double epsilon = 0;
+  unsigned threads = 0;
+  bool bgl = false;
+  int layout_steps = 0;
   int positional = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--edges" && i + 1 < argc) edges_path = argv[++i];
     else if (a == "--write" && i + 1 < argc) write_path = argv[++i];
+    else if (a == "--measures" && i + 1 < argc) measures = argv[++i];
+    else if (a == "--epsilon" && i + 1 < argc) epsilon = std::stod(argv[++i]);
+    else if (a == "--threads" && i + 1 < argc) threads = unsigned(std::stoul(argv[++i]));
+    else if (a == "--layout" && i + 1 < argc) layout_steps = std::stoi(argv[++i]);
+    else if (a == "--bgl") bgl = true;
     else if (positional == 0) n = std::uint32_t(std::stoul(a)), ++positional;
     else m = std::uint32_t(std::stoul(a));
   }
+  auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
   std::uint32_t vertices = n;
+  const auto t_load = std::chrono::steady_clock::now();
   if (!edges_path.empty()) {
     std::ifstream in(edges_path);
     std::uint32_t u, v;
@@ -51,12 +71,42 @@ int main(int argc, char** argv) {
   const auto t1 = std::chrono::steady_clock::now();
   AnalysisOptions options;
   options.timings = true;
+  options.threads = threads;
+  options.exact = epsilon <= 0;
+  if (epsilon > 0) options.epsilon = epsilon;
+  std::stringstream list(measures);
+  for (std::string name; std::getline(list, name, ',');) options.measures.push_back(name);
   const Analysis a = analyze(net, options);
   const auto t2 = std::chrono::steady_clock::now();
-  auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
   std::printf("network: %zu nodes, %zu ties\n", net.vertex_count(), net.edge_count());
+  if (!edges_path.empty()) std::printf("%-14s %10.1f ms\n", "load", ms(t1 - t_load));
   std::printf("%-14s %10.1f ms\n", "build", ms(t1 - t0));
   for (const auto& [name, t] : a.timings_ms) std::printf("%-14s %10.1f ms\n", name.c_str(), t);
   std::printf("%-14s %10.1f ms\n", "total", ms(t2 - t1));
+  if (a.graph.betweenness_samples)
+    std::printf("# betweenness approximated: epsilon %g, %zu samples\n", *a.graph.betweenness_epsilon,
+                a.graph.betweenness_samples);
+  if (a.has("community")) std::printf("# modularity %.4f, %zu communities\n", a.graph.modularity, a.graph.communities);
+
+  if (bgl) {
+    // Boost.Graph's Brandes on the same CSR, one thread, unnormalised: the textbook kernel.
+    const auto& g = net.csr();
+    std::vector<double> centrality(net.vertex_count(), 0.0);
+    const auto b0 = std::chrono::steady_clock::now();
+    boost::brandes_betweenness_centrality(
+        g, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(), get(boost::vertex_index, g))));
+    std::printf("%-14s %10.1f ms\n", "bgl_brandes", ms(std::chrono::steady_clock::now() - b0));
+  }
+  if (layout_steps > 0) {
+    std::vector<Vec2> seeds(net.vertex_count());
+    for (std::size_t v = 0; v < seeds.size(); ++v) seeds[v] = seed_position(std::to_string(v), seeds.size());
+    std::vector<LayoutTie> ties;
+    for (auto [u, v] : edges) ties.push_back({u, v, 1.0});
+    const auto l0 = std::chrono::steady_clock::now();
+    ForceLayout layout(seeds, ties, LayoutSettings::for_size(seeds.size()));
+    const int steps = layout.run(layout_steps);
+    std::printf("%-14s %10.1f ms\n", "layout", ms(std::chrono::steady_clock::now() - l0));
+    std::printf("# layout: %d steps, %s\n", steps, layout.settled() ? "settled" : "not settled");
+  }
   return 0;
 }

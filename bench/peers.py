@@ -1,49 +1,79 @@
 #!/usr/bin/python3
-"""Times the measures of `wijknet analyze` in the peers (networkx, igraph when installed) on an
-edge list, and prints one line per measure: name, milliseconds. Used by bench/compare.sh."""
+"""Times the operations of bench/compare.sh in one peer (graph-tool, igraph or networkx) on an
+edge list "u v", and prints one line per operation: name, milliseconds; lines starting with '#'
+are remarks (versions, threads, modularity). Operations: load, betweenness, closeness, pagerank,
+eigenvector, components, communities, layout. `--skip NAME,...` leaves operations out (exact
+betweenness and closeness of a 200,000-node network take hours in every peer)."""
 import sys
 import time
 
-import networkx as nx
+
+def graph_tool_ops(path):
+    import graph_tool.all as gt
+    g = {}
+    def load():
+        g["g"] = gt.load_graph_from_csv(path, directed=False, csv_options={"delimiter": " "})
+        return "# graph-tool %s, %d OpenMP threads" % (gt.__version__.split()[0], gt.openmp_get_num_threads())
+    def sfdp():
+        from graph_tool.draw import sfdp_layout  # graph_tool.all leaves it out without cairo
+        sfdp_layout(g["g"])
+    return [("load", load),
+            ("betweenness", lambda: gt.betweenness(g["g"]) and None),
+            ("closeness", lambda: gt.closeness(g["g"]) and None),
+            ("pagerank", lambda: gt.pagerank(g["g"]) and None),
+            ("eigenvector", lambda: gt.eigenvector(g["g"]) and None),
+            ("components", lambda: gt.label_components(g["g"]) and None),
+            # graph-tool has no modularity communities (stochastic block models only): left out.
+            ("layout", sfdp)]
 
 
-def timed(fn):
-    t0 = time.perf_counter()
-    fn()
-    return (time.perf_counter() - t0) * 1000.0
-
-
-def networkx_times(path):
-    g = nx.read_edgelist(path, nodetype=int)
-    yield "betweenness", timed(lambda: nx.betweenness_centrality(g))
-    yield "closeness", timed(lambda: nx.closeness_centrality(g))
-    yield "eigenvector", timed(lambda: nx.eigenvector_centrality(g, max_iter=1000))
-    yield "pagerank", timed(lambda: nx.pagerank(g, weight=None))
-    yield "clustering", timed(lambda: nx.clustering(g))
-    yield "core", timed(lambda: nx.core_number(g))
-    yield "constraint", timed(lambda: nx.constraint(g))
-    yield "components", timed(lambda: nx.number_connected_components(g))
-    yield "articulation", timed(lambda: list(nx.articulation_points(g)))
-    yield "louvain", timed(lambda: nx.community.louvain_communities(g, seed=0))
-
-
-def igraph_times(path):
+def igraph_ops(path):
     import igraph as ig
-    g = ig.Graph.Read_Edgelist(path, directed=False).simplify()
-    yield "betweenness", timed(lambda: g.betweenness())
-    yield "closeness", timed(lambda: g.closeness())
-    yield "eigenvector", timed(lambda: g.eigenvector_centrality())
-    yield "pagerank", timed(lambda: g.pagerank())
-    yield "clustering", timed(lambda: g.transitivity_local_undirected())
-    yield "core", timed(lambda: g.coreness())
-    yield "constraint", timed(lambda: g.constraint())
-    yield "components", timed(lambda: g.connected_components())
-    yield "articulation", timed(lambda: g.articulation_points())
-    yield "louvain", timed(lambda: g.community_multilevel())
+    g = {}
+    def load():
+        g["g"] = ig.Graph.Read_Edgelist(path, directed=False).simplify()
+        return "# igraph %s" % ig.__version__
+    def leiden():
+        parts = g["g"].community_leiden(objective_function="modularity", n_iterations=-1)
+        return "# igraph communities: Leiden (modularity, until stable), Q %.4f" % g["g"].modularity(parts.membership)
+    return [("load", load),
+            ("betweenness", lambda: g["g"].betweenness() and None),
+            ("closeness", lambda: g["g"].closeness() and None),
+            ("pagerank", lambda: g["g"].pagerank() and None),
+            ("eigenvector", lambda: g["g"].eigenvector_centrality() and None),
+            ("components", lambda: g["g"].connected_components() and None),
+            ("communities", leiden),
+            ("layout", lambda: g["g"].layout_fruchterman_reingold() and None)]
+
+
+def networkx_ops(path):
+    import networkx as nx
+    g = {}
+    def load():
+        g["g"] = nx.read_edgelist(path, nodetype=int)
+        return "# networkx %s" % nx.__version__
+    def louvain():
+        parts = nx.community.louvain_communities(g["g"], seed=0)
+        return "# networkx communities: Louvain, Q %.4f" % nx.community.modularity(g["g"], parts)
+    return [("load", load),
+            ("betweenness", lambda: nx.betweenness_centrality(g["g"]) and None),
+            ("closeness", lambda: nx.closeness_centrality(g["g"]) and None),
+            ("pagerank", lambda: nx.pagerank(g["g"], weight=None) and None),
+            ("eigenvector", lambda: nx.eigenvector_centrality(g["g"], max_iter=1000) and None),
+            ("components", lambda: nx.number_connected_components(g["g"]) and None),
+            ("communities", louvain),
+            ("layout", lambda: nx.spring_layout(g["g"], seed=0) and None)]
 
 
 if __name__ == "__main__":
     peer, path = sys.argv[1], sys.argv[2]
-    gen = networkx_times if peer == "networkx" else igraph_times
-    for name, ms in gen(path):
-        print(f"{name} {ms:.1f}", flush=True)
+    skip = set(sys.argv[4].split(",")) if len(sys.argv) > 4 and sys.argv[3] == "--skip" else set()
+    ops = {"graph-tool": graph_tool_ops, "igraph": igraph_ops, "networkx": networkx_ops}[peer](path)
+    for name, fn in ops:
+        if name in skip:
+            continue
+        t0 = time.perf_counter()
+        remark = fn()
+        print(f"{name} {(time.perf_counter() - t0) * 1000.0:.1f}", flush=True)
+        if remark:
+            print(remark, flush=True)

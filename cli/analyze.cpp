@@ -1,5 +1,14 @@
-// wijknet analyze FILE [--json] [--at DATE] [--weighted] [--actors] [--timings]
+// wijknet analyze FILE [--json] [--at DATE] [--weighted] [--actors] [--timings] [--measures LIST]
+//                [--epsilon E [--delta D]] [--exact]
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
 #include <iomanip>
 #include <iostream>
 #include <numeric>
@@ -44,6 +53,13 @@ void print_notes(const Network& net, Lang lang, std::ostream& out) {
   if (n.merged_parallel) out << "  " << tr(lang, "analyze.note.parallel", {std::to_string(n.merged_parallel)}) << '\n';
 }
 
+void print_timings(const Analysis& a, Lang lang, std::ostream& out) {
+  if (a.timings_ms.empty()) return;
+  out << '\n' << tr(lang, "analyze.timings") << '\n';
+  for (const auto& [name, ms] : a.timings_ms)
+    out << "  " << pad(name, 14) << std::fixed << std::setprecision(1) << ms << " ms\n";
+}
+
 // The readable report: the graph in sentences, the top connectors, the broker, the cut points.
 void print_text(const Coalition& c, const Network& net, const Analysis& a, const Args& args, NetworkScope scope,
                 std::ostream& out) {
@@ -66,12 +82,23 @@ void print_text(const Coalition& c, const Network& net, const Analysis& a, const
                       : g.centralization >= 0.25 ? "analyze.centralization.mid"
                                                  : "analyze.centralization.low";
   out << tr(lang, "analyze.centralization", {format_number(lang, g.centralization, 2), tr(lang, level)}) << '\n';
-  int groups = 0;
-  for (const auto& m : a.nodes) groups = std::max(groups, m.community + 1);
-  out << tr(lang, "analyze.communities", {std::to_string(groups), format_number(lang, g.modularity, 2)}) << '\n';
+  if (a.has("community")) {
+    int groups = 0;
+    for (const auto& m : a.nodes) groups = std::max(groups, m.community + 1);
+    out << tr(lang, "analyze.communities", {std::to_string(groups), format_number(lang, g.modularity, 2)}) << '\n';
+  }
   out << tr(lang, g.weighted ? "analyze.weighted" : "analyze.unweighted") << '\n';
   if (!g.eigenvector_converged) out << tr(lang, "analyze.eigenvector.failed") << '\n';
+  if (g.betweenness_epsilon)
+    out << tr(lang, "analyze.approximate",
+              {std::to_string(g.betweenness_samples), format_number(lang, *g.betweenness_epsilon, 3),
+               format_number(lang, 1 - *g.betweenness_delta, 2)})
+        << '\n';
   print_notes(net, lang, out);
+  if (!a.has("betweenness")) {
+    print_timings(a, lang, out);
+    return;
+  }
 
   // Top connectors by betweenness.
   std::vector<std::size_t> order(a.nodes.size());
@@ -104,16 +131,79 @@ void print_text(const Coalition& c, const Network& net, const Analysis& a, const
   }
   if (!any_broker) out << tr(lang, "analyze.broker.none") << '\n';
 
-  std::string cut;
-  for (auto v : order)
-    if (a.nodes[v].articulation) cut += (cut.empty() ? "" : ", ") + label(v);
-  out << (cut.empty() ? tr(lang, "analyze.articulation.none") : tr(lang, "analyze.articulation", {cut})) << '\n';
-
-  if (!a.timings_ms.empty()) {
-    out << '\n' << tr(lang, "analyze.timings") << '\n';
-    for (const auto& [name, ms] : a.timings_ms)
-      out << "  " << pad(name, 14) << std::fixed << std::setprecision(1) << ms << " ms\n";
+  if (a.has("articulation")) {
+    std::string cut;
+    for (auto v : order)
+      if (a.nodes[v].articulation) cut += (cut.empty() ? "" : ", ") + label(v);
+    out << (cut.empty() ? tr(lang, "analyze.articulation.none") : tr(lang, "analyze.articulation", {cut})) << '\n';
   }
+  print_timings(a, lang, out);
+}
+
+// Progress on stderr for work over a second, only when stderr is a terminal: one line,
+// rewritten in place, cleared when the measure is done.
+std::function<void(std::string_view, double)> terminal_progress(Lang lang) {
+  if (!isatty(STDERR_FILENO)) return {};
+  struct State {
+    std::string measure;
+    std::chrono::steady_clock::time_point start, last;
+    bool shown = false;
+  };
+  auto state = std::make_shared<State>();
+  return [state, lang](std::string_view measure, double done) {
+    const auto now = std::chrono::steady_clock::now();
+    if (measure != state->measure) {
+      state->measure = std::string(measure);
+      state->start = state->last = now;
+      state->shown = false;
+    }
+    if (done >= 1.0) {
+      if (state->shown) std::fprintf(stderr, "\r\033[K");
+      state->shown = false;
+      return;
+    }
+    const double elapsed = std::chrono::duration<double>(now - state->start).count();
+    if (elapsed < 1.0 || done <= 0 || std::chrono::duration<double>(now - state->last).count() < 0.25) return;
+    state->last = now;
+    state->shown = true;
+    const double left = elapsed * (1 - done) / done;
+    std::fprintf(stderr, "\r\033[K%s",
+                 tr(lang, "analyze.progress", {state->measure, std::to_string(int(100 * done)),
+                                               std::to_string(int(left + 0.5))})
+                     .c_str());
+    std::fflush(stderr);
+  };
+}
+
+std::vector<std::string> measure_list(const std::string& text) {
+  std::vector<std::string> names;
+  std::stringstream in(text);
+  for (std::string name; std::getline(in, name, ',');) {
+    if (name.empty()) continue;
+    if (std::find(analysis_measures().begin(), analysis_measures().end(), name) == analysis_measures().end()) {
+      std::string known;
+      for (const auto& k : analysis_measures()) known += (known.empty() ? "" : ",") + k;
+      throw UsageError("unknown measure '" + name + "' in --measures (known: " + known + ")");
+    }
+    names.push_back(name);
+  }
+  if (names.empty()) throw UsageError("--measures needs at least one measure");
+  return names;
+}
+
+double probability_option(const Args& args, const std::string& name, double fallback) {
+  const auto text = args.value(name);
+  if (!text) return fallback;
+  double x = 0;
+  std::size_t used = 0;
+  try {
+    x = std::stod(*text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text->size() || !(x > 0 && x < 1))
+    throw UsageError("option '" + name + "' needs a number between 0 and 1, not '" + *text + "'");
+  return x;
 }
 
 int run(const Args& args) {
@@ -128,10 +218,21 @@ int run(const Args& args) {
   AnalysisOptions aopt;
   aopt.weighted = args.flag("--weighted");
   aopt.timings = args.flag("--timings");
+  if (const auto list = args.value("--measures")) aopt.measures = measure_list(*list);
+  if (args.flag("--epsilon")) aopt.epsilon = probability_option(args, "--epsilon", 0.01);
+  aopt.delta = probability_option(args, "--delta", 0.1);
+  if (args.flag("--delta") && !aopt.epsilon) throw UsageError("--delta goes with --epsilon");
+  aopt.exact = args.flag("--exact");
+  if (aopt.exact && aopt.epsilon) throw UsageError("--exact and --epsilon exclude each other");
+  aopt.progress = terminal_progress(args.lang());
   const MeasuredNetwork m = measure_network(doc, scope, at, aopt);
   const Coalition& c = m.snapshot;
   const Network& net = m.net;
   const Analysis& a = m.analysis;
+  if (a.graph.betweenness_epsilon && !aopt.epsilon)
+    std::cerr << tr(args.lang(), "analyze.approximate.auto",
+                    {std::to_string(exact_betweenness_limit), format_number(args.lang(), automatic_epsilon, 2)})
+              << '\n';
 
   if (args.flag("--json")) {
     Json j = analysis_json(a, net, &c);
@@ -154,7 +255,8 @@ int run(const Args& args) {
 Command analyze_command() {
   CommandSpec spec{
       "analyze",
-      "FILE [--json] [--at DATE] [--weighted] [--actors] [--timings] [--lang nl|en]",
+      "FILE [--json] [--at DATE] [--weighted] [--actors] [--timings] [--measures LIST] [--epsilon E [--delta D]] "
+      "[--exact] [--lang nl|en]",
       "Every standard network measure per member and for the whole coalition (values as networkx 2.8 computes them).",
       1,
       1,
@@ -163,6 +265,14 @@ Command analyze_command() {
        {"--weighted", "", "use tie strength (distance = 1/strength on shortest paths)"},
        {"--actors", "", "the members' collaboration network: projects projected away, actors tied by the projects they share"},
        {"--timings", "", "print the time each measure took"},
+       {"--measures", "LIST",
+        "compute only these, comma-separated JSON keys: degree, degree_centrality, betweenness, closeness, "
+        "eigenvector, pagerank, clustering, core, constraint, effective_size, community, articulation"},
+       {"--epsilon", "E",
+        "estimate betweenness within E of the exact value (Riondato-Kornaropoulos sampling); automatic with "
+        "E = 0.01 above 50,000 nodes"},
+       {"--delta", "D", "with --epsilon: the guarantee holds with probability 1 - D (default 0.1)"},
+       {"--exact", "", "exact betweenness however large the network"},
        {"--strict", "", "treat every import warning as an error"},
        {"--lang", "nl|en", "language of the text report (default: the system locale)"}}};
   return {spec, run};

@@ -63,7 +63,7 @@ class QuadTree {
 
   // Repulsion on vertex b from every other vertex, far cells approximated.
   Vec2 force_on(std::int32_t b, const std::vector<Vec2>& pos, const std::vector<double>& mass, double scaling,
-                double theta, std::vector<std::int32_t>& stack) const {
+                double theta, std::vector<std::int32_t>& stack, std::size_t& terms) const {
     const double px = pos[b].x, py = pos[b].y, mb = mass[b], theta2 = theta * theta;
     double fx = 0, fy = 0;
     stack.clear();
@@ -79,6 +79,7 @@ class QuadTree {
           if (d2 <= 0) continue;
           double f = scaling * mb * mass[e] / d2;
           fx += dx * f, fy += dy * f;
+          ++terms;
         }
         continue;
       }
@@ -88,6 +89,7 @@ class QuadTree {
       if (!inside && width * width < theta2 * d2) {
         double f = scaling * mb * c.mass / d2;
         fx += dx * f, fy += dy * f;
+        ++terms;
       } else {
         for (int q = 0; q < 4; ++q) stack.push_back(c.child + q);
       }
@@ -199,7 +201,8 @@ void store_layout(Coalition& coalition, const std::vector<Vec2>& positions) {
 }
 
 std::vector<Vec2> repulsion_forces(const std::vector<Vec2>& positions, const std::vector<double>& mass,
-                                   double scaling, double theta) {
+                                   double scaling, double theta, std::size_t* terms) {
+  std::size_t count = 0;
   std::vector<Vec2> force(positions.size());
   const std::size_t n = positions.size();
   if (theta <= 0) {
@@ -211,13 +214,17 @@ std::vector<Vec2> repulsion_forces(const std::vector<Vec2>& positions, const std
         double f = scaling * mass[a] * mass[b] / d2;
         force[a].x += dx * f, force[a].y += dy * f;
         force[b].x -= dx * f, force[b].y -= dy * f;
+        ++count;
       }
+    if (terms) *terms = count;
     return force;
   }
   QuadTree tree;
   tree.build(positions, mass);
   std::vector<std::int32_t> stack;
-  for (std::size_t a = 0; a < n; ++a) force[a] = tree.force_on(std::int32_t(a), positions, mass, scaling, theta, stack);
+  for (std::size_t a = 0; a < n; ++a)
+    force[a] = tree.force_on(std::int32_t(a), positions, mass, scaling, theta, stack, count);
+  if (terms) *terms = count;
   return force;
 }
 

@@ -85,8 +85,10 @@ void store_layout(Coalition& coalition, const std::vector<Vec2>& positions);
 // exactly when theta = 0, else with the Barnes-Hut approximation. Coincident vertices push each
 // other by nothing (they are separated by the attraction and the jitter of the next steps).
 // O(n log n) for theta > 0 on points that are not pathologically clustered, O(n^2) for theta = 0.
+// `terms`, when given, receives the number of force terms summed (a pair of points, or a point
+// and a tree cell standing for many): the work, counted rather than timed.
 std::vector<Vec2> repulsion_forces(const std::vector<Vec2>& positions, const std::vector<double>& mass,
-                                   double scaling, double theta);
+                                   double scaling, double theta, std::size_t* terms = nullptr);
 
 // One ForceAtlas2 simulation. Not thread-safe: one owner at a time (see LayoutWorker).
 class ForceLayout {

@@ -70,6 +70,35 @@ class SourceSearch {
   // Sum of the distances from the last source to the vertices it reaches.
   double distance_total() const { return distance_total_; }
 
+  // After run(s): one shortest s-t path drawn uniformly at random among all of them (walking
+  // back from t, each predecessor u of w chosen with probability sigma[u] / sigma[w]); adds one
+  // to count[v] for every v strictly inside it. Nothing when t is not reached or t == s.
+  // `uniform` returns a double in [0, 1).
+  template <class Uniform>
+  void sample_path(Vertex s, Vertex t, Uniform&& uniform, std::vector<std::uint32_t>& count) const {
+    if (t == s) return;
+    if (length_ ? !(dist_[t] < infinite) : code_[t] == unvisited) return;
+    Vertex w = t;
+    while (w != s) {
+      double pick = uniform() * value_[w];
+      Vertex chosen = s;
+      bool found = false;
+      for (std::size_t a = off_[w], last = off_[w + 1]; a < last; ++a) {
+        const Vertex u = tgt_[a];
+        const bool pred = length_ ? (dist_[u] < dist_[w] && dist_[u] + length_[a] == dist_[w])
+                                  : (code_[u] != unvisited && code_[u] == std::uint8_t((code_[w] + 2) % 3));
+        if (!pred) continue;
+        chosen = u;  // the last predecessor takes what rounding leaves over
+        found = true;
+        pick -= value_[u];
+        if (pick < 0) break;
+      }
+      if (!found) return;  // cannot happen on a consistent search
+      if (chosen != s) ++count[chosen];
+      w = chosen;
+    }
+  }
+
   // Phase two: adds to centrality[v] the dependency of the last source on every v != source,
   // farthest first (networkx's _accumulate_basic). Each vertex pulls from its successors,
   // delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w]: the sum Brandes
@@ -299,24 +328,35 @@ inline unsigned worker_count(std::size_t n, unsigned threads) {
 // Runs body(worker, source) for every source 0..n-1 on `workers` threads (from worker_count).
 // Worker t takes sources t, t + T, t + 2T, ...: a fixed assignment, so per-worker sums, added in
 // worker order, give the same result on every run.
+// `progress`, when set, is called by worker 0 alone with the share done (from its own pace).
 template <class Body>
-void parallel_over_sources(std::size_t n, unsigned workers, Body&& body) {
+void parallel_over_sources(std::size_t n, unsigned workers, Body&& body, const Progress& progress = {}) {
   if (workers <= 1) {
-    for (std::size_t s = 0; s < n; ++s) body(0u, Network::Vertex(s));
+    for (std::size_t s = 0; s < n; ++s) {
+      body(0u, Network::Vertex(s));
+      if (progress && (s & 63) == 63) progress(double(s + 1) / double(n));
+    }
+    if (progress) progress(1.0);
     return;
   }
   std::vector<std::thread> pool;
   pool.reserve(workers);
   for (unsigned t = 0; t < workers; ++t)
     pool.emplace_back([&, t] {
-      for (std::size_t s = t; s < n; s += workers) body(t, Network::Vertex(s));
+      std::size_t done = 0;
+      for (std::size_t s = t; s < n; s += workers) {
+        body(t, Network::Vertex(s));
+        if (t == 0 && progress && (++done & 63) == 0) progress(double(s + 1) / double(n));
+      }
     });
   for (auto& th : pool) th.join();
+  if (progress) progress(1.0);
 }
 
 // Brandes over every source; closeness, when asked, from the same searches.
-inline PathCentralities shortest_path_centralities(const Network& net, bool weighted, unsigned threads,
-                                                  bool want_betweenness, bool want_closeness) {
+inline PathCentralities shortest_path_centralities_in_order(const Network& net, bool weighted, unsigned threads,
+                                                  bool want_betweenness, bool want_closeness,
+                                                  const Progress& progress = {}) {
   const std::size_t n = net.vertex_count();
   PathCentralities result{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
   if (n <= 1) return result;
@@ -346,7 +386,7 @@ inline PathCentralities shortest_path_centralities(const Network& net, bool weig
       if (total > 0) result.closeness[s] = (reached / total) * (reached / others);  // each source its own slot
     }
     if (want_betweenness) search.accumulate(partial[t]);
-  });
+  }, progress);
 
   if (want_betweenness) {
     for (unsigned t = 0; t < pool_size; ++t)
@@ -355,6 +395,71 @@ inline PathCentralities shortest_path_centralities(const Network& net, bool weig
     // sum / ((n-1)(n-2)).
     const double scale = 1.0 / (double(n - 1) * double(n - 2));
     for (double& b : result.betweenness) b *= scale;
+  }
+  return result;
+}
+
+// The vertices renumbered so that neighbours lie close in memory: breadth-first from the
+// vertex of highest degree, each vertex's neighbours queued by degree descending (Cuthill-McKee
+// order, hubs first). new_of_old[v] is v's new number.
+inline std::vector<Network::Vertex> locality_order(const Network& net) {
+  const std::size_t n = net.vertex_count();
+  std::vector<Network::Vertex> by_degree(n), new_of_old(n, Network::Vertex(-1)), queue;
+  for (std::size_t v = 0; v < n; ++v) by_degree[v] = Network::Vertex(v);
+  std::stable_sort(by_degree.begin(), by_degree.end(),
+                   [&](auto x, auto y) { return net.degree(x) > net.degree(y); });
+  queue.reserve(n);
+  std::vector<Network::Vertex> next;
+  for (auto root : by_degree) {
+    if (new_of_old[root] != Network::Vertex(-1)) continue;
+    new_of_old[root] = Network::Vertex(queue.size());
+    queue.push_back(root);
+    for (std::size_t i = queue.size() - 1; i < queue.size(); ++i) {
+      next.clear();
+      for (auto w : net.neighbors(queue[i]))
+        if (new_of_old[w] == Network::Vertex(-1)) next.push_back(w);
+      std::stable_sort(next.begin(), next.end(), [&](auto x, auto y) { return net.degree(x) > net.degree(y); });
+      for (auto w : next) {
+        new_of_old[w] = Network::Vertex(queue.size());
+        queue.push_back(w);
+      }
+    }
+  }
+  return new_of_old;
+}
+
+// shortest_path_centralities_in_order on a copy of `net` in locality_order when it is large
+// enough for the cache to matter, the results mapped back to the original vertices. Measured on
+// the 8,000-node Barabasi-Albert network (bench_analyze 8000 5): 2.9 s of CPU instead of 3.4 s
+// (Cuthill-McKee order; degree order alone 3.05 s). The values are those of the original order
+// up to the order of floating-point additions.
+inline PathCentralities shortest_path_centralities(const Network& net, bool weighted, unsigned threads,
+                                                  bool want_betweenness, bool want_closeness,
+                                                  const Progress& progress = {}) {
+  const std::size_t n = net.vertex_count();
+  if (n < 4096)
+    return shortest_path_centralities_in_order(net, weighted, threads, want_betweenness, want_closeness, progress);
+  const auto new_of_old = locality_order(net);
+  std::vector<std::pair<Network::Vertex, Network::Vertex>> edges;
+  std::vector<double> weights;
+  edges.reserve(net.edge_count());
+  weights.reserve(net.edge_count());
+  const auto& off = net.offsets();
+  const auto& tgt = net.targets();
+  const auto& w = net.arc_weights();
+  for (std::size_t v = 0; v < n; ++v)
+    for (std::size_t a = off[v]; a < off[v + 1]; ++a)
+      if (tgt[a] > v) {
+        edges.emplace_back(new_of_old[v], new_of_old[tgt[a]]);
+        weights.push_back(w[a]);
+      }
+  const Network copy = Network::from_edges(n, edges, weights);
+  const PathCentralities inner =
+      shortest_path_centralities_in_order(copy, weighted, threads, want_betweenness, want_closeness, progress);
+  PathCentralities result{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+  for (std::size_t v = 0; v < n; ++v) {
+    result.betweenness[v] = inner.betweenness[new_of_old[v]];
+    result.closeness[v] = inner.closeness[new_of_old[v]];
   }
   return result;
 }

@@ -66,7 +66,7 @@ TEST_CASE("analyze: JSON carries every field of DOMAIN.md, nulls where undefined
     CHECK(ms >= 0);
   }
   CHECK(names == std::vector<std::string>{"degree", "betweenness", "closeness", "eigenvector", "pagerank", "clustering",
-                                          "core", "constraint", "components", "articulation", "louvain"});
+                                          "core", "constraint", "components", "articulation", "community"});
   Json j = analysis_json(a, net, &c);
   for (const char* key : {"nodes", "edges", "density", "components", "modularity", "centralization"})
     CHECK(j["graph"].contains(key));

@@ -9,6 +9,7 @@
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/property_map/function_property_map.hpp>
 
+#include "bench/ba_graph.hpp"
 #include "core/analysis.hpp"
 #include "core/metrics/betweenness.hpp"
 #include "core/metrics/closeness.hpp"
@@ -280,4 +281,112 @@ TEST_CASE("modularity and Louvain on two obvious groups") {
   CHECK(louvain_communities(with_isolated(), false) == std::vector<int>{0, 0, 1});
   CHECK(modularity(Network::from_edges(2, Edges{}), std::vector<int>{0, 1}, false) == 0.0);
   CHECK(louvain_communities(Network{}, false).empty());
+}
+
+TEST_CASE("Leiden on two obvious groups, isolated nodes and huge strengths") {
+  auto net = two_components();
+  CHECK(leiden_communities(net, false) == std::vector<int>{0, 0, 0, 1, 1});
+  auto pair = Network::from_edges(6, Edges{{0, 1}, {1, 2}, {0, 2}, {3, 4}, {4, 5}, {3, 5}, {2, 3}});
+  CHECK(leiden_communities(pair, false) == std::vector<int>{0, 0, 0, 1, 1, 1});
+  CHECK(leiden_communities(with_isolated(), false) == std::vector<int>{0, 0, 1});
+  CHECK(leiden_communities(Network{}, false).empty());
+  // Strengths of 1e200: m * m would overflow to infinity without the rescaling; the partition
+  // is the one of equal strengths.
+  auto huge = Network::from_edges(6, Edges{{0, 1}, {1, 2}, {0, 2}, {3, 4}, {4, 5}, {3, 5}, {2, 3}},
+                                  std::vector<double>(7, 1e200));
+  CHECK(leiden_communities(huge, true) == std::vector<int>{0, 0, 0, 1, 1, 1});
+}
+
+TEST_CASE("Leiden on a 2,000-node Barabasi-Albert network: connected communities, modularity above Louvain's") {
+  const auto edges = bench::barabasi_albert(2000, 5);
+  const auto net = Network::from_edges(2000, edges);
+  const auto leiden = leiden_communities(net, false), louvain = louvain_communities(net, false);
+  const double ql = modularity(net, leiden, false), qv = modularity(net, louvain, false);
+  INFO("Leiden Q " << ql << ", Louvain Q " << qv);
+  CHECK(ql >= qv - 0.005);
+  CHECK(ql > 0.25);
+  // Every community is connected: a search inside it from its first member reaches all of it.
+  for (int k = 0; k <= *std::max_element(leiden.begin(), leiden.end()); ++k) {
+    std::vector<Network::Vertex> queue;
+    std::vector<char> seen(2000, 0);
+    std::size_t members = 0;
+    for (std::size_t v = 0; v < 2000; ++v)
+      if (leiden[v] == k && ++members == 1) queue.push_back(Network::Vertex(v)), seen[v] = 1;
+    for (std::size_t i = 0; i < queue.size(); ++i)
+      for (auto w : net.neighbors(queue[i]))
+        if (!seen[w] && leiden[w] == k) seen[w] = 1, queue.push_back(w);
+    CHECK(queue.size() == members);
+  }
+}
+
+TEST_CASE("closeness alone (bit-parallel search) equals closeness from the Brandes searches") {
+  // 150 vertices: two full batches of 64 and a part one; plus a second component and an isolate.
+  auto edges = bench::barabasi_albert(140, 2, 7);
+  for (Network::Vertex v = 140; v + 1 < 149; ++v) edges.emplace_back(v, v + 1);
+  const auto net = Network::from_edges(150, edges);
+  const auto both = path_centralities(net, false, 1).closeness;
+  for (unsigned threads : {1u, 2u}) {
+    const auto alone = closeness_centrality(net, false, threads);
+    REQUIRE(alone.size() == 150);
+    for (std::size_t v = 0; v < 150; ++v) CHECK(alone[v] == both[v]);  // same integer totals
+  }
+  CHECK(closeness_centrality(net, false)[149] == 0.0);  // the isolate
+  CHECK(closeness_centrality(path3(), false) == std::vector<double>{2.0 / 3, 1.0, 2.0 / 3});
+}
+
+TEST_CASE("approximate betweenness: within epsilon of exact on a 2,000-node network, deterministic") {
+  const auto net = Network::from_edges(2000, bench::barabasi_albert(2000, 5));
+  const auto exact = betweenness_centrality(net, false);
+  const double epsilon = 0.01;
+  const auto approx = approximate_betweenness(net, false, epsilon, 0.1, 42, 2);
+  double worst = 0;
+  for (std::size_t v = 0; v < 2000; ++v) worst = std::max(worst, std::abs(approx.betweenness[v] - exact[v]));
+  INFO("samples " << approx.samples << ", vertex diameter bound " << approx.vertex_diameter << ", max error " << worst);
+  CHECK(worst < epsilon);
+  CHECK(approx.samples > 10000);
+  CHECK(approx.vertex_diameter >= 5);
+  // The hub carries a large share; the estimate sees it.
+  const auto hub = std::size_t(std::max_element(exact.begin(), exact.end()) - exact.begin());
+  CHECK(approx.betweenness[hub] > 0.5 * exact[hub]);
+  // Per-sample seeds and integer counts: the same result on one thread.
+  CHECK(approximate_betweenness(net, false, epsilon, 0.1, 42, 1).betweenness == approx.betweenness);
+  // Weighted: on a path of 3 the ends are never inside a path; the middle is inside the third
+  // of the sampled pairs that join the ends, which scales to 1.
+  auto p = approximate_betweenness(path3(), true, 0.1);
+  CHECK(p.betweenness[0] == 0.0);
+  CHECK(p.betweenness[2] == 0.0);
+  CHECK(std::abs(p.betweenness[1] - 1.0) < 0.1);
+}
+
+TEST_CASE("analyze computes only the measures asked") {
+  const auto net = Network::from_edges(5, Edges{{0, 1}, {1, 2}, {0, 2}, {2, 3}, {3, 4}});
+  AnalysisOptions options;
+  options.timings = true;
+  options.measures = {"closeness", "community"};
+  const Analysis a = analyze(net, options);
+  CHECK(a.measures == std::vector<std::string>{"closeness", "community"});
+  std::vector<std::string> timed;
+  for (const auto& [name, ms] : a.timings_ms) timed.push_back(name);
+  CHECK(timed == std::vector<std::string>{"degree", "closeness", "components", "community"});
+  const auto full = analyze(net);
+  for (std::size_t v = 0; v < 5; ++v) {
+    CHECK(a.nodes[v].closeness == full.nodes[v].closeness);
+    CHECK(a.nodes[v].betweenness == 0.0);  // not computed
+  }
+  const Json j = analysis_json(a, net, nullptr);
+  CHECK(j["nodes"][0].contains("closeness"));
+  CHECK(j["nodes"][0].contains("community"));
+  CHECK_FALSE(j["nodes"][0].contains("betweenness"));
+  CHECK_FALSE(j["graph"].contains("bridges"));
+  CHECK(j["graph"].contains("modularity"));
+  options.measures = {"closeness", "nonsense"};
+  CHECK_THROWS_AS(analyze(net, options), std::invalid_argument);
+  // Asking for an approximation sets the guarantee in the graph figures.
+  AnalysisOptions approx;
+  approx.measures = {"betweenness"};
+  approx.epsilon = 0.05;
+  const Analysis b = analyze(net, approx);
+  REQUIRE(b.graph.betweenness_epsilon.has_value());
+  CHECK(*b.graph.betweenness_epsilon == 0.05);
+  CHECK(analysis_json(b, net, nullptr)["graph"]["betweenness_samples"].get<std::size_t>() == b.graph.betweenness_samples);
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/analysis.hpp"
+#include "core/metrics/closeness.hpp"
 #include "core/metrics/community.hpp"
 #include "core/network.hpp"
 
@@ -80,11 +81,36 @@ void check_mode(const Json& doc, const Json& ref, bool weighted) {
   for (const auto& b : ref["bridges"]) bridges.emplace_back(b[0].get<std::uint32_t>(), b[1].get<std::uint32_t>());
   CHECK(a.graph.bridges == bridges);
 
-  // Louvain: at least as good as networkx's (seed 0), within 0.02.
+  // Closeness on its own (the bit-parallel search when unweighted), and analyze asked for
+  // closeness only: the same values.
+  const auto alone = closeness_centrality(net, weighted, 2);
+  AnalysisOptions only = options;
+  only.measures = {"closeness"};
+  const Analysis c = analyze(net, only);
+  for (std::size_t v = 0; v < n; ++v) {
+    const std::string id = doc["nodes"][v].get<std::string>();
+    check_value("closeness alone", id, ref["closeness"][v], alone[v]);
+    CHECK(c.nodes[v].closeness == alone[v]);
+  }
+
+  // Leiden: at least as good as networkx's Louvain (seed 0), and every community connected.
   INFO("modularity " << a.graph.modularity << " vs networkx louvain " << ref["louvain_modularity"].get<double>());
-  CHECK(a.graph.modularity >= ref["louvain_modularity"].get<double>() - 0.02);
+  CHECK(a.graph.modularity >= ref["louvain_modularity"].get<double>() - 1e-9);
   std::vector<int> community;
   for (const auto& m : a.nodes) community.push_back(m.community);
+  for (int k = 0; k < int(a.graph.communities); ++k) {
+    // Breadth-first search inside community k from its first member reaches all of it.
+    std::vector<Network::Vertex> queue;
+    std::vector<char> seen(n, 0);
+    std::size_t members = 0;
+    for (std::size_t v = 0; v < n; ++v)
+      if (community[v] == k && ++members == 1) queue.push_back(Network::Vertex(v)), seen[v] = 1;
+    for (std::size_t i = 0; i < queue.size(); ++i)
+      for (auto w : net.neighbors(queue[i]))
+        if (!seen[w] && community[w] == k) seen[w] = 1, queue.push_back(w);
+    INFO("community " << k << " of " << a.graph.communities);
+    CHECK(queue.size() == members);
+  }
   CHECK(std::abs(modularity(net, community, weighted) - a.graph.modularity) <= 1e-12);
   // modularity() exactly as networkx's on two fixed partitions.
   for (const char* key : {"fixed_partition", "louvain_partition"}) {

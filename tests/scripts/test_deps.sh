@@ -77,6 +77,15 @@ check "--test: exit 0" test "$status" -eq 0
 check "--test: installs the test tools" grep -qx "install -y -qq --no-install-recommends $test_pkgs" <<<"$log"
 check "--test: unzip is a test tool" grep -qw unzip <<<"$test_pkgs"
 
+# --bench adds the benchmark's peers, graph-tool among them, and not the test tools.
+bench_pkgs=$(bash -c "source <(sed -n '/^bench_pkgs=(/,/)/p' '$repo/scripts/deps'); echo \${bench_pkgs[*]}")
+run_deps "$build_pkgs python3 python3-igraph python3-networkx" --bench
+check "--bench: exit 0" test "$status" -eq 0
+check "--bench: installs graph-tool and matplotlib for its layout" \
+  grep -qx "install -y -qq --no-install-recommends python3-graph-tool python3-matplotlib" <<<"$log"
+check "--bench: graph-tool is a bench package, not a test one" \
+  bash -c "grep -qw python3-graph-tool <<<'$bench_pkgs' && ! grep -qw python3-graph-tool <<<'$test_pkgs'"
+
 # Everything installed: apt-get is not called at all.
 run_deps "$build_pkgs $test_pkgs" --test
 check "all installed: exit 0" test "$status" -eq 0
