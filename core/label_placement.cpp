@@ -1,5 +1,6 @@
 #include "core/label_placement.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace wijknet {
@@ -31,7 +32,12 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
                                       const LabelLayout& layout) {
   std::vector<PlacedLabel> out;
   Occupancy occupied(std::max(16.0, layout.line_height * 4));
-  for (const auto& b : obstacles) occupied.add(b);
+  // Obstacles count only inside the picture (a panel's edge may be given as reaching far beyond);
+  // clipped, so the grid never spans more cells than the picture has.
+  for (const auto& b : obstacles) {
+    const Box in{std::max(b.x0, 0.0), std::max(b.y0, 0.0), std::min(b.x1, layout.width), std::min(b.y1, layout.height)};
+    if (in.x0 < in.x1 && in.y0 < in.y1) occupied.add(in);
+  }
   const double h = layout.line_height;
   std::size_t plain = 0;
   for (const auto& c : candidates) {

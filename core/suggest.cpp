@@ -24,13 +24,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-// "Wonen en Samenleven" made into a sentence start: first letter upper case (ASCII only, the
-// sentences start with words from the table).
-std::string sentence(std::string s) {
-  if (!s.empty()) s[0] = char(std::toupper(static_cast<unsigned char>(s[0])));
-  return s;
-}
-
 void add(std::string& text, const std::string& s) {
   if (s.empty()) return;
   if (!text.empty()) text += ' ';

@@ -1,6 +1,7 @@
-// Which node labels to show and where, so that they never overlap: a greedy placement in order
-// of importance (selected, hovered and searched nodes first, then the importance order of
-// AppState), with an occupancy grid so each candidate is checked against nearby labels only.
+// Which node labels to show on the view and where: the window's side of the one placement rule
+// of core/label_placement.hpp (the SVG pictures of `render` and the report use it too). Here the
+// order is the view's: selected, hovered and searched members first, then the importance order
+// of AppState; the discs on screen and the docked panels are the obstacles.
 // Independent of the font: the caller passes a function that measures text.
 #pragma once
 
@@ -10,17 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/label_placement.hpp"
 #include "viz/app_state.hpp"
 
 namespace wijknet::viz {
 
-struct PlacedLabel {
-  std::size_t node = 0;
-  std::string text;
-  double x = 0, y = 0;  // top-left, logical pixels
-  double width = 0, height = 0;
-  bool emphasis = false;  // selected, hovered or primary: drawn on a tinted plate
-};
+using wijknet::PlacedLabel;  // core/label_placement.hpp: node, text, box, emphasis
 
 struct LabelOptions {
   double font_size = 14;  // logical pixels

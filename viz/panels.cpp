@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "core/coalition_network.hpp"
 #include "importers/io.hpp"
 #include "viz/export.hpp"
 #include "viz/labels.hpp"
@@ -485,6 +486,12 @@ void inspector_panel(AppState& state, UiContext& ctx) {
       ImGui::TableNextColumn();
       ImGui::Text("%d", state.community(i));
       ImGui::EndTable();
+      // Which network and date the numbers are of, as `analyze` and the report say it.
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("%s", tr(L, "inspector.measures_on", {scope_name(L, NetworkScope::members_and_projects),
+                                                                 long_date(L, state.measures_date().value_or(Date::today()))})
+                                    .c_str());
+      ImGui::PopTextWrapPos();
     }
   }
 

@@ -93,3 +93,13 @@ TEST_CASE("long_date: as a reader writes a date, in its precision") {
   CHECK(long_date(Lang::nl, *Date::parse("2015-07")) == "juli 2015");
   CHECK(long_date(Lang::en, *Date::parse("2015")) == "2015");
 }
+
+TEST_CASE("place_labels: an obstacle reaching far beyond the picture is clipped to it") {
+  // A docked panel given as a band from far off-picture: the grid must not span it (it once
+  // allocated cells for the whole band and never finished).
+  LabelLayout lay;
+  lay.width = 200, lay.height = 100, lay.line_height = 10, lay.gap = 0;
+  auto placed = place_labels({{0, 100, 50, 2, "abc"}}, {{-1e12, -1e12, 80, 1e12}}, ten_each, lay);
+  REQUIRE(placed.size() == 1);
+  CHECK(placed[0].x >= 80);
+}
