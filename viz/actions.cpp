@@ -34,6 +34,17 @@ std::string write_report(const Coalition& doc, const std::string& source, const 
   return {};
 }
 
+bool needs_viewer(Action::Kind k) {
+  using K = Action::Kind;
+  switch (k) {
+    case K::open_file: case K::save: case K::save_as: case K::export_png: case K::export_svg: case K::export_doc:
+    case K::quit: case K::layout_toggle: case K::layout_reheat: case K::compute_measures: case K::set_lang:
+      return true;
+    default:
+      return false;
+  }
+}
+
 ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang lang) {
   ActionResult r;
   using K = Action::Kind;
@@ -44,8 +55,8 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
     return nullptr;
   };
   switch (a.kind) {
-    case K::undo: state.undo(); break;
-    case K::redo: state.redo(); break;
+    case K::undo: state.doc().undo(); break;
+    case K::redo: state.doc().redo(); break;
     case K::compute: insight.compute_now(); break;
     case K::add_member: {
       Node n;
@@ -54,14 +65,14 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
       while (state.document().find(n.id));
       n.label = tr(lang, "node.new");
       n.kind = "partner";
-      if (auto i = state.add_node(std::move(n), state.camera().center)) state.click(*i, false);
+      if (auto i = state.doc().add_node(std::move(n), state.view().camera().center)) state.click(*i, false);
       break;
     }
     case K::tie_selection:
-      if (state.selection().size() == 2) add_collaboration(state, state.selection()[0], state.selection()[1]);
+      if (state.view().selection().size() == 2) add_collaboration(state, state.view().selection()[0], state.view().selection()[1]);
       break;
-    case K::remove_selection: state.remove_nodes(state.selection()); break;
-    case K::remove_member: state.remove_nodes({a.index}); break;
+    case K::remove_selection: state.doc().remove_nodes(state.view().selection()); break;
+    case K::remove_member: state.doc().remove_nodes({a.index}); break;
     case K::show_panel:
     case K::hide_panel:
       if (bool* p = panel(a.text)) *p = a.kind == K::show_panel;
@@ -83,7 +94,7 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
     case K::preview_item: insight.preview(state, a.index); break;
     case K::accept_item: r.status = insight.accept(state, a.index, lang); break;
     case K::write_report: {
-      std::string err = write_report(state.document(), state.path(), a.text, a.other, a.lang, insight.registry());
+      std::string err = write_report(state.document(), state.doc().path(), a.text, a.other, a.lang, insight.registry());
       if (err.empty()) {
         r.written = a.text;
         r.status = tr(lang, "report_dialog.written", {a.text});
@@ -92,6 +103,35 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
       }
       break;
     }
+    case K::fit:
+      state.fit_view();
+      state.view().auto_fit = false;
+      break;
+    case K::zoom: {
+      Camera& c = state.view().camera();
+      c.zoom_at({c.width / 2, c.height / 2}, a.number > 0 ? a.number : 1);
+      state.view().auto_fit = false;
+      break;
+    }
+    case K::focus_toggle:
+      if (state.view().focus()) state.view().clear_focus();
+      else if (auto p = state.view().primary()) state.set_focus(*p, std::max(state.view().focus_depth(), 1));
+      break;
+    case K::focus_depth:
+      if (auto f = state.view().focus()) state.set_focus(*f, int(a.index));
+      break;
+    case K::escape:
+      if (state.view().focus()) state.view().clear_focus();
+      else state.view().clear_selection();
+      break;
+    case K::search: state.search(a.text); break;
+    case K::search_select:
+      if (a.index < state.document().nodes.size()) {
+        state.click(a.index, false);
+        state.fly_to(a.index);
+      }
+      break;
+    default: break;  // the viewer's (needs_viewer)
   }
   return r;
 }

@@ -30,12 +30,37 @@ struct Action {
     registry_open,                   // text: CSV path
     preview_item, accept_item,       // index into Insight::missing_items
     write_report,                    // text: path; other: date (YYYY-MM-DD, empty: today); lang
+    // The view (performed here, headless).
+    fit,                             // fit the visible members into the view
+    zoom,                            // number: factor, at the view's centre
+    focus_toggle,                    // the selection's neighbourhood, off again
+    focus_depth,                     // index: steps of the neighbourhood shown
+    escape,                          // leaves the focus, else clears the selection
+    search,                          // text: query (marks the matches)
+    search_select,                   // index: a member found; selected and flown to
+    // What needs the window, the disk or the layout's thread (performed by the viewer).
+    open_file,                       // text: path
+    save,                            // to the document's own path (asks for one when it has none)
+    save_as,                         // text: path
+    export_png,                      // text: path; number: scale; flag: pseudonymise residents
+    export_svg,                      // text: path; flag: pseudonymise residents
+    export_doc,                      // text: path; flag: pseudonymise residents
+    quit,
+    layout_toggle, layout_reheat,
+    compute_measures,                // the members' measures of a network too large to measure by itself
+    set_lang,                        // lang
   };
   Kind kind = Kind::undo;
   std::string text, other;
   std::size_t index = 0;
   Lang lang = Lang::en;
+  double number = 0;
+  bool flag = false;
 };
+
+// Whether the viewer performs the action (it needs the window, the disk or the layout's
+// thread) rather than perform().
+bool needs_viewer(Action::Kind k);
 
 // What performing an action did, for the status line and the report's "open it?" question.
 struct ActionResult {
@@ -44,7 +69,7 @@ struct ActionResult {
   std::optional<std::string> written;  // the report written
 };
 
-// Performs one action. `lang` is the interface language (status texts).
+// Performs one action that does not need the viewer. `lang` is the interface language (status texts).
 ActionResult perform(const Action& action, AppState& state, Insight& insight, Lang lang);
 
 // Writes the HTML report (core/report_html, as `wijknet report`) of `doc` to `path` atomically,

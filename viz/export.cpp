@@ -35,7 +35,7 @@ std::string opacity(std::uint8_t a) { return num(a / 255.0); }
 
 std::string legend_text(const AppState& state, Lang lang, const LegendEntry& e) {
   std::string name;
-  switch (state.color_by()) {
+  switch (state.view().color_by()) {
     case ColorBy::kind: name = kind_name(lang, e.key.empty() ? "other" : e.key); break;
     case ColorBy::sector: name = sector_title(lang, e.key); break;
     case ColorBy::community: name = tr(lang, "metric.community") + " " + (e.key == "-1" ? "?" : e.key); break;
@@ -44,20 +44,20 @@ std::string legend_text(const AppState& state, Lang lang, const LegendEntry& e) 
   return name + " (" + std::to_string(e.count) + ")";
 }
 
-LegendBlock layout_legend(AppState& state, Lang lang, const std::function<double(std::string_view)>& measure,
+LegendBlock layout_legend(const AppState& state, Lang lang, const std::function<double(std::string_view)>& measure,
                           double font_size, std::size_t max_rows) {
   LegendBlock b;
   b.font_size = font_size;
   b.row_height = font_size * 1.45;
   b.swatch = font_size * 0.8;
   b.padding = 8;
-  switch (state.color_by()) {
+  switch (state.view().color_by()) {
     case ColorBy::kind: b.title = tr(lang, "color.kind"); break;
     case ColorBy::sector: b.title = tr(lang, "color.sector"); break;
     case ColorBy::community: b.title = tr(lang, "color.community"); break;
-    case ColorBy::metric: b.title = metric_name(lang, metric_id(state.color_metric())); break;
+    case ColorBy::metric: b.title = metric_name(lang, metric_id(state.view().color_metric())); break;
   }
-  auto entries = state.legend();
+  auto entries = state.scene().legend();
   if (entries.size() > max_rows) entries.resize(max_rows);
   double w = measure(b.title);
   for (const auto& e : entries) {
@@ -69,7 +69,7 @@ LegendBlock layout_legend(AppState& state, Lang lang, const std::function<double
   }
   b.width = w + 2 * b.padding;
   b.height = 2 * b.padding + b.row_height * double(b.rows.size() + 1);
-  const Camera& cam = state.camera();
+  const Camera& cam = state.view().camera();
   b.x = 12;
   b.y = cam.height - 12 - b.height;
   for (std::size_t k = 0; k < b.rows.size(); ++k) b.rows[k].y = b.y + b.padding + b.row_height * double(k + 1);
@@ -90,15 +90,15 @@ std::vector<std::string> pseudonymous_texts(const Coalition& doc) {
   return texts;
 }
 
-std::string view_svg(AppState& state, const std::vector<PlacedLabel>& labels, const LegendBlock& legend,
+std::string view_svg(const AppState& state, const std::vector<PlacedLabel>& labels, const LegendBlock& legend,
                      double ui_scale, double font_size, double label_padding) {
-  const auto& nodes = state.node_styles();
-  const auto& edges = state.edge_styles();
-  const auto& pos = state.positions();
+  const auto& nodes = state.scene().node_styles();
+  const auto& edges = state.scene().edge_styles();
+  const auto& pos = state.doc().positions();
   const auto& doc = state.document();
-  const Camera& cam = state.camera();
-  const double scale = state.node_scale() * ui_scale;
-  const double edge_scale = ui_scale * std::min(state.node_scale(), 2.0);
+  const Camera& cam = state.view().camera();
+  const double scale = state.view().node_scale() * ui_scale;
+  const double edge_scale = ui_scale * std::min(state.view().node_scale(), 2.0);
   const double W = cam.width, H = cam.height;
   auto on_view = [&](double x0, double y0, double x1, double y1) {
     return std::max(x0, x1) >= 0 && std::min(x0, x1) <= W && std::max(y0, y1) >= 0 && std::min(y0, y1) <= H;
@@ -118,7 +118,7 @@ std::string view_svg(AppState& state, const std::vector<PlacedLabel>& labels, co
     if (!st.visible || x.source == x.target || st.color.a == 0) continue;
     Vec2 p0 = cam.to_screen(pos[x.source]), p1 = cam.to_screen(pos[x.target]);
     Vec2 c{(p0.x + p1.x) / 2, (p0.y + p1.y) / 2};
-    if (state.curved_edges) {
+    if (state.view().curved_edges) {
       double dx = p1.x - p0.x, dy = p1.y - p0.y;
       // The control point of the renderer's ribbon: 12% of the length off the middle.
       c.x += -dy * 0.12, c.y += dx * 0.12;
@@ -127,7 +127,7 @@ std::string view_svg(AppState& state, const std::vector<PlacedLabel>& labels, co
                  std::max({p0.y, p1.y, c.y})))
       continue;
     s << "<path d=\"M" << num(p0.x) << " " << num(p0.y);
-    if (state.curved_edges) s << " Q" << num(c.x) << " " << num(c.y) << " " << num(p1.x) << " " << num(p1.y);
+    if (state.view().curved_edges) s << " Q" << num(c.x) << " " << num(c.y) << " " << num(p1.x) << " " << num(p1.y);
     else s << " L" << num(p1.x) << " " << num(p1.y);
     s << "\" stroke=\"" << st.color.hex() << "\" stroke-opacity=\"" << opacity(st.color.a) << "\" stroke-width=\""
       << num(st.width * edge_scale) << "\"/>\n";

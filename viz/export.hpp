@@ -30,7 +30,7 @@ struct LegendBlock {
 
 // Lays out the legend of `state` (its colour mode, the visible nodes) in the viewport's bottom
 // left corner. `measure` gives text widths at `font_size`. At most `max_rows` rows.
-LegendBlock layout_legend(AppState& state, Lang lang, const std::function<double(std::string_view)>& measure,
+LegendBlock layout_legend(const AppState& state, Lang lang, const std::function<double(std::string_view)>& measure,
                           double font_size = 13, std::size_t max_rows = 12);
 
 // The legend row text of an entry in the current colour mode ("Woningcorporatie (3)").
@@ -44,7 +44,7 @@ std::vector<std::string> pseudonymous_texts(const Coalition& doc);
 // The current view as a standalone SVG document of camera.width x camera.height logical
 // pixels: visible ties and members inside the view, labels, legend. Sizes follow the renderer
 // (node_scale, ui_scale). O(n + m).
-std::string view_svg(AppState& state, const std::vector<PlacedLabel>& labels, const LegendBlock& legend,
+std::string view_svg(const AppState& state, const std::vector<PlacedLabel>& labels, const LegendBlock& legend,
                      double ui_scale = 1.0, double font_size = 14, double label_padding = 3);
 
 // Writes RGBA rows (top first) as a PNG, atomically (a temporary file renamed over `path`).

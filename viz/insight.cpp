@@ -62,14 +62,14 @@ void add_collaboration(AppState& state, std::size_t i, std::size_t j) {
   e.source = i;
   e.target = j;
   e.kind = "collaborates";
-  state.add_edge(std::move(e));
+  state.doc().add_edge(std::move(e));
 }
 
 // ---------------------------------------------------------------------------------- jobs
 
 Insight::Key Insight::key(const AppState& state, Lang lang) const {
   Key k;
-  k.version = state.content_version();
+  k.version = state.doc().content_version();
   k.registry = registry_version_;
   k.lang = lang;
   if (whatif_) k.scenario = scenario_;
@@ -79,7 +79,7 @@ Insight::Key Insight::key(const AppState& state, Lang lang) const {
 JobRequest Insight::make_request(const AppState& state, Lang lang) const {
   JobRequest r;
   r.doc = state.document();
-  r.version = state.content_version();
+  r.version = state.doc().content_version();
   r.lang = lang;
   r.registry = registry_;
   r.registry_given = !registry_path_.empty();
@@ -91,7 +91,7 @@ JobRequest Insight::make_request(const AppState& state, Lang lang) const {
 void Insight::update(AppState& state, Lang lang) {
   jobs_.poll();
   const Key k = key(state, lang);
-  const bool allowed = state.node_count() <= auto_limit || compute_requested_;
+  const bool allowed = state.doc().node_count() <= auto_limit || compute_requested_;
   if (allowed && (!asked_ || !(*asked_ == k))) {
     jobs_.request(make_request(state, lang));
     asked_ = k;
@@ -100,11 +100,11 @@ void Insight::update(AppState& state, Lang lang) {
   // The scenario's members muted on the map.
   std::vector<std::uint8_t> muted;
   if (whatif_ && !scenario_.removed.empty()) {
-    muted.assign(state.node_count(), 0);
+    muted.assign(state.doc().node_count(), 0);
     for (const auto& id : scenario_.removed)
       if (auto i = state.document().find(id)) muted[*i] = 1;
   }
-  state.set_muted(std::move(muted));
+  state.view().set_muted(std::move(muted));
 }
 
 void Insight::settle(AppState& state, Lang lang) {
@@ -114,13 +114,13 @@ void Insight::settle(AppState& state, Lang lang) {
 
 bool Insight::current(const AppState& state) const {
   const Answers* a = answers();
-  if (!a || a->version != state.content_version() || a->registry_version != registry_version_) return false;
+  if (!a || a->version != state.doc().content_version() || a->registry_version != registry_version_) return false;
   if (whatif_ != a->scenario.has_value()) return false;
   return !whatif_ || *a->scenario == scenario_;
 }
 
 bool Insight::waiting_for_request(const AppState& state) const {
-  return !asked_ && state.node_count() > auto_limit;
+  return !asked_ && state.doc().node_count() > auto_limit;
 }
 
 // ---------------------------------------------------------------------------------- what-if
@@ -133,7 +133,7 @@ void Insight::enter_whatif() {
 void Insight::leave_whatif(AppState& state) {
   whatif_ = false;
   scenario_ = {};
-  state.set_muted({});
+  state.view().set_muted({});
 }
 
 void Insight::toggle_member(const std::string& id) {
@@ -161,12 +161,12 @@ bool Insight::apply_whatif(AppState& state) {
     if (!doc.find(id)) return false;
   for (const auto& [a, b] : scenario_.added)
     if (!doc.find(a) || !doc.find(b)) return false;
-  state.begin_group();
+  state.doc().begin_group();
   for (const auto& [a, b] : scenario_.added) add_collaboration(state, *state.document().find(a), *state.document().find(b));
   std::vector<std::size_t> remove;
   for (const auto& id : scenario_.removed) remove.push_back(*state.document().find(id));
-  state.remove_nodes(remove);
-  state.end_group();
+  state.doc().remove_nodes(remove);
+  state.doc().end_group();
   leave_whatif(state);
   return true;
 }
@@ -293,14 +293,14 @@ Ghost Insight::ghost(const AppState& state) const {
     for (const auto& id : it.nodes)
       if (auto i = doc.find(id)) {
         g.ties_to.push_back(*i);
-        sum.x += state.positions()[*i].x, sum.y += state.positions()[*i].y;
+        sum.x += state.doc().positions()[*i].x, sum.y += state.doc().positions()[*i].y;
       }
     if (!g.ties_to.empty()) {
       const double n = double(g.ties_to.size());
       // Beside its acquaintances, a little off their centre so a single one is not covered.
-      g.at = {sum.x / n + 40 / std::max(state.camera().zoom, 1e-9), sum.y / n + 30 / std::max(state.camera().zoom, 1e-9)};
+      g.at = {sum.x / n + 40 / std::max(state.view().camera().zoom, 1e-9), sum.y / n + 30 / std::max(state.view().camera().zoom, 1e-9)};
     } else {
-      g.at = state.camera().center;
+      g.at = state.view().camera().center;
     }
   } else if (it.kind == MissingItem::Kind::introduction || it.kind == MissingItem::Kind::reconnect) {
     auto x = doc.find(it.nodes[0]), y = doc.find(it.nodes[1]);
@@ -330,12 +330,12 @@ std::string Insight::accept(AppState& state, std::size_t k, Lang lang) {
           if (lower(dt.id) == lower(th) || lower(dt.label) == lower(th)) n.themes.push_back(dt.id);
     }
     const Ghost g = ghost(state);
-    state.begin_group();
-    auto i = state.add_node(n, preview_ == k ? g.at : state.camera().center);
+    state.doc().begin_group();
+    auto i = state.doc().add_node(n, preview_ == k ? g.at : state.view().camera().center);
     if (i)
       for (const auto& id : c.known_members)
         if (auto j = state.document().find(id)) add_collaboration(state, *i, *j);
-    state.end_group();
+    state.doc().end_group();
     if (!i) return {};
     status = tr(lang, "missing_panel.added_partner", {c.name});
   } else {

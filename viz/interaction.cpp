@@ -10,21 +10,21 @@ std::optional<std::pair<Vec2, Vec2>> Interaction::box() const {
 }
 
 void Interaction::update(AppState& state, const PointerInput& in) {
-  Camera& cam = state.camera();
+  Camera& cam = state.view().camera();
   const double moved = std::hypot(in.mouse.x - press_at_.x, in.mouse.y - press_at_.y);
 
   switch (mode_) {
     case Mode::idle: {
       if (!in.over_view) {
-        state.set_hover(std::nullopt);
+        state.view().set_hover(std::nullopt);
         return;
       }
       if (in.wheel != 0) {
         cam.zoom_at(in.mouse, std::pow(wheel_factor, in.wheel));
-        state.auto_fit = false;
+        state.view().auto_fit = false;
       }
       auto hit = state.node_at(in.mouse);
-      state.set_hover(hit);
+      state.view().set_hover(hit);
       if (in.double_clicked[0] && hit) {
         state.fly_to(*hit);
         return;
@@ -37,7 +37,7 @@ void Interaction::update(AppState& state, const PointerInput& in) {
           mode_ = Mode::press_node;
           node_ = *hit;
           Vec2 w = cam.to_world(in.mouse);
-          grab_offset_ = {state.positions()[node_].x - w.x, state.positions()[node_].y - w.y};
+          grab_offset_ = {state.doc().positions()[node_].x - w.x, state.doc().positions()[node_].y - w.y};
         } else if (b == 0 && in.shift) {
           mode_ = Mode::box;
         } else {
@@ -62,10 +62,10 @@ void Interaction::update(AppState& state, const PointerInput& in) {
       Vec2 w = cam.to_world(in.mouse);
       Vec2 p{w.x + grab_offset_.x, w.y + grab_offset_.y};
       bool done = in.released[button_] || !in.down[button_];
-      state.move_node(node_, p, true, done);
+      state.doc().move_node(node_, p, true, done);
       if (done) {
         // A dragged node is also the one the user is working with.
-        if (!state.selected(node_)) state.click(node_, in.shift);
+        if (!state.view().selected(node_)) state.click(node_, in.shift);
         mode_ = Mode::idle;
       }
       last_ = in.mouse;
@@ -73,7 +73,7 @@ void Interaction::update(AppState& state, const PointerInput& in) {
     }
     case Mode::press_empty:
       if (in.released[button_] || !in.down[button_]) {
-        if (button_ == 0 && !in.shift) state.clear_selection();
+        if (button_ == 0 && !in.shift) state.view().clear_selection();
         mode_ = Mode::idle;
         return;
       }
@@ -82,7 +82,7 @@ void Interaction::update(AppState& state, const PointerInput& in) {
       [[fallthrough]];
     case Mode::pan:
       cam.pan(in.mouse.x - last_.x, in.mouse.y - last_.y);
-      if (in.mouse.x != last_.x || in.mouse.y != last_.y) state.auto_fit = false;
+      if (in.mouse.x != last_.x || in.mouse.y != last_.y) state.view().auto_fit = false;
       last_ = in.mouse;
       if (in.released[button_] || !in.down[button_]) mode_ = Mode::idle;
       return;

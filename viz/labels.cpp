@@ -23,14 +23,14 @@ constexpr std::size_t max_disc_obstacles = 2000;
 
 }  // namespace
 
-std::vector<PlacedLabel> place_labels(AppState& state, const std::function<double(std::string_view)>& measure,
+std::vector<PlacedLabel> place_labels(const AppState& state, const std::function<double(std::string_view)>& measure,
                                       const LabelOptions& options) {
   if (options.density <= 0) return {};
-  const auto& styles = state.node_styles();
-  const auto& pos = state.positions();
+  const auto& styles = state.scene().node_styles();
+  const auto& pos = state.doc().positions();
   const auto& doc = state.document();
-  const Camera& cam = state.camera();
-  const double scale = state.node_scale() * options.ui_scale;
+  const Camera& cam = state.view().camera();
+  const double scale = state.view().node_scale() * options.ui_scale;
   const double h = options.font_size + 2 * options.padding;
   auto on_screen = [&](const Vec2& s) { return !(s.x < -200 || s.y < -h || s.x > cam.width + 10 || s.y > cam.height + h); };
 
@@ -49,17 +49,17 @@ std::vector<PlacedLabel> place_labels(AppState& state, const std::function<doubl
     return true;
   };
   std::vector<std::size_t> first;
-  if (state.primary()) first.push_back(*state.primary());
-  if (state.hovered()) first.push_back(*state.hovered());
-  for (auto i : state.selection()) first.push_back(i);
+  if (state.view().primary()) first.push_back(*state.view().primary());
+  if (state.view().hovered()) first.push_back(*state.view().hovered());
+  for (auto i : state.view().selection()) first.push_back(i);
   for (auto i : first) add(i, true);
-  if (!state.search_query().empty())  // matches come before the rest so a search lights up its hits
-    for (auto i : state.importance_order())
+  if (!state.view().search_query().empty())  // matches come before the rest so a search lights up its hits
+    for (auto i : state.scene().importance_order())
       if (styles[i].flags & node_match) add(i, false);
   // Walking the whole order costs a screen test per node; only nodes on screen count against the
   // candidate limit, so a zoomed-in view still finds its local labels.
   std::size_t looked = 0;
-  for (auto i : state.importance_order()) {
+  for (auto i : state.scene().importance_order()) {
     if (looked >= options.max_candidates) break;
     if (add(i, false)) ++looked;
   }

@@ -34,7 +34,7 @@ struct LabelOptions {
 
 // Places labels for the current camera. `measure` returns the width of a text in logical
 // pixels at options.font_size. O(k log k + c) for c candidates looked at and k placed.
-std::vector<PlacedLabel> place_labels(AppState& state, const std::function<double(std::string_view)>& measure,
+std::vector<PlacedLabel> place_labels(const AppState& state, const std::function<double(std::string_view)>& measure,
                                       const LabelOptions& options = {});
 
 // The text a node is labelled with: its label, else its id, cut to `max_bytes` at a UTF-8

@@ -30,12 +30,12 @@ void dashed_circle(ImDrawList* dl, ImVec2 c, float r, ImU32 col, float width) {
 
 }  // namespace
 
-void draw_insight_overlay(ImDrawList* dl, AppState& state, const Insight& insight, float ui_scale, ImFont* font, float font_size) {
-  const auto& styles = state.node_styles();
-  const Camera& cam = state.camera();
-  const double scale = state.node_scale() * ui_scale;
+void draw_insight_overlay(ImDrawList* dl, const AppState& state, const Insight& insight, float ui_scale, ImFont* font, float font_size) {
+  const auto& styles = state.scene().node_styles();
+  const Camera& cam = state.view().camera();
+  const double scale = state.view().node_scale() * ui_scale;
   auto at = [&](std::size_t i) {
-    Vec2 s = cam.to_screen(state.positions()[i]);
+    Vec2 s = cam.to_screen(state.doc().positions()[i]);
     return ImVec2{float(s.x), float(s.y)};
   };
   auto radius = [&](std::size_t i) { return float(styles[i].radius * scale); };
@@ -69,7 +69,7 @@ void draw_insight_overlay(ImDrawList* dl, AppState& state, const Insight& insigh
     const Vec2 s = cam.to_screen(g.at);
     const ImVec2 c{float(s.x), float(s.y)};
     for (auto j : g.ties_to) dashed(dl, c, at(j), green, 2 * ui_scale, 6 * ui_scale);
-    const float r = float(12 * ui_scale * std::clamp(state.node_scale(), 1.0, 2.0));
+    const float r = float(12 * ui_scale * std::clamp(state.view().node_scale(), 1.0, 2.0));
     dl->AddCircleFilled(c, r, IM_COL32(255, 255, 255, 220));
     dashed_circle(dl, c, r, green, 2.5f * ui_scale);
     const ImVec2 size = font->CalcTextSizeA(font_size, 1e9f, 0, g.label.c_str());

@@ -11,6 +11,6 @@ namespace wijknet::viz {
 class AppState;
 class Insight;
 
-void draw_insight_overlay(ImDrawList* dl, AppState& state, const Insight& insight, float ui_scale, ImFont* font, float font_size);
+void draw_insight_overlay(ImDrawList* dl, const AppState& state, const Insight& insight, float ui_scale, ImFont* font, float font_size);
 
 }  // namespace wijknet::viz

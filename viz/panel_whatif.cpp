@@ -33,7 +33,7 @@ void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx) {
     if (!out) track(ctx, "whatif_panel.take_out_broker");
   }
   std::vector<std::string> sel;
-  for (auto i : state.selection()) sel.push_back(state.document().nodes[i].id);
+  for (auto i : state.view().selection()) sel.push_back(state.document().nodes[i].id);
   ImGui::BeginDisabled(sel.empty());
   if (ImGui::Button(tr(L, "whatif_panel.take_out_selection").c_str()))
     for (const auto& id : sel)

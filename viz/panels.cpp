@@ -73,9 +73,9 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
   const Lang L = ctx.lang;
   if (!ImGui::BeginMainMenuBar()) return;
   if (begin_menu(ctx, "menu.file", tr(L, "menu.file").c_str())) {
-    if (ImGui::MenuItem(tr(L, "menu.open").c_str(), "Ctrl+O")) ctx.dialog = 1, ctx.dialog_path = state.path();
-    if (ImGui::MenuItem(tr(L, "menu.save").c_str(), "Ctrl+S", false, !state.path().empty())) ctx.requests.save = true;
-    if (ImGui::MenuItem(tr(L, "menu.save_as").c_str())) ctx.dialog = 2, ctx.dialog_path = state.path();
+    if (ImGui::MenuItem(tr(L, "menu.open").c_str(), "Ctrl+O")) ctx.dialog = 1, ctx.dialog_path = state.doc().path();
+    if (ImGui::MenuItem(tr(L, "menu.save").c_str(), "Ctrl+S", false, !state.doc().path().empty())) ctx.actions.push_back({Action::Kind::save});
+    if (ImGui::MenuItem(tr(L, "menu.save_as").c_str())) ctx.dialog = 2, ctx.dialog_path = state.doc().path();
     if (menu_item(ctx, "menu.report", tr(L, "menu.report").c_str())) {
       ctx.dialog = 6;
       ctx.dialog_path = "wijknet-report.html";
@@ -92,51 +92,51 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
       ImGui::EndMenu();
     }
     ImGui::Separator();
-    if (ImGui::MenuItem(tr(L, "menu.quit").c_str(), "Ctrl+Q")) ctx.requests.quit = true;
+    if (ImGui::MenuItem(tr(L, "menu.quit").c_str(), "Ctrl+Q")) ctx.actions.push_back({Action::Kind::quit});
     ImGui::EndMenu();
   }
   if (begin_menu(ctx, "menu.edit", tr(L, "menu.edit").c_str())) {
-    if (ImGui::MenuItem(tr(L, "menu.undo").c_str(), "Ctrl+Z", false, state.can_undo())) ctx.actions.push_back({Action::Kind::undo});
-    if (ImGui::MenuItem(tr(L, "menu.redo").c_str(), "Ctrl+Y", false, state.can_redo())) ctx.actions.push_back({Action::Kind::redo});
+    if (ImGui::MenuItem(tr(L, "menu.undo").c_str(), "Ctrl+Z", false, state.doc().can_undo())) ctx.actions.push_back({Action::Kind::undo});
+    if (ImGui::MenuItem(tr(L, "menu.redo").c_str(), "Ctrl+Y", false, state.doc().can_redo())) ctx.actions.push_back({Action::Kind::redo});
     ImGui::Separator();
     if (menu_item(ctx, "menu.add_node", tr(L, "menu.add_node").c_str())) ctx.actions.push_back({Action::Kind::add_member});
-    if (menu_item(ctx, "menu.add_tie", tr(L, "menu.add_tie").c_str(), nullptr, false, state.selection().size() == 2))
+    if (menu_item(ctx, "menu.add_tie", tr(L, "menu.add_tie").c_str(), nullptr, false, state.view().selection().size() == 2))
       ctx.actions.push_back({Action::Kind::tie_selection});
-    if (ImGui::MenuItem(tr(L, "menu.remove_selection").c_str(), "Del", false, !state.selection().empty()))
+    if (ImGui::MenuItem(tr(L, "menu.remove_selection").c_str(), "Del", false, !state.view().selection().empty()))
       ctx.actions.push_back({Action::Kind::remove_selection});
     ImGui::EndMenu();
   }
   if (begin_menu(ctx, "menu.view", tr(L, "menu.view").c_str())) {
-    if (ImGui::MenuItem(tr(L, "menu.fit").c_str(), "F")) ctx.requests.fit = true;
+    if (ImGui::MenuItem(tr(L, "menu.fit").c_str(), "F")) ctx.actions.push_back({Action::Kind::fit});
     if (ImGui::MenuItem(tr(L, "menu.search").c_str(), "Ctrl+F")) open_search(ctx);
-    ImGui::MenuItem(tr(L, "menu.curved").c_str(), nullptr, &state.curved_edges);
-    float density = float(state.label_density);
-    if (ImGui::SliderFloat(tr(L, "menu.labels").c_str(), &density, 0.0f, 3.0f, "%.1f")) state.label_density = density;
+    ImGui::MenuItem(tr(L, "menu.curved").c_str(), nullptr, &state.view().curved_edges);
+    float density = float(state.view().label_density);
+    if (ImGui::SliderFloat(tr(L, "menu.labels").c_str(), &density, 0.0f, 3.0f, "%.1f")) state.view().label_density = density;
     if (ImGui::BeginMenu(tr(L, "menu.color_by").c_str())) {
-      if (ImGui::MenuItem(tr(L, "color.kind").c_str(), nullptr, state.color_by() == ColorBy::kind)) state.set_color_by(ColorBy::kind);
-      if (ImGui::MenuItem(tr(L, "color.sector").c_str(), nullptr, state.color_by() == ColorBy::sector))
-        state.set_color_by(ColorBy::sector);
-      if (ImGui::MenuItem(tr(L, "color.community").c_str(), nullptr, state.color_by() == ColorBy::community)) {
-        state.set_color_by(ColorBy::community);
-        if (!state.has_metrics()) ctx.requests.compute_metrics = true;
+      if (ImGui::MenuItem(tr(L, "color.kind").c_str(), nullptr, state.view().color_by() == ColorBy::kind)) state.view().set_color_by(ColorBy::kind);
+      if (ImGui::MenuItem(tr(L, "color.sector").c_str(), nullptr, state.view().color_by() == ColorBy::sector))
+        state.view().set_color_by(ColorBy::sector);
+      if (ImGui::MenuItem(tr(L, "color.community").c_str(), nullptr, state.view().color_by() == ColorBy::community)) {
+        state.view().set_color_by(ColorBy::community);
+        if (!state.scene().has_metrics()) ctx.actions.push_back({Action::Kind::compute_measures});
       }
       ImGui::Separator();
       for (auto m : all_metrics)
         if (ImGui::MenuItem(metric_name(L, metric_id(m)).c_str(), nullptr,
-                            state.color_by() == ColorBy::metric && state.color_metric() == m)) {
-          state.set_color_by(ColorBy::metric, m);
-          if (!state.has_metrics() && m != Metric::degree) ctx.requests.compute_metrics = true;
+                            state.view().color_by() == ColorBy::metric && state.view().color_metric() == m)) {
+          state.view().set_color_by(ColorBy::metric, m);
+          if (!state.scene().has_metrics() && m != Metric::degree) ctx.actions.push_back({Action::Kind::compute_measures});
         }
       ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr(L, "menu.size_by").c_str())) {
-      if (ImGui::MenuItem(tr(L, "menu.uniform").c_str(), nullptr, state.size_by() == SizeBy::uniform))
-        state.set_size_by(SizeBy::uniform);
+      if (ImGui::MenuItem(tr(L, "menu.uniform").c_str(), nullptr, state.view().size_by() == SizeBy::uniform))
+        state.view().set_size_by(SizeBy::uniform);
       for (auto m : all_metrics)
         if (ImGui::MenuItem(metric_name(L, metric_id(m)).c_str(), nullptr,
-                            state.size_by() == SizeBy::metric && state.size_metric() == m)) {
-          state.set_size_by(SizeBy::metric, m);
-          if (!state.has_metrics() && m != Metric::degree) ctx.requests.compute_metrics = true;
+                            state.view().size_by() == SizeBy::metric && state.view().size_metric() == m)) {
+          state.view().set_size_by(SizeBy::metric, m);
+          if (!state.scene().has_metrics() && m != Metric::degree) ctx.actions.push_back({Action::Kind::compute_measures});
         }
       ImGui::EndMenu();
     }
@@ -161,19 +161,19 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
   }
   if (begin_menu(ctx, "menu.layout", tr(L, "menu.layout").c_str())) {
     if (ImGui::MenuItem(tr(L, ctx.layout_running ? "menu.layout_pause" : "menu.layout_run").c_str(), "Space"))
-      ctx.requests.layout_toggle = true;
-    if (ImGui::MenuItem(tr(L, "menu.layout_reheat").c_str(), "R")) ctx.requests.layout_reheat = true;
-    if (ImGui::MenuItem(tr(L, "menu.unpin_all").c_str())) state.unpin_all();
+      ctx.actions.push_back({Action::Kind::layout_toggle});
+    if (ImGui::MenuItem(tr(L, "menu.layout_reheat").c_str(), "R")) ctx.actions.push_back({Action::Kind::layout_reheat});
+    if (ImGui::MenuItem(tr(L, "menu.unpin_all").c_str())) state.doc().unpin_all();
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(tr(L, "menu.metrics").c_str())) {
-    if (ImGui::MenuItem(tr(L, "menu.metrics").c_str(), nullptr, false, !ctx.metrics_computing && !state.has_metrics()))
-      ctx.requests.compute_metrics = true;
+    if (ImGui::MenuItem(tr(L, "menu.metrics").c_str(), nullptr, false, !ctx.metrics_computing && !state.scene().has_metrics()))
+      ctx.actions.push_back({Action::Kind::compute_measures});
     ImGui::EndMenu();
   }
   if (begin_menu(ctx, "menu.language", tr(L, "menu.language").c_str())) {
-    if (menu_item(ctx, "lang.nl", "Nederlands", nullptr, L == Lang::nl)) ctx.requests.lang = Lang::nl;
-    if (menu_item(ctx, "lang.en", "English", nullptr, L == Lang::en)) ctx.requests.lang = Lang::en;
+    if (menu_item(ctx, "lang.nl", "Nederlands", nullptr, L == Lang::nl)) ctx.actions.push_back({.kind = Action::Kind::set_lang, .lang = Lang::nl});
+    if (menu_item(ctx, "lang.en", "English", nullptr, L == Lang::en)) ctx.actions.push_back({.kind = Action::Kind::set_lang, .lang = Lang::en});
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
@@ -192,17 +192,17 @@ void legend_panel(AppState& state, UiContext& ctx) {
     return;
   }
   std::string title;
-  switch (state.color_by()) {
+  switch (state.view().color_by()) {
     case ColorBy::kind: title = tr(L, "color.kind"); break;
     case ColorBy::sector: title = tr(L, "color.sector"); break;
     case ColorBy::community: title = tr(L, "color.community"); break;
-    case ColorBy::metric: title = metric_name(L, metric_id(state.color_metric())); break;
+    case ColorBy::metric: title = metric_name(L, metric_id(state.view().color_metric())); break;
   }
   ImGui::TextUnformatted((tr(L, "panel.legend") + ": " + title).c_str());
   ImGui::Separator();
-  auto entries = state.legend();
+  auto entries = state.scene().legend();
   float sw = ImGui::GetTextLineHeight() * 0.8f;
-  if (state.color_by() == ColorBy::metric) {
+  if (state.view().color_by() == ColorBy::metric) {
     if (entries.empty()) {
       ImGui::TextDisabled("%s", tr(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
     } else {
@@ -225,13 +225,13 @@ void legend_panel(AppState& state, UiContext& ctx) {
       swatch(e.color, sw);
       ImGui::TextUnformatted(legend_text(state, L, e).c_str());
     }
-    if (state.color_by() == ColorBy::community && entries.size() <= 1 && !state.has_metrics())
+    if (state.view().color_by() == ColorBy::community && entries.size() <= 1 && !state.scene().has_metrics())
       ImGui::TextDisabled("%s", tr(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
   }
   ImGui::Separator();
   std::size_t ties = 0;
-  for (std::size_t e = 0; e < state.document().edges.size(); ++e) ties += state.edge_visible(e);
-  ImGui::TextDisabled("%s", tr(L, "legend.nodes", {std::to_string(state.visible_count()), std::to_string(ties)}).c_str());
+  for (std::size_t e = 0; e < state.document().edges.size(); ++e) ties += state.scene().edge_visible(e);
+  ImGui::TextDisabled("%s", tr(L, "legend.nodes", {std::to_string(state.scene().visible_count()), std::to_string(ties)}).c_str());
   ImGui::End();
 }
 
@@ -249,7 +249,7 @@ void filters_panel(AppState& state, UiContext& ctx) {
   if (ImGui::GetWindowPos().x < vp->WorkPos.x + ctx.dock_width + 40)  // beside the dock, where it opens
     ctx.left_cover = std::max(ctx.left_cover, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x - vp->WorkPos.x);
   const auto& doc = state.document();
-  Filters f = state.filters();
+  Filters f = state.view().filters();
   std::set<std::string> kinds, sectors;
   double max_weight = 1;
   for (const auto& n : doc.nodes) kinds.insert(n.kind), sectors.insert(n.sector);
@@ -311,22 +311,22 @@ void filters_panel(AppState& state, UiContext& ctx) {
   track(ctx, "filters.min_weight");
   if (weight_moved) f.min_weight = mw;
   ImGui::Separator();
-  int depth = state.focus_depth();
-  if (state.focus()) {
-    ImGui::TextUnformatted((tr(L, "inspector.focus") + ": " + label_text(doc.nodes[*state.focus()])).c_str());
-    if (ImGui::SliderInt(tr(L, "filters.focus_depth").c_str(), &depth, 1, 6)) state.set_focus(*state.focus(), depth);
-    if (ImGui::Button(tr(L, "filters.focus_off").c_str())) state.clear_focus();
-  } else if (state.primary()) {
-    if (ImGui::Button(tr(L, "filters.focus").c_str())) state.set_focus(*state.primary(), std::max(depth, 1));
+  int depth = state.view().focus_depth();
+  if (state.view().focus()) {
+    ImGui::TextUnformatted((tr(L, "inspector.focus") + ": " + label_text(doc.nodes[*state.view().focus()])).c_str());
+    if (ImGui::SliderInt(tr(L, "filters.focus_depth").c_str(), &depth, 1, 6)) state.set_focus(*state.view().focus(), depth);
+    if (ImGui::Button(tr(L, "filters.focus_off").c_str())) state.view().clear_focus();
+  } else if (state.view().primary()) {
+    if (ImGui::Button(tr(L, "filters.focus").c_str())) state.set_focus(*state.view().primary(), std::max(depth, 1));
   }
   ImGui::Separator();
   if (ImGui::Button(tr(L, "filters.reset").c_str())) {
     f = Filters{};
     ctx.filter_date.clear();
-    state.clear_focus();
+    state.view().clear_focus();
   }
-  state.set_filters(f);
-  ImGui::TextDisabled("%s", tr(L, "filters.shown", {std::to_string(state.visible_count()), std::to_string(doc.nodes.size())}).c_str());
+  state.view().set_filters(f);
+  ImGui::TextDisabled("%s", tr(L, "filters.shown", {std::to_string(state.scene().visible_count()), std::to_string(doc.nodes.size())}).c_str());
   ImGui::End();
 }
 
@@ -355,22 +355,22 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   ctx.widgets["inspector"] = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
                               ImGui::GetWindowPos().y + ImGui::GetWindowSize().y};
   const auto& doc = state.document();
-  if (!state.primary() || *state.primary() >= doc.nodes.size()) {
+  if (!state.view().primary() || *state.view().primary() >= doc.nodes.size()) {
     ctx.editing.reset();
     ImGui::TextWrapped("%s", tr(L, "inspector.none").c_str());
     ImGui::End();
     return;
   }
-  if (state.selection().size() > 1) {
-    ImGui::TextUnformatted(tr(L, "inspector.many", {std::to_string(state.selection().size())}).c_str());
+  if (state.view().selection().size() > 1) {
+    ImGui::TextUnformatted(tr(L, "inspector.many", {std::to_string(state.view().selection().size())}).c_str());
     if (ImGui::Button(tr(L, "menu.remove_selection").c_str())) ctx.actions.push_back({Action::Kind::remove_selection});
-    if (state.selection().size() == 2) {
+    if (state.view().selection().size() == 2) {
       ImGui::SameLine();
       if (ImGui::Button(tr(L, "menu.add_tie").c_str())) ctx.actions.push_back({Action::Kind::tie_selection});
     }
     ImGui::Separator();
   }
-  const std::size_t i = *state.primary();
+  const std::size_t i = *state.view().primary();
   // Fresh buffers for a newly selected node, and after an undo changed the node underneath.
   if (ctx.editing != i ||
       (!ImGui::IsAnyItemActive() && (ctx.edit_label != doc.nodes[i].label || ctx.edit_id != doc.nodes[i].id)))
@@ -381,13 +381,13 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   const bool label_entered =
       ImGui::InputText(tr(L, "inspector.label").c_str(), &ctx.edit_label, ImGuiInputTextFlags_EnterReturnsTrue);
   track(ctx, "inspector.label");
-  if (label_entered || ImGui::IsItemDeactivatedAfterEdit()) state.set_label(i, ctx.edit_label);
+  if (label_entered || ImGui::IsItemDeactivatedAfterEdit()) state.doc().set_label(i, ctx.edit_label);
   if (ImGui::InputText(tr(L, "inspector.id").c_str(), &ctx.edit_id, ImGuiInputTextFlags_EnterReturnsTrue) ||
       ImGui::IsItemDeactivatedAfterEdit()) {
     if (ctx.edit_id != n.id) {
       Node copy = n;
       copy.id = ctx.edit_id;
-      if (!state.set_node(i, std::move(copy))) ctx.edit_id = state.document().nodes[i].id;
+      if (!state.doc().set_node(i, std::move(copy))) ctx.edit_id = state.document().nodes[i].id;
     }
   }
   // Kind and sector from the known lists; unknown values the document carries stay selectable.
@@ -395,7 +395,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   if (std::find(kind_list.begin(), kind_list.end(), n.kind) == kind_list.end()) kind_list.push_back(n.kind);
   if (begin_combo(ctx, "inspector.kind", tr(L, "inspector.kind").c_str(), kind_name(L, n.kind).c_str())) {
     for (const auto& k : kind_list)
-      if (selectable(ctx, "inspector.kind." + k, kind_name(L, k).c_str(), k == n.kind)) state.set_kind(i, k);
+      if (selectable(ctx, "inspector.kind." + k, kind_name(L, k).c_str(), k == n.kind)) state.doc().set_kind(i, k);
     ImGui::EndCombo();
   }
   std::vector<std::string> sector_list = {""};
@@ -403,13 +403,13 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   if (std::find(sector_list.begin(), sector_list.end(), n.sector) == sector_list.end()) sector_list.push_back(n.sector);
   if (begin_combo(ctx, "inspector.sector", tr(L, "inspector.sector").c_str(), sector_title(L, n.sector).c_str())) {
     for (const auto& s : sector_list)
-      if (selectable(ctx, "inspector.sector." + s, sector_title(L, s).c_str(), s == n.sector)) state.set_sector(i, s);
+      if (selectable(ctx, "inspector.sector." + s, sector_title(L, s).c_str(), s == n.sector)) state.doc().set_sector(i, s);
     ImGui::EndCombo();
   }
   ImGui::PopItemWidth();
   bool broker = n.is_broker();
   if (ImGui::Checkbox((tr(L, "inspector.role") + ": " + tr(L, "inspector.broker")).c_str(), &broker))
-    state.set_role(i, broker ? "broker" : "");
+    state.doc().set_role(i, broker ? "broker" : "");
   if (!doc.themes.empty()) {
     ImGui::TextUnformatted(tr(L, "inspector.themes").c_str());
     for (const auto& t : doc.themes) {
@@ -420,17 +420,17 @@ void inspector_panel(AppState& state, UiContext& ctx) {
         auto themes = n.themes;
         if (on) themes.push_back(t.id);
         else std::erase(themes, t.id);
-        state.set_themes(i, std::move(themes));
+        state.doc().set_themes(i, std::move(themes));
       }
     }
   }
   if (n.since || n.until)
     ImGui::TextDisabled("%s %s  %s %s", tr(L, "inspector.since").c_str(), n.since ? n.since->str().c_str() : "—",
                         tr(L, "inspector.until").c_str(), n.until ? n.until->str().c_str() : "—");
-  bool pinned = state.pinned()[i] != 0;
-  if (ImGui::Checkbox(tr(L, "inspector.pinned").c_str(), &pinned)) state.set_pinned(i, pinned);
+  bool pinned = state.doc().pinned()[i] != 0;
+  if (ImGui::Checkbox(tr(L, "inspector.pinned").c_str(), &pinned)) state.doc().set_pinned(i, pinned);
   ImGui::SameLine();
-  if (ImGui::Button(tr(L, "inspector.focus").c_str())) state.set_focus(i, std::max(state.focus_depth(), 1));
+  if (ImGui::Button(tr(L, "inspector.focus").c_str())) state.set_focus(i, std::max(state.view().focus_depth(), 1));
   if (n.is_actor()) {
     // What the coalition loses without this member: what-if mode, nothing deleted.
     ImGui::SameLine();
@@ -453,7 +453,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
       try {
         Json attrs = Json::parse(ctx.edit_attrs);
         if (!attrs.is_object()) throw std::runtime_error("{ ... }");
-        state.set_attrs(i, std::move(attrs));
+        state.doc().set_attrs(i, std::move(attrs));
         ctx.edit_attrs_error.clear();
       } catch (const std::exception& e) {
         ctx.edit_attrs_error = tr(L, "inspector.attrs_bad", {e.what()});
@@ -465,13 +465,13 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   const bool metrics_open = ImGui::CollapsingHeader(tr(L, "inspector.metrics").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
   track(ctx, "inspector.metrics");
   if (metrics_open) {
-    if (!state.has_metrics()) {
+    if (!state.scene().has_metrics()) {
       ImGui::TextDisabled("%s", tr(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
-      ImGui::TextUnformatted((metric_name(L, "degree") + ": " + std::to_string(state.degree(i))).c_str());
+      ImGui::TextUnformatted((metric_name(L, "degree") + ": " + std::to_string(state.scene().degree(i))).c_str());
     } else if (ImGui::BeginTable("##metrics", 3, ImGuiTableFlags_SizingStretchProp)) {
       for (auto m : all_metrics) {
-        double v = state.metric(m, i);
-        auto [r, of] = state.rank(m, i);
+        double v = state.scene().metric(m, i);
+        auto [r, of] = state.scene().rank(m, i);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(metric_name(L, metric_id(m)).c_str());
@@ -484,12 +484,12 @@ void inspector_panel(AppState& state, UiContext& ctx) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(metric_name(L, "community").c_str());
       ImGui::TableNextColumn();
-      ImGui::Text("%d", state.community(i));
+      ImGui::Text("%d", state.scene().community(i));
       ImGui::EndTable();
       // Which network and date the numbers are of, as `analyze` and the report say it.
       ImGui::PushTextWrapPos(0);
       ImGui::TextDisabled("%s", tr(L, "inspector.measures_on", {scope_name(L, NetworkScope::members_and_projects),
-                                                                 long_date(L, state.measures_date().value_or(Date::today()))})
+                                                                 long_date(L, state.view().measures_date().value_or(Date::today()))})
                                     .c_str());
       ImGui::PopTextWrapPos();
     }
@@ -510,7 +510,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
       ImGui::SameLine();
       float w = float(x.weight);
       ImGui::SetNextItemWidth(52 * ctx.ui_scale);
-      if (ImGui::DragFloat("##w", &w, 0.05f, 0.0f, 100.0f, "%.2f") && w != float(x.weight)) state.set_edge_weight(e, w);
+      if (ImGui::DragFloat("##w", &w, 0.05f, 0.0f, 100.0f, "%.2f") && w != float(x.weight)) state.doc().set_edge_weight(e, w);
       ImGui::SameLine();
       swatch(kind_color(doc.nodes[other].kind), ImGui::GetTextLineHeight() * 0.6f);
       if (ImGui::SmallButton(label_text(doc.nodes[other], 28).c_str())) {
@@ -520,7 +520,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", x.kind.c_str());  // the kind of tie
       ImGui::PopID();
     }
-    if (remove) state.remove_edge(*remove);
+    if (remove) state.doc().remove_edge(*remove);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##newtie", tr(L, "inspector.new_tie").c_str(), &ctx.new_tie_query);
     if (!ctx.new_tie_query.empty()) {
@@ -537,7 +537,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
           e.target = j;
           bool project = doc.nodes[i].kind == kinds::project || doc.nodes[j].kind == kinds::project;
           e.kind = project ? "participates" : "collaborates";
-          state.add_edge(std::move(e));
+          state.doc().add_edge(std::move(e));
           ctx.new_tie_query.clear();
         }
       }
@@ -563,10 +563,7 @@ void search_panel(AppState& state, UiContext& ctx) {
     ImGui::End();
     return;
   }
-  auto go = [&](std::size_t node) {
-    state.click(node, false);
-    state.fly_to(node);
-  };
+  auto go = [&](std::size_t node) { ctx.actions.push_back({.kind = Action::Kind::search_select, .index = node}); };
   if (ctx.search_focus) {
     ImGui::SetKeyboardFocusHere();
     ctx.search_focus = false;
@@ -575,14 +572,14 @@ void search_panel(AppState& state, UiContext& ctx) {
   bool enter = ImGui::InputTextWithHint("##q", (tr(L, "search.title") + ": " + tr(L, "search.hint")).c_str(), &ctx.search_text,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
   if (ImGui::IsItemEdited()) {
-    ctx.search_hits = state.search(ctx.search_text);
+    ctx.search_hits = state.search(ctx.search_text);  // marks the matches on the map as the user types
     ctx.search_cursor = 0;
   }
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) && !ctx.search_hits.empty())
     ctx.search_cursor = std::min(ctx.search_cursor + 1, int(std::min<std::size_t>(ctx.search_hits.size(), 10)) - 1);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) ctx.search_cursor = std::max(ctx.search_cursor - 1, 0);
   if (enter) {
-    search_enter(state, ctx);
+    search_enter(ctx);
     ctx.search_focus = true;  // keep typing
   }
   if (!ctx.search_text.empty()) {
@@ -597,7 +594,7 @@ void search_panel(AppState& state, UiContext& ctx) {
       }
     }
   }
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) close_search(state, ctx);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) close_search(ctx);
   ImGui::End();
 }
 
@@ -642,15 +639,18 @@ void dialogs(AppState& state, UiContext& ctx) {
   bool cancel = ImGui::Button(tr(L, "dialog.cancel").c_str()) || ctx.dialog_cancel;
   ctx.dialog_accept = ctx.dialog_cancel = false;
   if (ok && !ctx.dialog_path.empty()) {
-    auto& r = ctx.requests;
-    r.export_scale = ctx.dialog_scale;
-    r.export_anonymize = ctx.dialog_anonymize;
+    auto file_action = [&](Action::Kind k) {
+      Action a{k, ctx.dialog_path};
+      a.number = ctx.dialog_scale;
+      a.flag = ctx.dialog_anonymize;
+      ctx.actions.push_back(std::move(a));
+    };
     switch (ctx.dialog) {
-      case 1: r.open = ctx.dialog_path; break;
-      case 2: r.save_as = ctx.dialog_path; break;
-      case 3: r.export_png = ctx.dialog_path; break;
-      case 4: r.export_svg = ctx.dialog_path; break;
-      case 5: r.export_doc = ctx.dialog_path; break;
+      case 1: file_action(Action::Kind::open_file); break;
+      case 2: file_action(Action::Kind::save_as); break;
+      case 3: file_action(Action::Kind::export_png); break;
+      case 4: file_action(Action::Kind::export_svg); break;
+      case 5: file_action(Action::Kind::export_doc); break;
       case 6: {
         Action a{Action::Kind::write_report, ctx.dialog_path, ctx.dialog_date};
         a.lang = ctx.dialog_lang;
@@ -669,7 +669,7 @@ void dialogs(AppState& state, UiContext& ctx) {
 
 void error_popup(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
-  const bool wanted = !state.error().empty();
+  const bool wanted = !state.doc().error().empty();
   std::string id = tr(L, "status.error") + "###error";
   if (wanted && !ImGui::IsPopupOpen("###error")) ImGui::OpenPopup(id.c_str());
   if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
@@ -679,10 +679,10 @@ void error_popup(AppState& state, UiContext& ctx) {
     return;
   }
   ImGui::PushTextWrapPos(560 * ctx.ui_scale);
-  ImGui::TextUnformatted(state.error().c_str());
+  ImGui::TextUnformatted(state.doc().error().c_str());
   ImGui::PopTextWrapPos();
   if (ImGui::Button(tr(L, "dialog.ok").c_str())) {
-    state.clear_error();
+    state.doc().clear_error();
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
@@ -702,8 +702,8 @@ void status_line(AppState& state, UiContext& ctx) {
     std::string layout = ctx.layout_running ? tr(L, "layout.running", {std::to_string(ctx.layout_iterations)})
                          : ctx.layout_settled ? tr(L, "layout.settled")
                                              : tr(L, "layout.paused");
-    std::string left = state.document().name.empty() ? state.path() : state.document().name;
-    if (state.dirty()) left += " · " + tr(L, "status.unsaved");
+    std::string left = state.document().name.empty() ? state.doc().path() : state.document().name;
+    if (state.doc().dirty()) left += " · " + tr(L, "status.unsaved");
     left += " · " + layout;
     if (!ctx.status.empty() && ctx.now - ctx.status_time < 6) left += " · " + ctx.status;
     else left += " · " + tr(L, "status.hint");
@@ -788,9 +788,9 @@ void dock(AppState& state, const Insight& insight, UiContext& ctx) {
 }
 
 void tooltip(AppState& state, UiContext& ctx, const Interaction& interaction) {
-  auto h = state.hovered();
+  auto h = state.view().hovered();
   if (!h || interaction.mode() != Interaction::Mode::idle || ImGui::GetIO().WantCaptureMouse) return;
-  if (ctx.dialog != 0 || !state.error().empty() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+  if (ctx.dialog != 0 || !state.doc().error().empty() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
   const Lang L = ctx.lang;
   const Node& n = state.document().nodes[*h];
   ImGui::BeginTooltip();
@@ -799,10 +799,10 @@ void tooltip(AppState& state, UiContext& ctx, const Interaction& interaction) {
   if (!n.sector.empty()) what += " · " + sector_title(L, n.sector);
   if (n.is_broker()) what += " · " + tr(L, "inspector.broker");
   ImGui::TextDisabled("%s", what.c_str());
-  ImGui::TextUnformatted(tr(L, "tooltip.degree", {std::to_string(state.degree(*h))}).c_str());
-  if (state.has_metrics()) {
-    auto [r, of] = state.rank(Metric::betweenness, *h);
-    ImGui::TextUnformatted((metric_name(L, "betweenness") + ": " + format_value(L, state.metric(Metric::betweenness, *h)) + " (" +
+  ImGui::TextUnformatted(tr(L, "tooltip.degree", {std::to_string(state.scene().degree(*h))}).c_str());
+  if (state.scene().has_metrics()) {
+    auto [r, of] = state.scene().rank(Metric::betweenness, *h);
+    ImGui::TextUnformatted((metric_name(L, "betweenness") + ": " + format_value(L, state.scene().metric(Metric::betweenness, *h)) + " (" +
                             tr(L, "inspector.rank", {std::to_string(r), std::to_string(of)}) + ")")
                                .c_str());
   }
@@ -811,18 +811,17 @@ void tooltip(AppState& state, UiContext& ctx, const Interaction& interaction) {
 
 }  // namespace
 
-void search_enter(AppState& state, UiContext& ctx) {
+void search_enter(UiContext& ctx) {
   if (ctx.search_hits.empty()) return;
   std::size_t node = ctx.search_hits[std::size_t(std::clamp(ctx.search_cursor, 0, int(ctx.search_hits.size()) - 1))];
-  state.click(node, false);
-  state.fly_to(node);
+  ctx.actions.push_back({.kind = Action::Kind::search_select, .index = node});
 }
 
-void close_search(AppState& state, UiContext& ctx) {
+void close_search(UiContext& ctx) {
   ctx.search_open = false;
   ctx.search_text.clear();
   ctx.search_hits.clear();
-  state.search("");
+  ctx.actions.push_back({.kind = Action::Kind::search});  // no query: the map shows no matches
 }
 
 void open_search(UiContext& ctx) {
@@ -841,7 +840,7 @@ void draw_ui(AppState& state, const Insight& insight, UiContext& ctx, const Inte
   if (ctx.show_legend) legend_panel(state, ctx);
   if (ctx.show_filters) filters_panel(state, ctx);
   ctx.inspector_width = 0;
-  if (ctx.show_inspector && state.primary()) inspector_panel(state, ctx);
+  if (ctx.show_inspector && state.view().primary()) inspector_panel(state, ctx);
   if (ctx.search_open) search_panel(state, ctx);
   status_line(state, ctx);
   tooltip(state, ctx, interaction);

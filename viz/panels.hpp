@@ -1,6 +1,6 @@
 // The viewer's ImGui panels: menu bar, legend, filters, inspector, search, dialogs, status
-// line, tooltip. They read AppState and issue its commands; what needs the window or the disk
-// (open, save, export, quit, layout control) goes back to the viewer as a UiRequests value.
+// line, tooltip. They read AppState and issue the user's actions (viz/actions.hpp) into
+// UiContext::actions: the same list the keys fill, performed after the panels are drawn.
 #pragma once
 
 #include <array>
@@ -18,15 +18,6 @@
 struct ImFont;
 
 namespace wijknet::viz {
-
-struct UiRequests {
-  std::optional<std::string> open, save_as, export_png, export_svg, export_doc;
-  double export_scale = 2.0;
-  bool export_anonymize = true;
-  bool save = false, quit = false, fit = false;
-  bool layout_toggle = false, layout_reheat = false, compute_metrics = false;
-  std::optional<Lang> lang;
-};
 
 struct UiContext {
   Lang lang = Lang::en;
@@ -73,7 +64,6 @@ struct UiContext {
   std::string new_tie_query;
   std::string filter_date, filter_date_error;
 
-  UiRequests requests;
   // Where the named widgets were last drawn, [x0, y0, x1, y1] in logical pixels, so a test can
   // click them with xdotool (written into the state dump). Named: menu headers and items,
   // filter checkboxes and fields, the inspector's label field.
@@ -89,8 +79,8 @@ float dock_width_for(float viewport_width, float ui_scale);
 // Opens the search box (Ctrl+F) and moves the keyboard focus into it.
 void open_search(UiContext& ui);
 // Enter in the search box: selects the highlighted hit and flies to it.
-void search_enter(AppState& state, UiContext& ui);
+void search_enter(UiContext& ui);
 // Escape in the search box: closes it and clears the highlighting.
-void close_search(AppState& state, UiContext& ui);
+void close_search(UiContext& ui);
 
 }  // namespace wijknet::viz

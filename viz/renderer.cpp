@@ -336,20 +336,20 @@ bool Renderer::init(std::string& error) {
   return true;
 }
 
-void Renderer::upload(AppState& state) {
-  const auto& nodes = state.node_styles();
-  const auto& edges = state.edge_styles();
+void Renderer::upload(const AppState& state) {
+  const auto& nodes = state.scene().node_styles();
+  const auto& edges = state.scene().edge_styles();
   const auto& doc = state.document();
   const bool resized = nodes.size() != node_count_ || edges.size() != edge_count_ ||
-                       state.structure_version() != uploaded_structure_;
-  if (resized || state.positions_version() != uploaded_positions_) {
-    const auto& p = state.positions();
+                       state.scene().structure_version() != uploaded_structure_;
+  if (resized || state.doc().positions_version() != uploaded_positions_) {
+    const auto& p = state.doc().positions();
     pos_scratch_.resize(p.size() * 2);
     for (std::size_t i = 0; i < p.size(); ++i) pos_scratch_[2 * i] = float(p[i].x), pos_scratch_[2 * i + 1] = float(p[i].y);
     fill(pos_, pos_scratch_.data(), pos_scratch_.size() * sizeof(float));
-    uploaded_positions_ = state.positions_version();
+    uploaded_positions_ = state.doc().positions_version();
   }
-  if (resized || state.style_version() != uploaded_styles_) {
+  if (resized || state.scene().style_version() != uploaded_styles_) {
     std::vector<std::uint8_t> color(nodes.size() * 4);
     std::vector<float> param(nodes.size() * 2);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
@@ -364,8 +364,8 @@ void Renderer::upload(AppState& state) {
     std::size_t visible = 0;
     for (const auto& s : edges) visible += s.visible;
     lines_ = pulled_ && visible > 20000;
-    const auto& selection = state.selection();
-    auto hovered = state.hovered();
+    const auto& selection = state.view().selection();
+    auto hovered = state.view().hovered();
     auto lit = [&](const Edge& x) {
       return std::binary_search(selection.begin(), selection.end(), x.source) ||
              std::binary_search(selection.begin(), selection.end(), x.target) ||
@@ -406,11 +406,11 @@ void Renderer::upload(AppState& state) {
                    GL_DYNAMIC_DRAW);
       glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
     }
-    uploaded_styles_ = state.style_version();
+    uploaded_styles_ = state.scene().style_version();
   }
   node_count_ = nodes.size();
   edge_count_ = edges.size();
-  uploaded_structure_ = state.structure_version();
+  uploaded_structure_ = state.scene().structure_version();
 }
 
 namespace {
@@ -421,9 +421,9 @@ void bind_tbo(GLuint program, const char* name, int unit, unsigned texture) {
 }
 }  // namespace
 
-void Renderer::draw(AppState& state, const RenderTarget& target) { draw_part(state, target, state.camera(), 0, 1); }
+void Renderer::draw(const AppState& state, const RenderTarget& target) { draw_part(state, target, state.view().camera(), 0, 1); }
 
-void Renderer::draw_part(AppState& state, const RenderTarget& target, const Camera& cam, int part, int parts) {
+void Renderer::draw_part(const AppState& state, const RenderTarget& target, const Camera& cam, int part, int parts) {
   if (part == 0) upload(state);
   glViewport(0, 0, target.fb_width, target.fb_height);
   glDisable(GL_DEPTH_TEST);
@@ -462,13 +462,13 @@ void Renderer::draw_part(AppState& state, const RenderTarget& target, const Came
     bind_tbo(edge_program_, "u_color", 2, edge_color_.texture);
     bind_tbo(edge_program_, "u_width", 3, edge_width_.texture);
     // Curved ribbons need a few segments; straight ones are one quad.
-    const int segments = state.curved_edges ? 12 : 1;
+    const int segments = state.view().curved_edges ? 12 : 1;
     glUniform1i(glGetUniformLocation(edge_program_, "u_segments"), segments);
     glUniform1i(glGetUniformLocation(edge_program_, "u_pulled"), pulled_ ? 1 : 0);
     glUniform1i(glGetUniformLocation(edge_program_, "u_first"), GLint(a));
-    glUniform1f(glGetUniformLocation(edge_program_, "u_curvature"), state.curved_edges ? 0.12f : 0.0f);
+    glUniform1f(glGetUniformLocation(edge_program_, "u_curvature"), state.view().curved_edges ? 0.12f : 0.0f);
     glUniform1f(glGetUniformLocation(edge_program_, "u_px"), float(target.pixel_ratio));
-    glUniform1f(glGetUniformLocation(edge_program_, "u_scale"), float(target.ui_scale * std::min(state.node_scale(), 2.0)));
+    glUniform1f(glGetUniformLocation(edge_program_, "u_scale"), float(target.ui_scale * std::min(state.view().node_scale(), 2.0)));
     const std::size_t per_edge = 6 * std::size_t(segments);
     if (pulled_) glDrawArrays(GL_TRIANGLES, GLint(a * per_edge), GLsizei((b - a) * per_edge));
     else glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 2 * (segments + 1), GLsizei(b - a));
@@ -480,7 +480,7 @@ void Renderer::draw_part(AppState& state, const RenderTarget& target, const Came
     bind_tbo(node_program_, "u_color", 1, node_color_.texture);
     bind_tbo(node_program_, "u_param", 2, node_param_.texture);
     glUniform1i(glGetUniformLocation(node_program_, "u_pulled"), pulled_ ? 1 : 0);
-    glUniform1f(glGetUniformLocation(node_program_, "u_scale"), float(state.node_scale() * target.ui_scale));
+    glUniform1f(glGetUniformLocation(node_program_, "u_scale"), float(state.view().node_scale() * target.ui_scale));
     glUniform4f(glGetUniformLocation(node_program_, "u_select"), selection_color.r / 255.f, selection_color.g / 255.f,
                 selection_color.b / 255.f, 1.f);
     if (pulled_) glDrawArrays(GL_TRIANGLES, 0, GLsizei(node_count_ * 6));
@@ -553,14 +553,13 @@ bool Renderer::Picture::shows(const Picture& o) const {
          pixel_ratio == o.pixel_ratio && ui_scale == o.ui_scale && node_scale == o.node_scale && curved == o.curved;
 }
 
-bool Renderer::present(AppState& state, const RenderTarget& target, double now, bool fresh) {
-  state.node_styles();  // brings style_version up to date before it is compared
+bool Renderer::present(const AppState& state, const RenderTarget& target, double now, bool fresh) {
   Picture want;
-  want.positions = state.positions_version(), want.styles = state.style_version(), want.structure = state.structure_version();
-  want.camera = state.camera();
+  want.positions = state.doc().positions_version(), want.styles = state.scene().style_version(), want.structure = state.scene().structure_version();
+  want.camera = state.view().camera();
   want.fb_width = target.fb_width, want.fb_height = target.fb_height;
   want.pixel_ratio = target.pixel_ratio, want.ui_scale = target.ui_scale;
-  want.node_scale = state.node_scale(), want.curved = state.curved_edges;
+  want.node_scale = state.view().node_scale(), want.curved = state.view().curved_edges;
   Picture& front = pictures_[front_];
   Picture& back = pictures_[1 - front_];
   const bool resized = front.fb_width != target.fb_width || front.fb_height != target.fb_height ||

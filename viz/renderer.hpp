@@ -57,7 +57,7 @@ class Renderer {
   bool init(std::string& error);
 
   // Clears the bound framebuffer to the background and draws the edges, then the nodes.
-  void draw(AppState& state, const RenderTarget& target);
+  void draw(const AppState& state, const RenderTarget& target);
 
   // Draws the scene in the window through a cached picture: the scene is drawn into a texture
   // and shown from there, redrawn only when something in it changed (positions, styles, the
@@ -67,7 +67,7 @@ class Renderer {
   // current camera, so panning, zooming, menus and tooltips answer at once. `fresh` draws the
   // scene whole in this frame (screenshots). `now` is in seconds. Returns whether a picture
   // was completed in this frame.
-  bool present(AppState& state, const RenderTarget& target, double now, bool fresh = false);
+  bool present(const AppState& state, const RenderTarget& target, double now, bool fresh = false);
   // Whether the window shows an older picture than the state (the caller keeps drawing frames).
   bool stale() const { return stale_; }
   // Pictures completed so far and the last one's drawing time, all parts together (--bench).
@@ -90,7 +90,7 @@ class Renderer {
   static std::vector<std::uint8_t> read_pixels(int w, int h);
 
  private:
-  void upload(AppState& state);
+  void upload(const AppState& state);
 
   // A buffer and the texture that views it as a texture buffer of one format.
   struct Tbo {
@@ -119,7 +119,7 @@ class Renderer {
     bool shows(const Picture& other) const;  // the same scene, seen the same way
   };
   // Draws part `part` of `parts` of the scene (see present()) with `cam`; draw() is part 0 of 1.
-  void draw_part(AppState& state, const RenderTarget& target, const Camera& cam, int part, int parts);
+  void draw_part(const AppState& state, const RenderTarget& target, const Camera& cam, int part, int parts);
   unsigned picture_program_ = 0;
   Picture pictures_[2];
   int front_ = 0, part_ = 0, parts_ = 1;

@@ -60,7 +60,7 @@ void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "wijknet-v
 
 // Coalitions this size get their measures at once; larger ones on request, on a thread.
 bool small_enough_for_metrics(const AppState& s) {
-  return s.node_count() <= 3000 && s.document().edges.size() <= 30000;
+  return s.doc().node_count() <= 3000 && s.document().edges.size() <= 30000;
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -116,7 +116,7 @@ class Viewer {
   void apply_start_options();
   void frame();
   void keyboard();
-  void handle_requests();
+  void perform_in_viewer(const Action& a);
   void perform_actions();
   void restore_panels();
   ViewerSettings current_settings() const;
@@ -167,13 +167,13 @@ bool Viewer::load_initial() {
   if (opt_.generate_n > 0) {
     auto t0 = Clock::now();
     state_.load(barabasi_albert(opt_.generate_n, opt_.generate_m));
-    std::fprintf(stderr, "wijknet-viewer: generated %zu nodes, %zu ties in %.0f ms\n", state_.node_count(),
+    std::fprintf(stderr, "wijknet-viewer: generated %zu nodes, %zu ties in %.0f ms\n", state_.doc().node_count(),
                  state_.document().edges.size(), std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     return true;
   }
   std::string path = opt_.file.empty() ? std::string(WIJKNET_ASSETS_DIR) + "/laak.json" : opt_.file;
   if (state_.open(path)) return true;
-  std::fprintf(stderr, "wijknet-viewer: %s\n", state_.error().c_str());
+  std::fprintf(stderr, "wijknet-viewer: %s\n", state_.doc().error().c_str());
   return false;
 }
 
@@ -265,39 +265,39 @@ bool Viewer::create_window() {
 }
 
 void Viewer::prepare_layout(bool deterministic) {
-  state_.attach_layout(&worker_);
-  if (opt_.no_layout || state_.layout_complete_on_load()) {
+  state_.doc().attach_layout(&worker_);
+  if (opt_.no_layout || state_.doc().layout_complete_on_load()) {
     // A layout the document brought (saved by wijknet, or by Gephi in a GEXF) is kept as it is
     // until the user asks for the force layout.
-    worker_.reset(state_.make_layout(), false);
+    worker_.reset(state_.doc().make_layout(), false);
     state_.fit_view();
     return;
   }
   // Small coalitions are laid out before the first frame, so the window opens on a finished
   // drawing; large ones start from the seed positions and settle while the user watches.
-  ForceLayout layout = state_.make_layout();
-  const std::size_t n = std::max<std::size_t>(state_.node_count(), 1);
+  ForceLayout layout = state_.doc().make_layout();
+  const std::size_t n = std::max<std::size_t>(state_.doc().node_count(), 1);
   int max_steps = int(std::clamp<std::size_t>(4000000 / n, 20, 3000));
   layout.run(max_steps, deterministic ? 1e300 : 400.0);
-  state_.set_positions(layout.positions());
+  state_.doc().set_positions(layout.positions());
   bool run = !layout.settled();
   worker_.reset(std::move(layout), run);
-  state_.layout_running = run;
+  state_.doc().layout_running = run;
   state_.fit_view();
 }
 
 void Viewer::apply_start_options() {
   if (!opt_.color_by.empty()) {
-    if (opt_.color_by == "kind") state_.set_color_by(ColorBy::kind);
-    else if (opt_.color_by == "sector") state_.set_color_by(ColorBy::sector);
-    else if (opt_.color_by == "community") state_.set_color_by(ColorBy::community);
-    else if (auto m = parse_metric(opt_.color_by)) state_.set_color_by(ColorBy::metric, *m);
+    if (opt_.color_by == "kind") state_.view().set_color_by(ColorBy::kind);
+    else if (opt_.color_by == "sector") state_.view().set_color_by(ColorBy::sector);
+    else if (opt_.color_by == "community") state_.view().set_color_by(ColorBy::community);
+    else if (auto m = parse_metric(opt_.color_by)) state_.view().set_color_by(ColorBy::metric, *m);
   }
   if (!opt_.size_by.empty()) {
-    if (opt_.size_by == "uniform") state_.set_size_by(SizeBy::uniform);
-    else if (auto m = parse_metric(opt_.size_by)) state_.set_size_by(SizeBy::metric, *m);
+    if (opt_.size_by == "uniform") state_.view().set_size_by(SizeBy::uniform);
+    else if (auto m = parse_metric(opt_.size_by)) state_.view().set_size_by(SizeBy::metric, *m);
   }
-  state_.curved_edges = opt_.curved;
+  state_.view().curved_edges = opt_.curved;
   std::vector<std::size_t> sel;
   for (const auto& id : opt_.select)
     if (auto i = state_.document().find(id)) sel.push_back(*i);
@@ -328,7 +328,7 @@ std::vector<PlacedLabel> Viewer::labels_for_view(bool anonymize, bool on_screen)
   if (on_screen) lo.covered_left = ctx_.left_cover, lo.covered_right = ctx_.inspector_width;
   lo.font_size = label_size_;
   lo.ui_scale = ctx_.ui_scale;
-  lo.density = state_.label_density;
+  lo.density = state_.view().label_density;
   std::vector<std::string> texts;
   if (anonymize) {
     texts = pseudonymous_texts(state_.document());
@@ -366,10 +366,10 @@ void Viewer::draw_legend(ImDrawList* dl, const LegendBlock& b, ImFont* font) {
 
 bool Viewer::export_png(const std::string& path, double scale, bool anonymize) {
   std::string error;
-  const Camera& cam = state_.camera();
+  const Camera& cam = state_.view().camera();
   const int w = int(std::lround(cam.width * scale)), h = int(std::lround(cam.height * scale));
   if (!renderer_->bind_offscreen(w, h, error)) {
-    state_.clear_error();
+    state_.doc().clear_error();
     std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
     set_status(error);
     return false;
@@ -441,10 +441,10 @@ bool Viewer::write_dump(const std::string& path) {
   // Per open panel of the coordinator's questions, what it shows.
   j["insight"] = insight_.dump(state_);
   j["report"] = {{"written", report_written_}, {"offer", ctx_.report_offer}};
-  j["insets"] = {state_.insets().first, state_.insets().second};
+  j["insets"] = {state_.view().insets().first, state_.view().insets().second};
   j["status"] = ctx_.status;
   j["widgets"] = ctx_.widgets;
-  j["error"] = state_.error();
+  j["error"] = state_.doc().error();
   std::string error;
   if (!write_text(path, j.dump(1) + "\n", error)) {
     std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
@@ -464,8 +464,8 @@ void Viewer::keyboard() {
       continue;
     }
     const bool enter = key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER;
-    if (!state_.error().empty() && (enter || key == GLFW_KEY_ESCAPE)) {
-      state_.clear_error();  // the error popup's OK
+    if (!state_.doc().error().empty() && (enter || key == GLFW_KEY_ESCAPE)) {
+      state_.doc().clear_error();  // the error popup's OK
       continue;
     }
     if (ctx_.report_offer && (enter || key == GLFW_KEY_ESCAPE)) {
@@ -477,41 +477,32 @@ void Viewer::keyboard() {
       continue;
     }
     if (ctx_.search_open && key == GLFW_KEY_ESCAPE) {
-      close_search(state_, ctx_);
+      close_search(ctx_);
       continue;
     }
     if (ctx_.search_open && enter) {
-      search_enter(state_, ctx_);
+      search_enter(ctx_);
       continue;
     }
     if (io.WantTextInput || ctx_.dialog != 0) continue;  // typing into a field, or a dialog is open
+    using K = Action::Kind;
+    auto act = [&](Action a) { ctx_.actions.push_back(std::move(a)); };
     if (ctrl && key == GLFW_KEY_F) open_search(ctx_);
-    else if (ctrl && key == GLFW_KEY_Z && !shift) ctx_.actions.push_back({Action::Kind::undo});
-    else if (ctrl && (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift))) ctx_.actions.push_back({Action::Kind::redo});
-    else if (ctrl && key == GLFW_KEY_S) ctx_.requests.save = true;
-    else if (ctrl && key == GLFW_KEY_O) ctx_.dialog = 1, ctx_.dialog_path = state_.path();
-    else if (ctrl && key == GLFW_KEY_Q) ctx_.requests.quit = true;
+    else if (ctrl && key == GLFW_KEY_Z && !shift) act({K::undo});
+    else if (ctrl && (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift))) act({K::redo});
+    else if (ctrl && key == GLFW_KEY_S) act({K::save});
+    else if (ctrl && key == GLFW_KEY_O) ctx_.dialog = 1, ctx_.dialog_path = state_.doc().path();
+    else if (ctrl && key == GLFW_KEY_Q) act({K::quit});
     else if (ctrl) continue;
-    else if (key == GLFW_KEY_F) ctx_.requests.fit = true;
-    else if (key == GLFW_KEY_SPACE) ctx_.requests.layout_toggle = true;
-    else if (key == GLFW_KEY_R) ctx_.requests.layout_reheat = true;
-    else if (key == GLFW_KEY_N) {
-      // Neighbourhood focus on the selected node, off again on a second press.
-      if (state_.focus()) state_.clear_focus();
-      else if (state_.primary()) state_.set_focus(*state_.primary(), std::max(state_.focus_depth(), 1));
-    } else if (state_.focus() && key >= GLFW_KEY_1 && key <= GLFW_KEY_3) {
-      state_.set_focus(*state_.focus(), key - GLFW_KEY_0);
-    } else if (key == GLFW_KEY_DELETE && !state_.selection().empty()) {
-      ctx_.actions.push_back({Action::Kind::remove_selection});
-    } else if (key == GLFW_KEY_ESCAPE) {
-      if (state_.focus()) state_.clear_focus();
-      else state_.clear_selection();
-    } else if (key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD || key == GLFW_KEY_MINUS || key == GLFW_KEY_KP_SUBTRACT) {
-      bool in = key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD;
-      state_.camera().zoom_at({state_.camera().width / 2, state_.camera().height / 2},
-                              in ? Interaction::wheel_factor : 1 / Interaction::wheel_factor);
-      state_.auto_fit = false;
-    }
+    else if (key == GLFW_KEY_F) act({K::fit});
+    else if (key == GLFW_KEY_SPACE) act({K::layout_toggle});
+    else if (key == GLFW_KEY_R) act({K::layout_reheat});
+    else if (key == GLFW_KEY_N) act({K::focus_toggle});
+    else if (key >= GLFW_KEY_1 && key <= GLFW_KEY_3) act({.kind = K::focus_depth, .index = std::size_t(key - GLFW_KEY_0)});
+    else if (key == GLFW_KEY_DELETE && !state_.view().selection().empty()) act({K::remove_selection});
+    else if (key == GLFW_KEY_ESCAPE) act({K::escape});
+    else if (key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD) act({.kind = K::zoom, .number = Interaction::wheel_factor});
+    else if (key == GLFW_KEY_MINUS || key == GLFW_KEY_KP_SUBTRACT) act({.kind = K::zoom, .number = 1 / Interaction::wheel_factor});
   }
 }
 
@@ -519,6 +510,10 @@ void Viewer::perform_actions() {
   std::vector<Action> actions;
   actions.swap(ctx_.actions);
   for (const auto& a : actions) {
+    if (needs_viewer(a.kind)) {
+      perform_in_viewer(a);
+      continue;
+    }
     const ActionResult r = perform(a, state_, insight_, ctx_.lang);
     if (!r.status.empty()) set_status(r.status);
     if (!r.error.empty()) {
@@ -567,47 +562,51 @@ void Viewer::restore_panels() {
   const bool docked = insight_.show_health || insight_.show_whatif || insight_.show_missing;
   // A member selected at start has the inspector open beside it, on the right.
   const bool inspector = ctx_.show_inspector && !opt_.select.empty();
-  state_.set_insets(docked ? dock_width_for(float(opt_.width), ctx_.ui_scale) : 0, inspector ? 350 * ctx_.ui_scale : 0);
+  state_.view().set_insets(docked ? dock_width_for(float(opt_.width), ctx_.ui_scale) : 0, inspector ? 350 * ctx_.ui_scale : 0);
 }
 
-void Viewer::handle_requests() {
-  UiRequests r = std::move(ctx_.requests);
-  ctx_.requests = {};
-  if (r.lang) ctx_.lang = *r.lang;
-  if (r.fit) {
-    state_.fit_view();
-    state_.auto_fit = false;
+// The actions that need the window, the disk or the layout's thread.
+void Viewer::perform_in_viewer(const Action& a) {
+  using K = Action::Kind;
+  switch (a.kind) {
+    case K::set_lang: ctx_.lang = a.lang; break;
+    case K::layout_toggle:
+      if (worker_.running()) worker_.pause();
+      else worker_.resume();
+      break;
+    case K::layout_reheat: worker_.reheat(); break;
+    case K::compute_measures:
+      if (!metrics_.running() && !state_.scene().has_metrics())
+        metrics_.start(state_.document(), state_.view().measures_date(), state_.scene().measures_version());
+      break;
+    case K::open_file:
+      if (state_.open(a.text)) {
+        prepare_layout(false);
+        set_status(tr(ctx_.lang, "status.opened", {a.text}));
+        glfwSetWindowTitle(window_, ("wijknet — " + state_.document().name).c_str());
+      }
+      break;
+    case K::save:
+      if (state_.doc().path().empty()) ctx_.dialog = 2;
+      else if (state_.doc().save(state_.doc().path())) set_status(tr(ctx_.lang, "status.saved", {state_.doc().path()}));
+      break;
+    case K::save_as:
+      if (state_.doc().save(a.text)) set_status(tr(ctx_.lang, "status.saved", {a.text}));
+      break;
+    case K::export_doc:
+      try {
+        state_.doc().store_positions_in_document();
+        write_coalition(state_.document(), a.text, WriteOptions{.anonymize = a.flag});
+        set_status(tr(ctx_.lang, "status.exported", {a.text}));
+      } catch (const std::exception& e) {
+        set_status(e.what());
+      }
+      break;
+    case K::export_png: export_png(a.text, a.number > 0 ? a.number : 2.0, a.flag); break;
+    case K::export_svg: export_svg(a.text, a.flag); break;
+    case K::quit: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
+    default: break;
   }
-  if (r.layout_toggle) {
-    if (worker_.running()) worker_.pause();
-    else worker_.resume();
-  }
-  if (r.layout_reheat) worker_.reheat();
-  if (r.compute_metrics && !metrics_.running() && !state_.has_metrics()) metrics_.start(state_.document(), state_.measures_date(), state_.structure_version());
-  if (r.open) {
-    if (state_.open(*r.open)) {
-      prepare_layout(false);
-      set_status(tr(ctx_.lang, "status.opened", {*r.open}));
-      glfwSetWindowTitle(window_, ("wijknet — " + state_.document().name).c_str());
-    }
-  }
-  if (r.save) {
-    if (state_.path().empty()) ctx_.dialog = 2;
-    else if (state_.save(state_.path())) set_status(tr(ctx_.lang, "status.saved", {state_.path()}));
-  }
-  if (r.save_as && state_.save(*r.save_as)) set_status(tr(ctx_.lang, "status.saved", {*r.save_as}));
-  if (r.export_doc) {
-    try {
-      state_.store_positions_in_document();
-      write_coalition(state_.document(), *r.export_doc, WriteOptions{.anonymize = r.export_anonymize});
-      set_status(tr(ctx_.lang, "status.exported", {*r.export_doc}));
-    } catch (const std::exception& e) {
-      set_status(e.what());
-    }
-  }
-  if (r.export_png) export_png(*r.export_png, r.export_scale, r.export_anonymize);
-  if (r.export_svg) export_svg(*r.export_svg, r.export_anonymize);
-  if (r.quit) glfwSetWindowShouldClose(window_, GLFW_TRUE);
 }
 
 void Viewer::frame() {
@@ -618,7 +617,7 @@ void Viewer::frame() {
       std::lock_guard lk(drop_mutex);
       paths.swap(dropped);
     }
-    if (!paths.empty()) ctx_.requests.open = paths.front();
+    if (!paths.empty()) ctx_.actions.push_back({Action::Kind::open_file, paths.front()});
   }
   int fbw, fbh, ww, wh;
   glfwGetFramebufferSize(window_, &fbw, &fbh);
@@ -627,15 +626,15 @@ void Viewer::frame() {
   target_.fb_height = std::max(fbh, 1);
   target_.pixel_ratio = ww > 0 ? double(fbw) / ww : 1.0;
   target_.ui_scale = ctx_.ui_scale;
-  state_.set_viewport(std::max(ww, 1), std::max(wh, 1));
+  state_.view().set_viewport(std::max(ww, 1), std::max(wh, 1));
 
-  bool moved = state_.sync_layout();
-  if (moved && state_.auto_fit) state_.fit_view();
+  bool moved = state_.doc().sync_layout();
+  if (moved && state_.view().auto_fit) state_.fit_view();
   metrics_.deliver(state_);
   // The measures follow every edit by themselves, on their thread, for coalitions small enough
   // (larger ones on request: Compute measures).
-  if (!state_.has_metrics() && !metrics_.running() && small_enough_for_metrics(state_) && frame_count_ > 0)
-    metrics_.start(state_.document(), state_.measures_date(), state_.structure_version());
+  if (!state_.scene().has_metrics() && !metrics_.running() && small_enough_for_metrics(state_) && frame_count_ > 0)
+    metrics_.start(state_.document(), state_.view().measures_date(), state_.scene().measures_version());
   ctx_.metrics_computing = metrics_.running();
   ctx_.layout_running = worker_.running();
   ctx_.layout_settled = worker_.settled();
@@ -667,16 +666,15 @@ void Viewer::frame() {
   in.shift = io.KeyShift;
   in.ctrl = io.KeyCtrl;
   interaction_.update(state_, in);
-  if (state_.animate(io.DeltaTime)) state_.auto_fit = false;
+  if (state_.animate(io.DeltaTime)) state_.view().auto_fit = false;
 
   // The answers of the coordinator's panels follow every edit; a test run waits for them so that
   // what it dumps and screenshots is the current document's.
   if (opt_.frames > 0) insight_.settle(state_, ctx_.lang);
   else insight_.update(state_, ctx_.lang);
   draw_ui(state_, insight_, ctx_, interaction_);
-  handle_requests();
   perform_actions();
-  state_.set_insets(ctx_.left_cover, ctx_.inspector_width);
+  state_.view().set_insets(ctx_.left_cover, ctx_.inspector_width);
   draw_insight_overlay(ImGui::GetBackgroundDrawList(), state_, insight_, ctx_.ui_scale, label_font_, float(label_size_));
   draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false, true), label_font_);
   ImGui::Render();
@@ -715,13 +713,13 @@ int Viewer::run() {
   if (!create_window()) return 1;
   std::signal(SIGTERM, on_signal);
   std::signal(SIGINT, on_signal);
-  state_.set_viewport(opt_.width, opt_.height);
+  state_.view().set_viewport(opt_.width, opt_.height);
   if (small_enough_for_metrics(state_)) state_.compute_metrics();
   restore_panels();
   prepare_layout(test_mode);
   apply_start_options();
   const ViewerSettings settings_at_start = current_settings();
-  if (opt_.generate_n == 0 && !state_.error().empty()) std::fprintf(stderr, "wijknet-viewer: %s\n", state_.error().c_str());
+  if (opt_.generate_n == 0 && !state_.doc().error().empty()) std::fprintf(stderr, "wijknet-viewer: %s\n", state_.doc().error().c_str());
 
   const bool exports = !opt_.export_png.empty() || !opt_.export_svg.empty();
   int frames = opt_.frames;
@@ -753,7 +751,7 @@ int Viewer::run() {
       double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
       std::size_t steps = worker_.iterations() - steps0;
       std::printf("bench (%s): %zu nodes, %zu ties, %d frames at %dx%d: median %.2f ms, p95 %.2f ms, max %.2f ms",
-                  running ? "layout running" : "layout paused", state_.node_count(), state_.document().edges.size(),
+                  running ? "layout running" : "layout paused", state_.doc().node_count(), state_.document().edges.size(),
                   int(frame_ms_.size()), target_.fb_width, target_.fb_height, percentile(frame_ms_, 0.5),
                   percentile(frame_ms_, 0.95), frame_ms_.empty() ? 0.0 : *std::max_element(frame_ms_.begin(), frame_ms_.end()));
       if (running)
@@ -768,7 +766,7 @@ int Viewer::run() {
     }
   } else {
     while (!glfwWindowShouldClose(window_) && !quit_signal) {
-      bool busy = worker_.running() || state_.flying() || interaction_.mode() != Interaction::Mode::idle ||
+      bool busy = worker_.running() || state_.view().flying() || interaction_.mode() != Interaction::Mode::idle ||
                   metrics_.running() || insight_.computing() || frames > 0 || renderer_->stale() || ctx_.now - last_input_ < 0.5;
       if (busy) glfwPollEvents();
       else glfwWaitEventsTimeout(0.25);  // an idle viewer costs no CPU

@@ -16,27 +16,27 @@ TEST_CASE("save writes the positions into the document's layout; opening it keep
   auto dir = scratch_dir("save");
   AppState s;
   s.load(small_coalition());
-  CHECK_FALSE(s.layout_complete_on_load());
-  ForceLayout layout = s.make_layout();
+  CHECK_FALSE(s.doc().layout_complete_on_load());
+  ForceLayout layout = s.doc().make_layout();
   layout.run(2000);
-  s.set_positions(layout.positions());
-  s.set_label(0, "Gemeente Den Haag (DSO)");
-  s.move_node(3, {42, -7}, true);
-  REQUIRE(s.dirty());
+  s.doc().set_positions(layout.positions());
+  s.doc().set_label(0, "Gemeente Den Haag (DSO)");
+  s.doc().move_node(3, {42, -7}, true);
+  REQUIRE(s.doc().dirty());
   auto path = (dir / "laid-out.json").string();
-  REQUIRE(s.save(path));
-  CHECK_FALSE(s.dirty());
-  CHECK(s.path() == path);
+  REQUIRE(s.doc().save(path));
+  CHECK_FALSE(s.doc().dirty());
+  CHECK(s.doc().path() == path);
 
   AppState t;
   REQUIRE(t.open(path));
-  CHECK(t.layout_complete_on_load());
+  CHECK(t.doc().layout_complete_on_load());
   CHECK(t.document().nodes[0].label == "Gemeente Den Haag (DSO)");
-  for (std::size_t i = 0; i < t.node_count(); ++i) {
-    CHECK(t.positions()[i].x == doctest::Approx(s.positions()[i].x));
-    CHECK(t.positions()[i].y == doctest::Approx(s.positions()[i].y));
+  for (std::size_t i = 0; i < t.doc().node_count(); ++i) {
+    CHECK(t.doc().positions()[i].x == doctest::Approx(s.doc().positions()[i].x));
+    CHECK(t.doc().positions()[i].y == doctest::Approx(s.doc().positions()[i].y));
   }
-  CHECK(t.positions()[3] == Vec2{42, -7});
+  CHECK(t.doc().positions()[3] == Vec2{42, -7});
 }
 
 TEST_CASE("a failed save or open leaves everything as it was, with a message") {
@@ -44,25 +44,25 @@ TEST_CASE("a failed save or open leaves everything as it was, with a message") {
   AppState s;
   s.load(small_coalition());
   auto good = (dir / "good.json").string();
-  REQUIRE(s.save(good));
+  REQUIRE(s.doc().save(good));
   std::string before = slurp(good);
-  s.set_label(1, "Changed");
+  s.doc().set_label(1, "Changed");
   // A path whose directory does not exist: nothing written, the document still dirty.
-  CHECK_FALSE(s.save((dir / "missing" / "x.json").string()));
-  CHECK_FALSE(s.error().empty());
-  CHECK(s.dirty());
-  CHECK(s.path() == good);
+  CHECK_FALSE(s.doc().save((dir / "missing" / "x.json").string()));
+  CHECK_FALSE(s.doc().error().empty());
+  CHECK(s.doc().dirty());
+  CHECK(s.doc().path() == good);
   CHECK(slurp(good) == before);
-  s.clear_error();
+  s.doc().clear_error();
 
   // A truncated file: the message names the file, line and column; the document stays.
   std::ofstream(dir / "broken.json") << "{\"format\": \"wijknet/1\",\n \"nodes\": [ {\"id\": \"a\", ";
   CHECK_FALSE(s.open((dir / "broken.json").string()));
-  CHECK(s.error().find("broken.json:2:") != std::string::npos);
+  CHECK(s.doc().error().find("broken.json:2:") != std::string::npos);
   CHECK(s.document().nodes[1].label == "Changed");
   CHECK_FALSE(s.open((dir / "nothing-here.json").string()));
-  CHECK_FALSE(s.error().empty());
-  CHECK(s.node_count() == 7);
+  CHECK_FALSE(s.doc().error().empty());
+  CHECK(s.doc().node_count() == 7);
 }
 
 TEST_CASE("the viewer keeps a layout the document brings (a Gephi GEXF) and does not run its own") {

@@ -24,7 +24,7 @@ namespace {
 
 AppState laak() {
   AppState s;
-  s.set_viewport(1280, 800);
+  s.view().set_viewport(1280, 800);
   REQUIRE(s.open(test::laak_path()));
   return s;
 }
@@ -53,7 +53,7 @@ TEST_CASE("insight: the dashboard's answers are core's health of the document, r
 
   // An edit makes the answers stale until the worker has recomputed them.
   const auto broker = *s.document().find("wijkmakelaar");
-  s.remove_nodes({broker});
+  s.doc().remove_nodes({broker});
   CHECK_FALSE(in.current(s));
   in.settle(s, Lang::en);
   CHECK(in.current(s));
@@ -76,7 +76,7 @@ TEST_CASE("insight: clicking an indicator highlights its members and flies to th
   std::vector<std::string> lit;
   for (auto i : in.highlighted(s)) lit.push_back(s.document().nodes[i].id);
   CHECK(lit == ind->nodes);
-  CHECK(s.flying());
+  CHECK(s.view().flying());
   perform({Action::Kind::highlight_indicator, "broker_dependency"}, s, in, Lang::en);
   CHECK(in.highlighted(s).empty());
 }
@@ -98,12 +98,12 @@ TEST_CASE("insight: what-if takes the broker out without touching the document; 
   CHECK(w->figures_after.unreachable_pairs == 44);
   CHECK_FALSE(w->split_off.empty());
   CHECK(fingerprint(s.document()) == before);
-  CHECK(s.muted(*s.document().find("wijkmakelaar")));
-  CHECK(s.undo_depth() == 0);
+  CHECK(s.view().muted(*s.document().find("wijkmakelaar")));
+  CHECK(s.doc().undo_depth() == 0);
 
   // Leaving restores the map.
   perform({Action::Kind::whatif_leave}, s, in, Lang::en);
-  CHECK_FALSE(s.muted(*s.document().find("wijkmakelaar")));
+  CHECK_FALSE(s.view().muted(*s.document().find("wijkmakelaar")));
 
   // Apply: the broker gone for real, with a hypothetical tie made real; one undo brings all back.
   perform({Action::Kind::whatif_toggle, "wijkmakelaar"}, s, in, Lang::en);
@@ -112,15 +112,15 @@ TEST_CASE("insight: what-if takes the broker out without touching the document; 
     if (n.id != "wijkmakelaar" && n.is_actor()) others.push_back(n.id);
   const std::string a = others[0], b = others[1];
   perform({Action::Kind::whatif_add_tie, a, b}, s, in, Lang::en);
-  const std::size_t nodes = s.node_count(), edges = s.document().edges.size();
+  const std::size_t nodes = s.doc().node_count(), edges = s.document().edges.size();
   std::size_t broker_ties = 0;
   for (const auto& e : s.document().edges) broker_ties += e.source == *s.document().find("wijkmakelaar") || e.target == *s.document().find("wijkmakelaar");
   perform({Action::Kind::whatif_apply}, s, in, Lang::en);
   CHECK_FALSE(in.whatif_active());
-  CHECK(s.node_count() == nodes - 1);
+  CHECK(s.doc().node_count() == nodes - 1);
   CHECK(s.document().edges.size() == edges + 1 - broker_ties);
   CHECK_FALSE(s.document().find("wijkmakelaar"));
-  CHECK(s.undo_depth() == 1);
+  CHECK(s.doc().undo_depth() == 1);
   perform({Action::Kind::undo}, s, in, Lang::en);
   CHECK(fingerprint(s.document()) == before);
 }
@@ -158,7 +158,7 @@ TEST_CASE("insight: the succession introduction, added for real, keeps the netwo
   // The dashboard agrees: the broker dependency indicator of the edited document.
   CHECK(health_json(in.answers()->health) ==
         health_json(assess_health(s.document(), HealthOptions{.at = std::nullopt, .lang = Lang::en})));
-  while (s.can_undo()) perform({Action::Kind::undo}, s, in, Lang::en);
+  while (s.doc().can_undo()) perform({Action::Kind::undo}, s, in, Lang::en);
   in.settle(s, Lang::en);
   CHECK(in.whatif(s)->figures_after.unreachable_pairs == 44);
 }
@@ -181,16 +181,16 @@ TEST_CASE("insight: candidates from a registry; Add to coalition makes a partner
   CHECK(g.node);
   CHECK(g.ties_to.size() == c.known_members.size());
   const std::string before = fingerprint(s.document());
-  const std::size_t nodes = s.node_count(), edges = s.document().edges.size();
+  const std::size_t nodes = s.doc().node_count(), edges = s.document().edges.size();
   perform({Action::Kind::accept_item, "", "", *k}, s, in, Lang::en);
-  CHECK(s.node_count() == nodes + 1);
+  CHECK(s.doc().node_count() == nodes + 1);
   CHECK(s.document().edges.size() == edges + c.known_members.size());
   const Node& added = s.document().nodes.back();
   CHECK(added.label == c.name);
   CHECK(added.sector == c.sector);
   CHECK(added.kind == "partner");
-  CHECK(s.undo_depth() == 1);
-  s.undo();
+  CHECK(s.doc().undo_depth() == 1);
+  s.doc().undo();
   CHECK(fingerprint(s.document()) == before);
 }
 
@@ -271,9 +271,9 @@ TEST_CASE("actions: the edit commands menus, keys and the inspector issue are on
   Insight in;
   const std::string start = fingerprint(s.document());
   perform({Action::Kind::add_member}, s, in, Lang::nl);
-  REQUIRE(s.primary());
-  CHECK(s.document().nodes[*s.primary()].id == "nieuw-1");
-  CHECK(s.document().nodes[*s.primary()].label == tr(Lang::nl, "node.new"));
+  REQUIRE(s.view().primary());
+  CHECK(s.document().nodes[*s.view().primary()].id == "nieuw-1");
+  CHECK(s.document().nodes[*s.view().primary()].label == tr(Lang::nl, "node.new"));
   const std::size_t edges = s.document().edges.size();
   s.select({*s.document().find("nieuw-1"), *s.document().find("wijkmakelaar")});
   perform({Action::Kind::tie_selection}, s, in, Lang::nl);
@@ -283,9 +283,50 @@ TEST_CASE("actions: the edit commands menus, keys and the inspector issue are on
   CHECK_FALSE(s.document().find("nieuw-1"));
   perform({Action::Kind::remove_member, "", "", *s.document().find("duwo")}, s, in, Lang::nl);
   CHECK_FALSE(s.document().find("duwo"));
-  CHECK(s.undo_depth() == 4);
+  CHECK(s.doc().undo_depth() == 4);
   for (int k = 0; k < 4; ++k) perform({Action::Kind::undo}, s, in, Lang::nl);
   CHECK(fingerprint(s.document()) == start);
   perform({Action::Kind::redo}, s, in, Lang::nl);
   CHECK(s.document().find("nieuw-1"));
+}
+
+TEST_CASE("actions: the view's keys and menus are actions too; what needs the window is the viewer's") {
+  AppState s = laak();
+  Insight in;
+  s.view().set_viewport(1280, 800);
+  using K = Action::Kind;
+  const std::size_t broker = *s.document().find("wijkmakelaar");
+  // Search marks the matches; choosing one selects it and flies there.
+  perform({K::search, "wijkmak"}, s, in, Lang::en);
+  CHECK(s.view().search_query() == "wijkmak");
+  CHECK(s.view().match(broker));
+  perform({.kind = K::search_select, .index = broker}, s, in, Lang::en);
+  CHECK(s.view().primary() == broker);
+  CHECK(s.view().flying());
+  perform({K::search}, s, in, Lang::en);
+  CHECK_FALSE(s.view().match(broker));
+  // N shows the selection's neighbourhood; 2 widens it; N again and Escape leave it.
+  perform({K::focus_toggle}, s, in, Lang::en);
+  REQUIRE(s.view().focus() == broker);
+  const std::size_t one_step = s.scene().visible_count();
+  perform({.kind = K::focus_depth, .index = 2}, s, in, Lang::en);
+  CHECK(s.view().focus_depth() == 2);
+  CHECK(s.scene().visible_count() > one_step);
+  perform({K::escape}, s, in, Lang::en);
+  CHECK_FALSE(s.view().focus());
+  CHECK(s.view().primary() == broker);  // the first Escape leaves the focus only
+  perform({K::escape}, s, in, Lang::en);
+  CHECK(s.view().selection().empty());
+  // + zooms at the centre by the wheel's step; F fits again and stops following the layout.
+  const double zoom = s.view().camera().zoom;
+  perform({.kind = K::zoom, .number = 1.25}, s, in, Lang::en);
+  CHECK(s.view().camera().zoom == doctest::Approx(zoom * 1.25));
+  perform({K::fit}, s, in, Lang::en);
+  CHECK(s.view().camera().zoom == doctest::Approx(zoom));
+  CHECK_FALSE(s.view().auto_fit);
+  // Opening, saving, exporting, quitting, the layout and the language belong to the viewer.
+  for (K k : {K::open_file, K::save, K::save_as, K::export_png, K::export_svg, K::export_doc, K::quit, K::layout_toggle,
+              K::layout_reheat, K::compute_measures, K::set_lang})
+    CHECK(needs_viewer(k));
+  for (K k : {K::undo, K::fit, K::search, K::escape, K::write_report, K::accept_item}) CHECK_FALSE(needs_viewer(k));
 }

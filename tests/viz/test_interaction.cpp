@@ -12,7 +12,7 @@ namespace {
 
 AppState loaded() {
   AppState s;
-  s.set_viewport(800, 600);
+  s.view().set_viewport(800, 600);
   Coalition c = test::small_coalition();
   for (std::size_t i = 0; i < c.nodes.size(); ++i) c.layout[c.nodes[i].id] = {10.0 * double(i), 5.0 * double(i % 2)};
   s.load(std::move(c));
@@ -64,7 +64,7 @@ struct Mouse {
   bool held = false;
 };
 
-Vec2 screen_of(AppState& s, const char* id) { return s.camera().to_screen(s.positions()[*s.document().find(id)]); }
+Vec2 screen_of(AppState& s, const char* id) { return s.view().camera().to_screen(s.doc().positions()[*s.document().find(id)]); }
 
 }  // namespace
 
@@ -75,18 +75,18 @@ TEST_CASE("click selects, shift-click adds, a click on empty space clears") {
   m.at = screen_of(s, "roc");
   m.press();
   m.release();
-  REQUIRE(s.selection().size() == 1);
-  CHECK(s.document().nodes[s.selection()[0]].id == "roc");
+  REQUIRE(s.view().selection().size() == 1);
+  CHECK(s.document().nodes[s.view().selection()[0]].id == "roc");
   m.shift = true;
   m.at = screen_of(s, "staedion");
   m.press();
   m.release();
-  CHECK(s.selection().size() == 2);
+  CHECK(s.view().selection().size() == 2);
   m.shift = false;
   m.at = {5, 590};  // an empty corner
   m.press();
   m.release();
-  CHECK(s.selection().empty());
+  CHECK(s.view().selection().empty());
   CHECK(ia.mode() == Interaction::Mode::idle);
 }
 
@@ -94,22 +94,22 @@ TEST_CASE("dragging empty space pans; the wheel zooms at the cursor") {
   AppState s = loaded();
   Interaction ia;
   Mouse m{ia, s};
-  Vec2 before = s.camera().center;
-  double zoom = s.camera().zoom;
+  Vec2 before = s.view().camera().center;
+  double zoom = s.view().camera().zoom;
   m.drag({10, 590}, {110, 540});
-  CHECK(s.camera().center.x == doctest::Approx(before.x - 100 / zoom));
-  CHECK(s.camera().center.y == doctest::Approx(before.y - 50 / zoom));
-  CHECK(s.selection().empty());
-  CHECK_FALSE(s.auto_fit);
+  CHECK(s.view().camera().center.x == doctest::Approx(before.x - 100 / zoom));
+  CHECK(s.view().camera().center.y == doctest::Approx(before.y - 50 / zoom));
+  CHECK(s.view().selection().empty());
+  CHECK_FALSE(s.view().auto_fit);
 
   m.at = {200, 150};
-  Vec2 under = s.camera().to_world(m.at);
+  Vec2 under = s.view().camera().to_world(m.at);
   m.wheel(2);
-  CHECK(s.camera().zoom == doctest::Approx(zoom * Interaction::wheel_factor * Interaction::wheel_factor));
-  CHECK(s.camera().to_world(m.at).x == doctest::Approx(under.x));
-  CHECK(s.camera().to_world(m.at).y == doctest::Approx(under.y));
+  CHECK(s.view().camera().zoom == doctest::Approx(zoom * Interaction::wheel_factor * Interaction::wheel_factor));
+  CHECK(s.view().camera().to_world(m.at).x == doctest::Approx(under.x));
+  CHECK(s.view().camera().to_world(m.at).y == doctest::Approx(under.y));
   m.wheel(-2);
-  CHECK(s.camera().zoom == doctest::Approx(zoom));
+  CHECK(s.view().camera().zoom == doctest::Approx(zoom));
 }
 
 TEST_CASE("dragging a node moves and pins it, in one undo step") {
@@ -118,18 +118,18 @@ TEST_CASE("dragging a node moves and pins it, in one undo step") {
   Mouse m{ia, s};
   std::size_t roc = *s.document().find("roc");
   Vec2 from = screen_of(s, "roc");
-  Vec2 world_from = s.positions()[roc];
+  Vec2 world_from = s.doc().positions()[roc];
   m.drag(from, {from.x + 80, from.y - 40}, 8);
-  Vec2 world_to = s.positions()[roc];
-  double z = s.camera().zoom;
+  Vec2 world_to = s.doc().positions()[roc];
+  double z = s.view().camera().zoom;
   CHECK(world_to.x == doctest::Approx(world_from.x + 80 / z));
   CHECK(world_to.y == doctest::Approx(world_from.y + 40 / z));
-  CHECK(s.pinned()[roc]);
-  CHECK(s.selected(roc));
-  CHECK(s.undo_depth() == 1);
-  s.undo();
-  CHECK(s.positions()[roc] == world_from);
-  CHECK_FALSE(s.pinned()[roc]);
+  CHECK(s.doc().pinned()[roc]);
+  CHECK(s.view().selected(roc));
+  CHECK(s.doc().undo_depth() == 1);
+  s.doc().undo();
+  CHECK(s.doc().positions()[roc] == world_from);
+  CHECK_FALSE(s.doc().pinned()[roc]);
 }
 
 TEST_CASE("shift-drag draws a box that selects the nodes inside") {
@@ -137,7 +137,7 @@ TEST_CASE("shift-drag draws a box that selects the nodes inside") {
   Interaction ia;
   Mouse m{ia, s};
   m.shift = true;
-  Vec2 a = s.camera().to_screen({15, 8}), b = s.camera().to_screen({45, -3});
+  Vec2 a = s.view().camera().to_screen({15, 8}), b = s.view().camera().to_screen({45, -3});
   m.at = a;
   m.press();
   m.move(b);
@@ -146,7 +146,7 @@ TEST_CASE("shift-drag draws a box that selects the nodes inside") {
   m.release();
   CHECK_FALSE(ia.box());
   std::vector<std::string> got;
-  for (auto i : s.selection()) got.push_back(s.document().nodes[i].id);
+  for (auto i : s.view().selection()) got.push_back(s.document().nodes[i].id);
   CHECK(got == std::vector<std::string>{"broker", "roc", "bewoners"});
 }
 
@@ -155,15 +155,15 @@ TEST_CASE("hover follows the mouse and double-click flies to a node") {
   Interaction ia;
   Mouse m{ia, s};
   m.move(screen_of(s, "staedion"));
-  REQUIRE(s.hovered());
-  CHECK(s.document().nodes[*s.hovered()].id == "staedion");
+  REQUIRE(s.view().hovered());
+  CHECK(s.document().nodes[*s.view().hovered()].id == "staedion");
   m.move({5, 590});
-  CHECK_FALSE(s.hovered());
+  CHECK_FALSE(s.view().hovered());
   PointerInput in;
   in.mouse = screen_of(s, "p-stage");
   in.double_clicked[0] = true;
   ia.update(s, in);
-  CHECK(s.flying());
+  CHECK(s.view().flying());
   // Over a panel the view ignores the mouse.
   PointerInput over;
   over.mouse = screen_of(s, "roc");

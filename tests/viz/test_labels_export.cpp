@@ -20,7 +20,7 @@ namespace {
 
 AppState loaded(double w = 800, double h = 600) {
   AppState s;
-  s.set_viewport(w, h);
+  s.view().set_viewport(w, h);
   Coalition c = test::small_coalition();
   for (std::size_t i = 0; i < c.nodes.size(); ++i) c.layout[c.nodes[i].id] = {10.0 * double(i), 5.0 * double(i % 2)};
   s.load(std::move(c));
@@ -48,7 +48,7 @@ TEST_CASE("labels never overlap and the selection is always labelled") {
   }
   for (int i = 1; i < 400; ++i) c.add_edge({.source = 0, .target = std::size_t(i), .kind = "collaborates"});
   AppState s;
-  s.set_viewport(800, 600);
+  s.view().set_viewport(800, 600);
   s.load(std::move(c));
   s.click(399, false);
   auto labels = place_labels(s, seven_px_a_byte);
@@ -59,12 +59,12 @@ TEST_CASE("labels never overlap and the selection is always labelled") {
   for (std::size_t a = 0; a < labels.size(); ++a)
     for (std::size_t b = a + 1; b < labels.size(); ++b) CHECK_FALSE(overlap(labels[a], labels[b]));
   // Nor does a label cover a member's disc (the forced label of the selection aside).
-  const auto& styles = s.node_styles();
+  const auto& styles = s.scene().node_styles();
   for (const auto& l : labels) {
     if (l.emphasis) continue;
     for (std::size_t i = 0; i < styles.size(); ++i) {
-      Vec2 p = s.camera().to_screen(s.positions()[i]);
-      const double r = styles[i].radius * s.node_scale();
+      Vec2 p = s.view().camera().to_screen(s.doc().positions()[i]);
+      const double r = styles[i].radius * s.view().node_scale();
       const bool covers = l.x < p.x + r && p.x - r < l.x + l.width && l.y < p.y + r && p.y - r < l.y + l.height;
       INFO("label of " << l.node << " over member " << i);
       CHECK_FALSE(covers);
@@ -73,7 +73,7 @@ TEST_CASE("labels never overlap and the selection is always labelled") {
   // The hub (degree 399) is the most important node and is labelled.
   CHECK(std::any_of(labels.begin(), labels.end(), [](const PlacedLabel& l) { return l.node == 0; }));
   // Zooming in on a corner labels nodes there that had no room before.
-  s.camera().zoom_at(s.camera().to_screen({19, 19}), 8);
+  s.view().camera().zoom_at(s.view().camera().to_screen({19, 19}), 8);
   auto zoomed = place_labels(s, seven_px_a_byte);
   CHECK(std::any_of(zoomed.begin(), zoomed.end(), [](const PlacedLabel& l) { return l.node == 398; }));
   // Density 0 hides them.
@@ -95,7 +95,7 @@ TEST_CASE("label text is cut at a character boundary") {
 
 TEST_CASE("the SVG export shows the visible members and ties, labels and legend") {
   AppState s = loaded();
-  s.set_color_by(ColorBy::kind);
+  s.view().set_color_by(ColorBy::kind);
   auto labels = place_labels(s, seven_px_a_byte);
   auto legend = layout_legend(s, Lang::nl, seven_px_a_byte);
   std::string svg = view_svg(s, labels, legend);
@@ -110,12 +110,12 @@ TEST_CASE("the SVG export shows the visible members and ties, labels and legend"
   // Filtered-out members and their ties are left out.
   Filters f;
   f.hidden_kinds = {"project"};
-  s.set_filters(f);
+  s.view().set_filters(f);
   svg = view_svg(s, place_labels(s, seven_px_a_byte), layout_legend(s, Lang::en, seven_px_a_byte));
   CHECK(count_of(svg, "<title>") == 1 + 5);
   CHECK(count_of(svg, "<path ") == 5);
   // Curved ties become quadratic Beziers.
-  s.curved_edges = true;
+  s.view().curved_edges = true;
   svg = view_svg(s, {}, {});
   CHECK(count_of(svg, " Q") == 5);
 }

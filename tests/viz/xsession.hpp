@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <cstdio>
 #include <optional>
 #include <thread>
 
@@ -44,24 +45,26 @@ class XSession {
     // xvfb-run protects the display with a cookie in $XAUTHORITY: every client needs both.
     sh("xvfb-run -a -s '-screen 0 " + screen + "x24' sh -c 'echo \"DISPLAY=$DISPLAY XAUTHORITY=$XAUTHORITY\" > " +
        quote(display_file.string()) + "; echo $$ > " + quote(holder_file.string()) + "; exec sleep 300' >/dev/null 2>&1 &");
-    for (int i = 0; i < 100 && (display_.empty() || holder_ <= 0); ++i) {
+    // Generous waits: on a loaded machine (a parallel build) starting Xvfb and llvmpipe takes
+    // seconds; these bound a hang, they do not measure speed.
+    for (int i = 0; i < 300 && (display_.empty() || holder_ <= 0); ++i) {
       pause_ms(100);
       display_ = slurp(display_file);
       while (!display_.empty() && (display_.back() == '\n' || display_.back() == ' ')) display_.pop_back();
       holder_ = std::atoi(slurp(holder_file).c_str());
     }
-    if (display_.empty()) return false;
+    if (display_.empty()) return failed("Xvfb did not start within 30 s");
     // A shell that waits for the viewer and writes its exit status, so stop() sees a crash.
     const std::string viewer = "XDG_CONFIG_HOME=" + quote(config.string()) + " LIBGL_ALWAYS_SOFTWARE=1 " + quote(WIJKNET_VIEWER_BIN) + " " + viewer_args +
                                " --dump-state " + quote(state().string()) + " >" + quote(log().string()) + " 2>&1 & echo $! > " +
                                quote(pid_file().string()) + "; wait $!; echo $? > " + quote(status_file().string());
     sh(display_ + " sh -c " + quote(viewer) + " >/dev/null 2>&1 &");
-    for (int i = 0; i < 100 && viewer_ <= 0; ++i) {
+    for (int i = 0; i < 500 && viewer_ <= 0; ++i) {
       pause_ms(20);
       viewer_ = std::atoi(slurp(pid_file()).c_str());
     }
-    if (viewer_ <= 0) return false;
-    for (int i = 0; i < 200; ++i) {
+    if (viewer_ <= 0) return failed("the viewer's process did not start within 10 s");
+    for (int i = 0; i < 600; ++i) {
       if (sh(display_ + " xdotool search --name wijknet >/dev/null 2>&1") == 0) {
         // No window manager: give the window the keyboard explicitly.
         x("search --name wijknet windowfocus");
@@ -69,6 +72,11 @@ class XSession {
       }
       pause_ms(100);
     }
+    return failed("no wijknet window within 60 s; viewer log: " + slurp(log()));
+  }
+
+  static bool failed(const std::string& why) {
+    std::fprintf(stderr, "xsession: %s\n", why.c_str());
     return false;
   }
 
