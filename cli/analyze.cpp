@@ -16,6 +16,7 @@
 #include "cli/command.hpp"
 #include "core/analysis.hpp"
 #include "core/coalition_network.hpp"
+#include "core/number_text.hpp"
 #include "core/metrics/components.hpp"
 #include "core/network.hpp"
 
@@ -194,16 +195,10 @@ std::vector<std::string> measure_list(const std::string& text) {
 double probability_option(const Args& args, const std::string& name, double fallback) {
   const auto text = args.value(name);
   if (!text) return fallback;
-  double x = 0;
-  std::size_t used = 0;
-  try {
-    x = std::stod(*text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text->size() || !(x > 0 && x < 1))
+  const auto x = read_plain_number(*text);
+  if (!x || !(*x > 0 && *x < 1))
     throw UsageError("option '" + name + "' needs a number between 0 and 1, not '" + *text + "'");
-  return x;
+  return *x;
 }
 
 int run(const Args& args) {

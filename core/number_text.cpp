@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <string>
 
 namespace wijknet {
@@ -96,7 +97,62 @@ std::string without(std::string_view s, char sep) {
   return out;
 }
 
+// "-12.5e3": optional sign, digits with at most one decimal separator, optional exponent.
+bool number_shape(std::string_view s, char separator) {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  std::size_t digits = 0;
+  while (i < s.size() && is_digit(s[i])) ++i, ++digits;
+  if (i < s.size() && s[i] == separator) {
+    ++i;
+    while (i < s.size() && is_digit(s[i])) ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    std::size_t exp_digits = 0;
+    while (i < s.size() && is_digit(s[i])) ++i, ++exp_digits;
+    if (exp_digits == 0) return false;
+  }
+  return i == s.size();
+}
+
+std::string_view trim_ascii(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
 }  // namespace
+
+std::optional<double> read_plain_number(std::string_view text, bool decimal_comma, bool words) {
+  std::string_view s = trim_ascii(text);
+  if (s.empty()) return std::nullopt;
+  if (words) {
+    std::string_view w = s;
+    const bool negative = w.front() == '-';
+    if (w.front() == '-' || w.front() == '+') w.remove_prefix(1);
+    if (iequal_prefix(w, "nan") && w.size() == 3) return std::numeric_limits<double>::quiet_NaN();
+    if ((iequal_prefix(w, "inf") && w.size() == 3) || (iequal_prefix(w, "infinity") && w.size() == 8))
+      return negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+  }
+  std::string copy(s);
+  if (!number_shape(copy, '.')) {
+    if (!decimal_comma || !number_shape(copy, ',')) return std::nullopt;
+    std::replace(copy.begin(), copy.end(), ',', '.');
+  }
+  return plain(copy);
+}
+
+std::optional<long long> read_plain_integer(std::string_view text) {
+  std::string_view s = trim_ascii(text);
+  if (s.size() > 1 && s[0] == '+' && s[1] != '-') s.remove_prefix(1);
+  long long v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
 
 std::optional<double> read_number(std::string_view text) {
   std::string_view s = strip_currency(text);

@@ -1,6 +1,12 @@
-// Numbers and amounts as a Dutch or English user writes them. The one reader of numeric text in
-// core: the health model (amounts, survey scores), the portfolio (effort, impact) and anything
-// else that takes a number from an attribute call it.
+// The one reader of numeric text in the tree, in two kinds:
+// - numbers as programs write them into files (GraphML, GEXF, GML, Pajek, DOT, edge lists, CSV
+//   cells): read_plain_number / read_plain_integer, the C syntax with a decimal point (or, for a
+//   CSV table that uses it throughout, a decimal comma), where "2.000" is two;
+// - numbers and amounts as a Dutch or English user writes them in an attribute: read_number, where
+//   "183.000" is a hundred and eighty-three thousand. The health model (amounts, survey scores),
+//   the portfolio (effort, impact) and the viewer's typed fields call it.
+// A format's tie weight is a plain number, an amount in an attribute a user's number: the context
+// decides, never a guess per value.
 #pragma once
 
 #include <optional>
@@ -24,6 +30,17 @@ namespace wijknet {
 // "0.125" stays 0.125 (a group never follows a lone 0), "1.5" is 1.5.
 // Complexity O(length).
 std::optional<double> read_number(std::string_view text);
+
+// A number in plain syntax: optional sign ('+' too), digits with at most one decimal separator
+// ('.', or ',' when `decimal_comma`; never both in one table), optional exponent; the whole text
+// after trimming ASCII white space. No thousands separators, no words: "1.2.3", "12a", "0x10" and
+// "" are nullopt, as are values beyond double's range ("1e400"). With `words` the spellings of
+// the non-finite values a program may write ("inf", "-Infinity", "NaN", any case) give them;
+// without, they are nullopt like any word. O(length).
+std::optional<double> read_plain_number(std::string_view text, bool decimal_comma = false, bool words = false);
+
+// A whole number in plain syntax (optional sign, digits; trimmed), within 64 bits. O(length).
+std::optional<long long> read_plain_integer(std::string_view text);
 
 // A number from a JSON value: a JSON number as it is, a string through read_number; nullopt for
 // anything else (null, bool, objects). O(length).

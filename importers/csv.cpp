@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 #include "importers/atomic_write.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
@@ -384,8 +385,8 @@ class Builder {
     const CsvField* xf = cell(t, row, Role::x);
     const CsvField* yf = cell(t, row, Role::y);
     if (xf || yf) {
-      auto x = xf ? parse_number(xf->text, t.decimal_comma) : std::nullopt;
-      auto y = yf ? parse_number(yf->text, t.decimal_comma) : std::nullopt;
+      auto x = xf ? read_plain_number(xf->text, t.decimal_comma) : std::nullopt;
+      auto y = yf ? read_plain_number(yf->text, t.decimal_comma) : std::nullopt;
       if (x && y) {
         c_.layout[id] = {*x, *y};
       } else {
@@ -478,7 +479,7 @@ class Builder {
       }
     }
     if (auto f = cell(t, row, Role::weight)) {
-      if (auto w = parse_number(f->text, t.decimal_comma)) {
+      if (auto w = read_plain_number(f->text, t.decimal_comma)) {
         e.weight = *w;
       } else {
         add_warning(report_, options_, at(t, row, f), "strength '" + f->text + "' is not a number; weight 1 used, text kept as attrs.strength");

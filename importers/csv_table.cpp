@@ -1,5 +1,7 @@
 #include "importers/csv_table.hpp"
 
+#include "core/number_text.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -186,44 +188,7 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-// "-12.5e3": optional sign, digits with at most one decimal separator, optional exponent.
-// Returns false for anything else, so "1.2.3", "12a", "." and "Infinity" are not numbers.
-bool number_shape(std::string_view s, char separator) {
-  std::size_t i = 0;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-  std::size_t digits = 0;
-  while (i < s.size() && digit(s[i])) ++i, ++digits;
-  if (i < s.size() && s[i] == separator) {
-    ++i;
-    while (i < s.size() && digit(s[i])) ++i, ++digits;
-  }
-  if (digits == 0) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    std::size_t exp_digits = 0;
-    while (i < s.size() && digit(s[i])) ++i, ++exp_digits;
-    if (exp_digits == 0) return false;
-  }
-  return i == s.size();
-}
-
 }  // namespace
-
-std::optional<double> parse_number(std::string_view text, bool decimal_comma) {
-  std::string_view s = trim(text);
-  if (s.empty()) return std::nullopt;
-  std::string copy(s);
-  if (!number_shape(copy, '.')) {
-    if (!decimal_comma || !number_shape(copy, ',')) return std::nullopt;
-    std::replace(copy.begin(), copy.end(), ',', '.');
-  }
-  if (copy.front() == '+') copy.erase(0, 1);
-  double value = 0;
-  auto [end, ec] = std::from_chars(copy.data(), copy.data() + copy.size(), value);
-  if (ec != std::errc() || end != copy.data() + copy.size()) return std::nullopt;
-  return value;
-}
 
 Json infer_value(std::string_view text, bool decimal_comma) {
   std::string_view s = trim(text);
@@ -234,11 +199,8 @@ Json infer_value(std::string_view text, bool decimal_comma) {
     std::string_view digits = s;
     if (!digits.empty() && digits.front() == '-') digits.remove_prefix(1);
     bool all = !digits.empty() && std::all_of(digits.begin(), digits.end(), digit);
-    if (all && (digits.size() == 1 || digits.front() != '0')) {
-      long long v = 0;
-      auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-      if (ec == std::errc() && end == s.data() + s.size()) return v;
-    }
+    if (all && (digits.size() == 1 || digits.front() != '0'))
+      if (auto v = read_plain_integer(s)) return *v;
   }
   bool leading_zero = false;
   {
@@ -247,7 +209,7 @@ Json infer_value(std::string_view text, bool decimal_comma) {
     leading_zero = d.size() > 1 && d[0] == '0' && digit(d[1]);
   }
   if (!leading_zero)
-    if (auto v = parse_number(s, decimal_comma)) return *v;
+    if (auto v = read_plain_number(s, decimal_comma)) return *v;
   return std::string(text);
 }
 

@@ -66,12 +66,8 @@ CsvTable parse_csv(std::string_view text, const std::string& source_name, char d
 // line end, or leading or trailing spaces; else as it is. O(length).
 std::string csv_quote(std::string_view value, char delimiter = ',');
 
-// ---- Values in cells. Tables, DOT and Pajek carry every value as text; these give it a type.
-
-// A number written in a cell: "12", "-3.5", "1e3", and with `decimal_comma` also "0,5" (Dutch
-// Excel writes decimal commas in ';'-separated files). Surrounding spaces are ignored. nullopt
-// for anything else, "Infinity" and "NaN" included. O(length).
-std::optional<double> parse_number(std::string_view text, bool decimal_comma = false);
+// ---- Values in cells. Tables, DOT and Pajek carry every value as text; these give it a type
+// (numbers through core/number_text.hpp's read_plain_number, the one reader of numeric text).
 
 // The JSON value a cell most likely means: true/false (any case) as booleans, integers without
 // leading zeros (so "0612345678" and postcodes like "0123" stay text) as integers, decimals as

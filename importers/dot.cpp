@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
@@ -508,8 +509,8 @@ class Parser {
         std::string p = v.text;
         if (!p.empty() && p.back() == '!') p.pop_back();
         auto comma = p.find(',');
-        auto x = comma == std::string::npos ? std::nullopt : parse_number(p.substr(0, comma));
-        auto y = comma == std::string::npos ? std::nullopt : parse_number(p.substr(comma + 1));
+        auto x = comma == std::string::npos ? std::nullopt : read_plain_number(p.substr(0, comma));
+        auto y = comma == std::string::npos ? std::nullopt : read_plain_number(p.substr(comma + 1));
         if (x && y) {
           c.layout[n.id] = {*x, *y};
         } else {
@@ -529,7 +530,7 @@ class Parser {
       for (const auto& [k, v] : de.attrs) {
         std::string key = ascii_lower(k);
         if (key == "weight") {
-          auto w = parse_number(v.text);
+          auto w = read_plain_number(v.text);
           if (!w) throw InputError({source_, v.line, v.column}, "weight '" + v.text + "' is not a number");
           e.weight = *w;
         } else if (key == "kind" || key == "type") e.kind = v.text;

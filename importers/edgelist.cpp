@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 
@@ -87,13 +88,10 @@ Coalition read_edgelist(std::istream& in, const std::string& source_name, Import
     e.target = node_index(fields[1].text);
     e.kind = std::string(kinds::collaborates);
     if (fields.size() == 3) {
-      std::string_view w = fields[2].text;
-      if (w.size() > 1 && w[0] == '+') w.remove_prefix(1);  // from_chars takes no '+'
-      double value = 0;
-      auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), value);
-      if (ec != std::errc() || end != w.data() + w.size() || !std::isfinite(value))
+      auto value = read_plain_number(fields[2].text);
+      if (!value)
         throw InputError(at(fields[2].start), "weight '" + std::string(fields[2].text) + "' is not a number");
-      e.weight = value;
+      e.weight = *value;
     }
     c.edges.push_back(std::move(e));
   }

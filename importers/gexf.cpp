@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
@@ -33,24 +34,6 @@ pugi::xml_node child(const pugi::xml_node& n, std::string_view name) {
   for (auto c : n.children())
     if (xml_element_named(c, name)) return c;
   return {};
-}
-
-std::optional<long long> to_integer(std::string_view s) {
-  s = trim(s);
-  if (s.size() > 1 && s[0] == '+') s.remove_prefix(1);
-  long long v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-std::optional<double> to_double(std::string_view s) {
-  s = trim(s);
-  if (s.size() > 1 && s[0] == '+') s.remove_prefix(1);
-  double v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
 }
 
 bool non_finite_word(std::string_view s) {
@@ -148,12 +131,12 @@ struct AttributeTable {
 std::optional<Json> scalar(std::string_view text, ValueType t) {
   switch (t) {
     case ValueType::integer:
-      if (auto v = to_integer(text)) return Json(*v);
+      if (auto v = read_plain_integer(text)) return Json(*v);
       // Gephi writes integers of a float column as "1.0"; accept a whole number.
-      if (auto d = to_double(text); d && std::floor(*d) == *d && std::fabs(*d) < 9e15) return Json(static_cast<long long>(*d));
+      if (auto d = read_plain_number(text); d && std::floor(*d) == *d && std::fabs(*d) < 9e15) return Json(static_cast<long long>(*d));
       return std::nullopt;
     case ValueType::real:
-      if (auto v = to_double(text)) return Json(*v);
+      if (auto v = read_plain_number(text)) return Json(*v);
       if (non_finite_word(text)) return Json(std::string(trim(text)));  // JSON holds no NaN or infinity
       return std::nullopt;
     case ValueType::boolean: {
@@ -429,7 +412,7 @@ class Reader {
   double number(const pugi::xml_node& el, const char* name, double fallback) {
     auto a = el.attribute(name);
     if (!a) return fallback;
-    auto v = to_double(a.value());
+    auto v = read_plain_number(a.value());
     if (!v) throw InputError(src_.at(el, name), std::string(name) + " '" + a.value() + "' is not a number");
     return *v;
   }
@@ -451,7 +434,7 @@ class Reader {
         } else {
           for (const char* ch : {"r", "g", "b"}) {
             auto a = v.attribute(ch);
-            auto i = to_integer(a.value());
+            auto i = read_plain_integer(a.value());
             if (a && (!i || *i < 0 || *i > 255))
               throw InputError(src_.at(v, ch), std::string("colour component ") + ch + " '" + a.value() +
                                                    "' is not a whole number from 0 to 255");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 
@@ -368,16 +369,11 @@ class Reader {
 
   static Json scalar(const Item& it) {
     if (it.type == Tok::integer) {
-      long long v = 0;
-      auto [end, ec] = std::from_chars(it.text.data() + (it.text[0] == '+' ? 1 : 0), it.text.data() + it.text.size(), v);
-      if (ec == std::errc() && end == it.text.data() + it.text.size()) return v;
+      if (auto v = read_plain_integer(it.text)) return *v;
       return it.text;
     }
     if (it.type == Tok::real) {
-      double v = 0;
-      const char* b = it.text.data() + (it.text[0] == '+' ? 1 : 0);
-      auto [end, ec] = std::from_chars(b, it.text.data() + it.text.size(), v);
-      if (ec == std::errc() && end == it.text.data() + it.text.size() && std::isfinite(v)) return v;
+      if (auto v = read_plain_number(it.text)) return *v;
       return it.text;  // INF, NAN: JSON has no such numbers
     }
     return it.text;

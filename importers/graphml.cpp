@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 #include "importers/xml_common.hpp"
@@ -30,23 +31,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::optional<double> to_double(std::string_view s) {
-  s = trim(s);
-  if (s.size() > 1 && s[0] == '+') s.remove_prefix(1);
-  double v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
-  return v;
-}
-
-std::optional<long long> to_integer(std::string_view s) {
-  s = trim(s);
-  if (s.size() > 1 && s[0] == '+') s.remove_prefix(1);
-  long long v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
-  return v;
-}
+// GraphML's doubles may be written INF or NaN (yEd, igraph): they are numbers here, and the
+// callers decide what a non-finite value means.
+std::optional<double> to_double(std::string_view s) { return read_plain_number(s, false, true); }
 
 std::optional<bool> to_boolean(std::string_view s) {
   const std::string t = ascii_lower(trim(s));
@@ -269,7 +256,7 @@ Json GraphmlReader::typed(const Value& v) {
       if (auto b = to_boolean(v.text)) return *b;
       fail(at(v.element), what + " is not a boolean (true or false)");
     case ValueType::integer:
-      if (auto i = to_integer(v.text)) return *i;
+      if (auto i = read_plain_integer(v.text)) return *i;
       fail(at(v.element), what + " is not an integer");
     case ValueType::real:
       if (auto d = to_double(v.text)) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
@@ -54,13 +55,6 @@ std::vector<Word> split_words(std::string_view line, const std::string& source, 
     words.push_back(std::move(w));
   }
   return words;
-}
-
-std::optional<long long> whole(std::string_view s) {
-  long long v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
 }
 
 enum class Section { none, vertices, arcs, edges, arcslist, edgeslist, matrix, skipped };
@@ -132,7 +126,7 @@ class Reader {
     if (name == "*vertices") {
       if (vertices_seen_) throw InputError(at(line_no, words[0].column), "a second *Vertices section");
       if (words.size() < 2) throw InputError(at(line_no, words[0].column), "*Vertices needs the number of vertices");
-      auto n = whole(words[1].text);
+      auto n = read_plain_integer(words[1].text);
       if (!n || *n < 0 || *n > 100000000)
         throw InputError(at(line_no, words[1].column), "number of vertices '" + words[1].text + "' is not a whole number");
       // A declared count allocates nothing the file cannot hold: vertices a file does not list
@@ -146,7 +140,7 @@ class Reader {
                              std::to_string(options_.limits.nodes) + ", WIJKNET_LIMITS=nodes=N)");
       n_ = static_cast<std::size_t>(*n);
       if (words.size() >= 3) {
-        auto n1 = whole(words[2].text);
+        auto n1 = read_plain_integer(words[2].text);
         if (!n1 || *n1 < 0 || static_cast<std::size_t>(*n1) > n_)
           throw InputError(at(line_no, words[2].column), "size of the first mode '" + words[2].text + "' is not a whole number up to " + std::to_string(n_));
         first_mode_ = static_cast<std::size_t>(*n1);
@@ -185,7 +179,7 @@ class Reader {
   };
 
   void vertex_line(const std::vector<Word>& w, int line_no) {
-    auto num = whole(w[0].text);
+    auto num = read_plain_integer(w[0].text);
     if (!num || *num < 1 || static_cast<std::size_t>(*num) > n_)
       throw InputError(at(line_no, w[0].column), "vertex number '" + w[0].text + "' is not between 1 and " + std::to_string(n_));
     std::size_t v = static_cast<std::size_t>(*num - 1);
@@ -193,12 +187,12 @@ class Reader {
     std::size_t i = 2;
     // Coordinates: X Y [Z], when they are numbers.
     if (w.size() >= i + 2) {
-      auto x = parse_number(w[i].text), y = parse_number(w[i + 1].text);
+      auto x = read_plain_number(w[i].text), y = read_plain_number(w[i + 1].text);
       if (x && y) {
         positions_[v] = std::array<double, 2>{*x, *y};
         i += 2;
         if (i < w.size() && !w[i].quoted)
-          if (auto z = parse_number(w[i].text)) {
+          if (auto z = read_plain_number(w[i].text)) {
             if (*z != 0) vertex_attrs_[v]["z"] = *z;
             ++i;
           }
@@ -255,7 +249,7 @@ class Reader {
   }
 
   std::size_t vertex(const Word& w, int line_no) {
-    auto num = whole(w.text);
+    auto num = read_plain_integer(w.text);
     if (!num || *num < 1 || static_cast<std::size_t>(*num) > n_)
       throw InputError(at(line_no, w.column), "vertex number '" + w.text + "' is not between 1 and " + std::to_string(n_));
     return static_cast<std::size_t>(*num - 1);
@@ -272,7 +266,7 @@ class Reader {
     e.kind = relation_;
     std::size_t i = 2;
     if (i < w.size()) {
-      if (auto weight = parse_number(w[i].text)) {
+      if (auto weight = read_plain_number(w[i].text)) {
         e.weight = *weight;
         ++i;
       } else if ((w.size() - i) % 2 == 1) {
@@ -309,7 +303,7 @@ class Reader {
   void matrix_line(const std::vector<Word>& w, int line_no) {
     std::vector<double> row;
     for (const auto& word : w) {
-      auto v = parse_number(word.text);
+      auto v = read_plain_number(word.text);
       if (!v) throw InputError(at(line_no, word.column), "matrix cell '" + word.text + "' is not a number");
       row.push_back(*v);
     }

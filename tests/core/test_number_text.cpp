@@ -32,3 +32,31 @@ TEST_CASE("number_value: JSON numbers as they are, text through read_number, not
   CHECK_FALSE(number_value(Json(true)));
   CHECK_FALSE(number_value(Json::array()));
 }
+
+TEST_CASE("plain numbers, as programs write them into files: '2.000' is two, never two thousand") {
+  CHECK(read_plain_number("2.000") == 2.0);
+  CHECK(read_plain_number(" -1e3 ") == -1000.0);
+  CHECK(read_plain_number("+7") == 7.0);
+  CHECK(read_plain_number(".5") == 0.5);
+  CHECK(read_plain_number("0,5", true) == 0.5);  // a CSV table with a decimal comma throughout
+  CHECK_FALSE(read_plain_number("0,5"));
+  CHECK_FALSE(read_plain_number("183.000,00", true));  // no thousands separators in a file's numbers
+  CHECK_FALSE(read_plain_number("1.2.3"));
+  CHECK_FALSE(read_plain_number("12a"));
+  CHECK_FALSE(read_plain_number("0x10"));
+  CHECK_FALSE(read_plain_number(""));
+  CHECK_FALSE(read_plain_number("1e400"));  // beyond double's range
+  CHECK_FALSE(read_plain_number("Infinity"));
+  CHECK(std::isinf(*read_plain_number("-INF", false, true)));
+  CHECK(*read_plain_number("-INF", false, true) < 0);
+  CHECK(std::isnan(*read_plain_number("NaN", false, true)));
+  CHECK_FALSE(read_plain_number("nano", false, true));
+  // The same text as a user's amount in an attribute: Dutch thousands.
+  CHECK(read_number("2.000") == 2000.0);
+  CHECK(read_plain_integer(" 42 ") == 42);
+  CHECK(read_plain_integer("+42") == 42);
+  CHECK(read_plain_integer("-42") == -42);
+  CHECK_FALSE(read_plain_integer("+-42"));
+  CHECK_FALSE(read_plain_integer("4.0"));
+  CHECK_FALSE(read_plain_integer("99999999999999999999"));
+}

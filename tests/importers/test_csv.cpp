@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "formats_sample.hpp"
+#include "core/number_text.hpp"
 #include "importers/csv.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/graphml.hpp"
@@ -44,10 +45,10 @@ TEST_CASE("csv tokenizer: quotes with delimiters, doubled quotes, line ends, CRL
 }
 
 TEST_CASE("csv cell values: numbers, decimal commas, dates, timesets") {
-  CHECK(parse_number("0,5", true) == 0.5);
-  CHECK_FALSE(parse_number("0,5", false));
-  CHECK(parse_number(" -1e3 ") == -1000.0);
-  CHECK_FALSE(parse_number("Infinity"));
+  CHECK(read_plain_number("0,5", true) == 0.5);
+  CHECK_FALSE(read_plain_number("0,5", false));
+  CHECK(read_plain_number(" -1e3 ") == -1000.0);
+  CHECK_FALSE(read_plain_number("Infinity"));
   CHECK(infer_value("12") == Json(12));
   CHECK(infer_value("0612345678") == Json("0612345678"));
   CHECK(infer_value("2.5") == Json(2.5));
