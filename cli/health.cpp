@@ -99,7 +99,7 @@ Command health_command() {
       "Coalition health: ten indicators with a score, a status and what to do, and an overall score.",
       1,
       1,
-      {{"--json", "", "machine-readable output: {\"score\", \"indicators\": [{\"id\", \"score\", \"status\", \"message\", \"nodes\"}]}"},
+      {{"--json", "", "machine-readable output: {\"score\", \"status\", \"network\", \"indicators\": [{\"id\", \"score\", \"status\", \"message\", \"nodes\"}]}"},
        {"--at", "DATE", "the coalition as it stood on DATE (default: today); commitments are judged from then"},
        {"--strict", "", "treat every import warning as an error"},
        {"--lang", "nl|en", "language of the messages (default: the system locale)"}}};

@@ -207,6 +207,7 @@ Json health_json(const HealthReport& report) {
   j["connected_share"] = report.connected_share;
   j["at"] = report.at.str();
   j["lang"] = std::string(lang_code(report.lang));
+  j["network"] = std::string(scope_id(NetworkScope::actors));  // what cohesion and centralization are measured on
   Json list = Json::array();
   for (const auto& ind : report.indicators) {
     Json item = Json::object();

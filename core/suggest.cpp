@@ -96,7 +96,7 @@ struct Facts {
       if (e.source == e.target || !ctx.c.nodes[e.source].is_actor() || !ctx.c.nodes[e.target].is_actor()) continue;
       direct.insert({std::min(e.source, e.target), std::max(e.source, e.target)});
     }
-    community = louvain_communities(net, false);
+    community = leiden_communities(net, false);  // the groups `analyze` reports, by the same method
     lost = pairs_lost_by_removal(net);
     full = coalition_network(ctx.c, NetworkScope::members_and_projects);
     full_betweenness = betweenness_centrality(full, false);

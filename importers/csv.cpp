@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <istream>
 #include <ostream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -36,7 +37,7 @@ enum class Role {
   respondent, partner, frequency, trust, value,
 };
 
-enum class TableKind { nodes, edges, survey };
+enum class TableKind { nodes, edges, survey, matrix, adjacency };
 
 struct Synonyms {
   Role role;
@@ -179,6 +180,39 @@ void note(ImportReport& report, const SourceLocation& where, const std::string& 
   report.warnings.push_back(where.str() + ": " + message);
 }
 
+// Gephi's adjacency matrix: a blank first header cell, the members' names across the header and
+// down the first column (the same names), and a number in every other cell.
+bool matrix_layout(const CsvTable& csv, std::size_t header_row, bool decimal_comma) {
+  const auto& header = csv.rows[header_row].fields;
+  if (header.size() < 2 || !trim_copy(header[0].text).empty()) return false;
+  std::multiset<std::string> across, down;
+  for (std::size_t i = 1; i < header.size(); ++i) across.insert(trim_copy(header[i].text));
+  for (std::size_t r = header_row + 1; r < csv.rows.size(); ++r) {
+    const CsvRow& row = csv.rows[r];
+    if (row.blank()) continue;
+    if (row.fields.size() != header.size()) return false;
+    down.insert(trim_copy(row.fields[0].text));
+    for (std::size_t i = 1; i < row.fields.size(); ++i)
+      if (!read_plain_number(row.fields[i].text, decimal_comma)) return false;
+  }
+  return !down.empty() && across == down;
+}
+
+// Gephi's adjacency list: rows of different lengths, each a member followed by those it is tied
+// to, and no header: no column name wijknet knows or that says it names something.
+bool adjacency_layout(const CsvTable& csv, std::size_t header_row, const std::vector<std::string>& norm) {
+  for (const auto& n : norm)
+    if (n.empty() || lookup(node_names, n) || lookup(edge_names, n) || lookup(survey_names, n)) return false;
+  for (const auto& n : norm)
+    for (const char* w : {"naam", "name", "organisatie", "organisation", "organization", "partner", "bewoner", "resident",
+                          "persoon", "person", "element", "node"})
+      if (n.find(w) != std::string::npos) return false;
+  const std::size_t width = csv.rows[header_row].fields.size();
+  for (std::size_t r = header_row + 1; r < csv.rows.size(); ++r)
+    if (!csv.rows[r].blank() && csv.rows[r].fields.size() != width) return true;
+  return false;
+}
+
 // Reads the header, decides the table's kind and gives every column a role.
 Table classify(std::string_view text, const std::string& source, ImportReport& report, const ReadOptions& options) {
   Table t;
@@ -198,6 +232,16 @@ Table classify(std::string_view text, const std::string& source, ImportReport& r
   auto has = [&](std::initializer_list<Synonyms> table, Role role) {
     return std::any_of(norm.begin(), norm.end(), [&](const std::string& n) { return lookup(table, n) == role; });
   };
+  if (matrix_layout(t.csv, t.header_row, t.decimal_comma)) {
+    t.kind = TableKind::matrix;
+    note(report, {source, rows[t.header_row].line, 0}, "read as an adjacency matrix (names across and down, a tie for every cell that is not 0)");
+    return t;
+  }
+  if (adjacency_layout(t.csv, t.header_row, norm)) {
+    t.kind = TableKind::adjacency;
+    note(report, {source, rows[t.header_row].line, 0}, "read as an adjacency list (each row: a member, then those it is tied to)");
+    return t;
+  }
   std::initializer_list<Synonyms> names = node_names;
   if (has(edge_names, Role::source) && has(edge_names, Role::target)) {
     t.kind = TableKind::edges;
@@ -264,6 +308,66 @@ class Builder {
       const CsvRow& row = t.csv.rows[r];
       if (!check_row(t, row)) continue;
       edge_row(t, row);
+    }
+  }
+
+  // An adjacency matrix: a tie from the row's member to the column's for every cell that is not
+  // 0, weighted by the cell; one undirected tie per pair when the matrix is symmetric, else an
+  // arc per cell (a diagonal cell is a tie of a member with itself).
+  void read_matrix(const Table& t) {
+    const auto& rows = t.csv.rows;
+    const auto& header = rows[t.header_row].fields;
+    std::vector<std::size_t> column_node;
+    for (std::size_t i = 1; i < header.size(); ++i) column_node.push_back(named(t, rows[t.header_row], header[i]));
+    std::vector<std::pair<std::size_t, std::vector<double>>> cells;  // row node, its values
+    for (std::size_t r = t.header_row + 1; r < rows.size(); ++r) {
+      if (rows[r].blank()) continue;
+      std::vector<double> values;
+      for (std::size_t i = 1; i < rows[r].fields.size(); ++i) values.push_back(*read_plain_number(rows[r].fields[i].text, t.decimal_comma));
+      cells.emplace_back(named(t, rows[r], rows[r].fields[0]), std::move(values));
+    }
+    std::map<std::pair<std::size_t, std::size_t>, double> value;
+    for (const auto& [u, values] : cells)
+      for (std::size_t k = 0; k < values.size(); ++k) value[{u, column_node[k]}] = values[k];
+    const bool symmetric = std::all_of(value.begin(), value.end(), [&](const auto& kv) {
+      auto it = value.find({kv.first.second, kv.first.first});
+      return it != value.end() && it->second == kv.second;
+    });
+    for (const auto& [u, values] : cells)
+      for (std::size_t k = 0; k < values.size(); ++k) {
+        const std::size_t v = column_node[k];
+        if (values[k] == 0 || (symmetric && v < u)) continue;
+        Edge e;
+        e.source = u;
+        e.target = v;
+        e.kind = std::string(kinds::collaborates);
+        e.weight = values[k];
+        e.directed = !symmetric;
+        c_.add_edge(std::move(e));
+      }
+  }
+
+  // An adjacency list: a `collaborates` tie from each row's first member to every other one it
+  // names (undirected; a pair named twice, "a;b" and "b;a", is one tie).
+  void read_adjacency(const Table& t) {
+    std::set<std::pair<std::size_t, std::size_t>> seen;
+    for (std::size_t r = t.header_row; r < t.csv.rows.size(); ++r) {
+      const CsvRow& row = t.csv.rows[r];
+      if (row.blank()) {
+        note(report_, {t.source, row.line, 0}, "empty row skipped");
+        continue;
+      }
+      const std::size_t u = named(t, row, row.fields[0]);
+      for (std::size_t i = 1; i < row.fields.size(); ++i) {
+        if (trim_copy(row.fields[i].text).empty()) continue;  // a trailing delimiter
+        const std::size_t v = named(t, row, row.fields[i]);
+        if (!seen.insert({std::min(u, v), std::max(u, v)}).second) continue;
+        Edge e;
+        e.source = u;
+        e.target = v;
+        e.kind = std::string(kinds::collaborates);
+        c_.add_edge(std::move(e));
+      }
     }
   }
 
@@ -402,6 +506,17 @@ class Builder {
     if (n.kind.empty()) n.kind = std::string(kinds::partner);
   }
 
+  // The member a matrix or list cell names; an empty name is a member called "unnamed", reported.
+  std::size_t named(const Table& t, const CsvRow& row, const CsvField& f) {
+    std::string name = trim_copy(f.text);
+    if (name.empty()) {
+      name = "unnamed";
+      if (unnamed_reported_.insert(row.line).second)
+        add_warning(report_, options_, at(t, row, &f), "a member without a name; called 'unnamed'");
+    }
+    return endpoint(t, row, f, name);
+  }
+
   // The node an edge cell names: by id, else by a unique label, else a new node.
   std::size_t endpoint(const Table& t, const CsvRow& row, const CsvField& f, const std::string& name) {
     if (auto i = c_.find(name)) return *i;
@@ -517,6 +632,7 @@ class Builder {
   std::unordered_map<std::string, std::size_t> by_label_;  // SIZE_MAX: label not unique
   bool labels_dirty_ = true;
   bool nodes_table_read_ = false;
+  std::set<int> unnamed_reported_;  // lines
 };
 
 std::string slurp(const std::string& path, ImportReport& report, const ReadOptions& options) {
@@ -612,6 +728,9 @@ Coalition read_csv_tables(std::string_view nodes_text, const std::string& nodes_
   std::optional<Table> nodes, edges;
   if (!nodes_name.empty() || !nodes_text.empty()) nodes = classify(nodes_text, nodes_name, report, options);
   if (!edges_name.empty() || !edges_text.empty()) edges = classify(edges_text, edges_name, report, options);
+  for (const auto* t : {&nodes, &edges})
+    if (*t && ((*t)->kind == TableKind::matrix || (*t)->kind == TableKind::adjacency))
+      throw InputError({(*t)->source, 1, 0}, "an adjacency matrix or list is a whole network by itself; read it alone, not as one of a nodes and an edges table");
   // Put each table where it belongs whatever order it came in.
   if (nodes && nodes->kind != TableKind::nodes && (!edges || edges->kind == TableKind::nodes)) std::swap(nodes, edges);
   if (nodes) {
@@ -642,7 +761,8 @@ Coalition read_csv(std::istream& in, const std::string& source_name, ImportRepor
 
   std::optional<Table> other;
   std::error_code ec;
-  if (!source_name.empty() && std::filesystem::is_regular_file(source_name, ec)) {
+  const bool whole = table.kind == TableKind::matrix || table.kind == TableKind::adjacency;
+  if (!whole && !source_name.empty() && std::filesystem::is_regular_file(source_name, ec)) {
     const bool want_nodes = table.kind != TableKind::nodes;
     for (const auto& candidate : companions(source_name, want_nodes)) {
       if (!std::filesystem::is_regular_file(candidate, ec)) continue;
@@ -658,7 +778,11 @@ Coalition read_csv(std::istream& in, const std::string& source_name, ImportRepor
       break;
     }
   }
-  if (table.kind == TableKind::nodes) {
+  if (table.kind == TableKind::matrix) {
+    b.read_matrix(table);
+  } else if (table.kind == TableKind::adjacency) {
+    b.read_adjacency(table);
+  } else if (table.kind == TableKind::nodes) {
     b.read_nodes(table);
     if (other) b.read_edges(*other);
   } else {

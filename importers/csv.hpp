@@ -8,6 +8,14 @@
 //   Named, Alter, Genoemde partner): each row is one answer and becomes a directed edge of kind
 //   `tie` from respondent to partner, with the Frequency, Trust and Value answers (also Dutch
 //   Frequentie, Vertrouwen, Waarde) as attrs.frequency, attrs.trust and attrs.value;
+// - Gephi's adjacency matrix (a blank first header cell, the same names across the header and
+//   down the first column, a number in every other cell): a tie from the row's member to the
+//   column's for every cell that is not 0, the cell its weight; one undirected tie per pair when
+//   the matrix is symmetric, else one arc per cell; a diagonal cell ties a member to itself;
+// - Gephi's adjacency list (no header: no column name above is known or says it names
+//   something, and rows of different lengths): each row a member, then those it is tied to, one
+//   undirected `collaborates` tie per pair named;
+//   both are reported as a note (how the file was read) and are whole networks by themselves;
 // - any other table is a nodes table.
 //
 // Columns of a nodes table: Id; Label (Name, Naam, Titel); Type (Kind, Soort) as the node's kind,

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "formats_sample.hpp"
 #include "core/number_text.hpp"
 #include "importers/csv.hpp"
@@ -320,4 +321,58 @@ TEST_CASE("csv: exports neutralise text a spreadsheet would run as a formula (OW
   REQUIRE(back.nodes.size() == c.nodes.size());
   for (std::size_t i = 0; i < c.nodes.size(); ++i) CHECK(back.nodes[i].label == c.nodes[i].label);
   CHECK(back.nodes.back().attrs["score"] == -2.5);
+}
+
+TEST_CASE("csv: Gephi's adjacency matrix, symmetric (one tie a pair) and not (an arc a cell), with its weights") {
+  ImportReport r;
+  // Symmetric: the three ties of a triangle, weights from the cells, the zero pair left out.
+  Coalition sym = csv.read(
+      ";Staedion;ROC Mondriaan;Wijkmakelaar;Mooi\n"
+      "Staedion;0;2;1;0\n"
+      "ROC Mondriaan;2;0;0,5;0\n"
+      "Wijkmakelaar;1;0,5;0;0\n"
+      "Mooi;0;0;0;0\n",
+      r);
+  REQUIRE(sym.nodes.size() == 4);
+  REQUIRE(sym.edges.size() == 3);
+  CHECK(has_warning(r, "t.csv:1: read as an adjacency matrix (names across and down, a tie for every cell that is not 0)"));
+  double total = 0;
+  for (const auto& e : sym.edges) {
+    CHECK_FALSE(e.directed);
+    CHECK(e.kind == "collaborates");
+    total += e.weight;
+  }
+  CHECK(total == doctest::Approx(3.5));
+  CHECK(sym.find("Mooi"));  // a member without ties is still a member
+  // Not symmetric: one arc per cell that is not 0, from the row's member to the column's, and a
+  // diagonal cell ties a member to itself (Gephi's own matrix.csv).
+  ImportReport r2;
+  Coalition arcs = csv.read(" ,A,B,C\nA,0,1,2\nB,1,0,0\nC,0,3.5,4\n", r2);
+  REQUIRE(arcs.edges.size() == 5);
+  std::vector<std::string> got;
+  for (const auto& e : arcs.edges) {
+    CHECK(e.directed);
+    got.push_back(arcs.nodes[e.source].id + ">" + arcs.nodes[e.target].id + "=" + format_number(Lang::en, e.weight, 1));
+  }
+  std::sort(got.begin(), got.end());
+  CHECK(got == std::vector<std::string>{"A>B=1.0", "A>C=2.0", "B>A=1.0", "C>B=3.5", "C>C=4.0"});
+  // Names down that differ from those across, or a word in a cell: a plain table, not a matrix.
+  ImportReport r3;
+  Coalition plain = csv.read(",A,B\nA,0,x\nB,1,0\n", r3);
+  CHECK(plain.edges.empty());
+  CHECK_FALSE(has_warning(r3, "t.csv:1: read as an adjacency matrix (names across and down, a tie for every cell that is not 0)"));
+}
+
+TEST_CASE("csv: Gephi's adjacency list, a member then those it is tied to, one tie per pair") {
+  ImportReport r;
+  Coalition c = csv.read("a;b\nb;c;d\ne\nf; a ;g;h; i\nc;b\n", r);
+  CHECK(has_warning(r, "t.csv:1: read as an adjacency list (each row: a member, then those it is tied to)"));
+  CHECK(c.nodes.size() == 9);   // a..i, e without ties
+  CHECK(c.edges.size() == 7);   // c;b repeats b;c
+  std::vector<std::string> got;
+  for (const auto& e : c.edges) got.push_back(c.nodes[e.source].id + "-" + c.nodes[e.target].id);
+  CHECK(got == std::vector<std::string>{"a-b", "b-c", "b-d", "f-a", "f-g", "f-h", "f-i"});
+  // A matrix or list is a whole network: as one of a pair of tables it is refused with its file.
+  CHECK_THROWS_WITH(read_csv_tables("a;b\nb;c;d\n", "lijst.csv", "Source,Target\na,b\n", "e.csv", r, {}),
+                    doctest::Contains("lijst.csv:1: an adjacency matrix or list is a whole network by itself"));
 }

@@ -142,6 +142,58 @@ def csv_rows(path):
     return [c.strip().lower() for c in rows[0]], rows[1:]
 
 
+def csv_raw(path):
+    """The header and rows with their cells as written (trimmed, case kept)."""
+    raw = open(path, "rb").read()
+    text = raw.decode("utf-8-sig")
+    lines = [l for l in text.splitlines() if l.strip()]
+    head = lines[0]
+    delim = max([",", ";", "\t"], key=head.count)
+    if head.count(delim) == 0 and " " in head:
+        delim = " "
+    rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delim)]
+    return rows[0], rows[1:]
+
+
+def number(text):
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def matrix_summary(header, rows):
+    if len(header) < 2 or header[0] != "" or not rows:
+        return None
+    if any(len(r) != len(header) or any(number(c) is None for c in r[1:]) for r in rows):
+        return None
+    names = header[1:]
+    if sorted(names) != sorted(r[0] for r in rows):
+        return None
+    cell = {(r[0], names[k]): number(c) for r in rows for k, c in enumerate(r[1:])}
+    symmetric = all(cell.get((b, a)) == v for (a, b), v in cell.items())
+    nonzero = [(a, b) for (a, b), v in cell.items() if v != 0]
+    edges = {tuple(sorted(p)) for p in nonzero} if symmetric else set(nonzero)
+    return summary(len(set(names)), len(edges))
+
+
+KNOWN_COLUMNS = {"id", "label", "name", "naam", "source", "target", "from", "to", "type", "kind", "weight"}
+
+
+def adjacency_summary(header, rows):
+    if any(norm(c) in KNOWN_COLUMNS or norm(c) == "" for c in header):
+        return None
+    if all(len(r) == len(header) for r in rows):
+        return None
+    names, pairs = set(), set()
+    for r in [header] + rows:
+        cells = [c for c in r if c]
+        names.update(cells)
+        for other in cells[1:]:
+            pairs.add(tuple(sorted((cells[0], other))))
+    return summary(len(names), len(pairs))
+
+
 def norm(name):
     return "".join(ch for ch in name.lower() if ch not in " _-\"'")
 
@@ -151,11 +203,20 @@ def csv_expectation(path):
     (a repeated Id keeps its first row, as Gephi does) and a node per distinct endpoint; a
     nodes table one node per distinct Id (or label when it has no Id column). A companion
     table (STEM_nodes.csv, elements.csv beside connections.csv, and back) is counted too.
-    Gephi's matrix and adjacency-list layouts (which Gephi's import wizard is told about) are
-    plain tables to wijknet and to this count: a nodes table, one node per row."""
+    Gephi's adjacency matrix (blank first header cell, the same names across and down, numbers
+    elsewhere) gives a node per name and an edge per non-zero cell, one per pair when the matrix
+    is symmetric; Gephi's adjacency list (no known column name, rows of different lengths) a node
+    per name and an edge per distinct pair a row names."""
     header, rows = csv_rows(path)
     if header is None:
         return summary(0, 0)
+    raw_header, raw_rows = csv_raw(path)
+    matrix = matrix_summary(raw_header, raw_rows)
+    if matrix:
+        return matrix
+    adjacency = adjacency_summary(raw_header, raw_rows)
+    if adjacency:
+        return adjacency
     def table(header, rows):
         h = [norm(c) for c in header]
         src = next((h.index(k) for k in ("source", "from", "van") if k in h), None)
