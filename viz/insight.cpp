@@ -1,5 +1,7 @@
 #include "viz/insight.hpp"
 
+#include "core/coalition_network.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
@@ -361,6 +363,7 @@ Json Insight::dump(const AppState& state) const {
       h["score"] = a->health.score ? Json(round1(*a->health.score)) : Json(nullptr);
       h["status"] = std::string(status_id(a->health.overall_status()));
       h["indicators"] = indicators_json(a->health);
+      h["network"] = std::string(scope_id(NetworkScope::actors));  // what the panel names under the indicators
     }
     h["highlighted"] = highlight_;
     Json ids = Json::array();

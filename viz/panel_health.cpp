@@ -3,6 +3,7 @@
 // The broker indicator has a one-click "what if it leaves?".
 #include <imgui.h>
 
+#include "core/coalition_network.hpp"
 #include "viz/i18n.hpp"
 #include "viz/panel_util.hpp"
 
@@ -103,6 +104,10 @@ void health_panel(AppState& state, const Insight& insight, UiContext& ctx) {
     ImGui::PopID();
   }
   note(tr(L, "health.overall.note"));
+  // The network cohesion, dependency and centralization are measured on, named as `wijknet
+  // health` and the report name it (the inspector and the table measure on the network with the
+  // projects, and say so).
+  note(tr(L, "health.network", {scope_name(L, NetworkScope::actors)}));
 }
 
 }  // namespace wijknet::viz

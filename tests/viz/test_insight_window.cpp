@@ -53,6 +53,8 @@ TEST_CASE("window: the dashboard shows the score, status and indicators of `wijk
   CHECK(j["insight"]["current"] == true);
   CHECK(h["score"] == cli["score"]);
   CHECK(h["status"] == cli["status"]);
+  CHECK(h["network"] == "actors");
+  CHECK(h["network"] == cli["network"]);
   CHECK(indicator_rows(h["indicators"]) == indicator_rows(cli["indicators"]));
 }
 
