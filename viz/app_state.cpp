@@ -227,13 +227,16 @@ void AppState::fit_box(Vec2 lo, Vec2 hi) {
   const double left = inset_left_ > 0 ? inset_left_ + 30 : 0, right = inset_right_ > 0 ? inset_right_ + 30 : 0;
   const double free_width = std::max(camera_.width - left - right, camera_.width * 0.3);
   double margin = std::min(free_width, camera_.height) * 0.06 + 12;
+  const double bottom = std::min(inset_bottom_, camera_.height * 0.5);
   Camera c = camera_;
   c.width = free_width;
+  c.height = camera_.height - bottom;
   c.fit(lo, hi, margin);
   camera_.zoom = c.zoom;
   camera_.reference_zoom = c.reference_zoom;
-  // The free part's middle is (inset_left - inset_right) / 2 pixels right of the viewport's.
-  camera_.center = {c.center.x - (left - right) / 2 / c.zoom, c.center.y};
+  // The free part's middle is (inset_left - inset_right) / 2 pixels right of the viewport's, and
+  // inset_bottom / 2 above it (world y is up).
+  camera_.center = {c.center.x - (left - right) / 2 / c.zoom, c.center.y - bottom / 2 / c.zoom};
 }
 
 void AppState::set_insets(double left, double right) {
@@ -628,6 +631,10 @@ const std::vector<NodeStyle>& AppState::node_styles() {
       flags |= node_dimmed;
       s.fill = mix(s.fill, Rgba{200, 200, 200, 255}, 0.7);
     }
+    if (i < fade_nodes_.size() && fade_nodes_[i] < 1) {
+      if (fade_nodes_[i] > 0) flags |= node_visible;
+      s.fill.a = std::uint8_t(float(s.fill.a) * fade_nodes_[i]);
+    }
     s.flags = flags;
   }
   // Edges: a quieter version of the source's colour; many ties are drawn fainter so that a
@@ -654,6 +661,10 @@ const std::vector<NodeStyle>& AppState::node_styles() {
     }
     if (searching && !(match_[x.source] || match_[x.target])) s.color.a = std::uint8_t(s.color.a / 4);
     if (muted(x.source) || muted(x.target)) s.color.a = std::uint8_t(s.color.a / 5);
+    if (e < fade_ties_.size() && fade_ties_[e] < 1) {
+      if (fade_ties_[e] > 0) s.visible = true;
+      s.color.a = std::uint8_t(float(s.color.a) * fade_ties_[e]);
+    }
     s.width = float(w);
   }
   styles_dirty_ = false;
@@ -860,6 +871,13 @@ void AppState::set_muted(std::vector<std::uint8_t> muted) {
   if (std::none_of(muted.begin(), muted.end(), [](auto m) { return m != 0; })) muted.clear();
   if (muted == muted_) return;
   muted_ = std::move(muted);
+  invalidate_styles();
+}
+
+void AppState::set_fade(std::vector<float> nodes, std::vector<float> ties) {
+  if (nodes == fade_nodes_ && ties == fade_ties_) return;
+  fade_nodes_ = std::move(nodes);
+  fade_ties_ = std::move(ties);
   invalidate_styles();
 }
 

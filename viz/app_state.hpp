@@ -172,6 +172,9 @@ class AppState {
   // flights centre the drawing in the part between them.
   void set_insets(double left, double right);
   std::pair<double, double> insets() const { return {inset_left_, inset_right_}; }
+  // Logical pixels of the viewport's bottom covered by a panel (the timeline): fits keep clear of it.
+  void set_inset_bottom(double bottom) { inset_bottom_ = std::max(bottom, 0.0); }
+  double inset_bottom() const { return inset_bottom_; }
   // Advances the camera flight by dt seconds; returns whether it is still moving.
   bool animate(double dt);
   bool flying() const { return flight_.has_value(); }
@@ -289,6 +292,9 @@ class AppState {
   // or all zero: none. Not part of the document.
   void set_muted(std::vector<std::uint8_t> muted);
   bool muted(std::size_t i) const { return i < muted_.size() && muted_[i]; }
+  // Opacity per node and per tie while members fade in or out (viz/timeline.hpp's Fade): a node
+  // or tie with an opacity above 0 is drawn, this transparent, even when hidden. Empty: none.
+  void set_fade(std::vector<float> nodes, std::vector<float> ties);
 
   // ---- state dump (tests, --dump-state) ----
   // Camera, selection, hover, focus, filters, pins, positions by id, layout status, history.
@@ -357,7 +363,8 @@ class AppState {
   std::optional<GroupEdit> group_;
   std::uint64_t content_version_ = 1;
   std::vector<std::uint8_t> muted_;
-  double inset_left_ = 0, inset_right_ = 0;
+  std::vector<float> fade_nodes_, fade_ties_;
+  double inset_left_ = 0, inset_right_ = 0, inset_bottom_ = 0;
 };
 
 // Folds a UTF-8 string for search: ASCII lower case, and the accented Latin-1 and Latin
