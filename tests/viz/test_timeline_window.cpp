@@ -17,12 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-json indicator_rows(const json& indicators) {
-  json out = json::array();
-  for (const auto& i : indicators) out.push_back({i["id"], i["score"], i["status"]});
-  return out;
-}
-
 // Seed 000's founders (gemeente, Staedion, Haagse Hogeschool, ROC Mondriaan, Stichting Mooi,
 // Coöperatief Eigenwijzer, Esloo College), and the sample's wijkmakelaar, whose since is also
 // 2015-07-01 in assets/laak.json (the seed does not date the broker's appointment).
