@@ -26,10 +26,7 @@ Side parse_side(const std::string& text) {
 int run(const Args& args) {
   const Lang lang = args.lang();
   const Side a = parse_side(args.positional()[0]), b = parse_side(args.positional()[1]);
-  Coalition before = load(a.file, args), after = load(b.file, args);
-  if (a.at) before = before.at(*a.at);
-  if (b.at) after = after.at(*b.at);
-  const CoalitionDiff d = diff(before, after, a.at, b.at);
+  const CoalitionDiff d = diff_sides(load(a.file, args), a.at, load(b.file, args), b.at);
 
   if (args.flag("--json")) {
     Json j = diff_json(d);

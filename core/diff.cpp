@@ -46,6 +46,11 @@ CoalitionDiff diff(const Coalition& before, const Coalition& after, std::optiona
   return d;
 }
 
+CoalitionDiff diff_sides(const Coalition& before, std::optional<Date> before_at, const Coalition& after,
+                         std::optional<Date> after_at) {
+  return diff(before_at ? before.at(*before_at) : before, after_at ? after.at(*after_at) : after, before_at, after_at);
+}
+
 Json diff_json(const CoalitionDiff& d) {
   auto nodes = [](const std::vector<CoalitionDiff::NodeChange>& v) {
     Json arr = Json::array();

@@ -33,6 +33,12 @@ struct CoalitionDiff {
 CoalitionDiff diff(const Coalition& before, const Coalition& after, std::optional<Date> before_at = std::nullopt,
                    std::optional<Date> after_at = std::nullopt);
 
+// `wijknet diff A[@DATE] B[@DATE]`: each side taken as it stood at its date (Coalition::at) when
+// it has one, then compared as diff() does, health at each side's date. The viewer's timeline
+// compares one document at two dates with it (`before` and `after` the same coalition).
+CoalitionDiff diff_sides(const Coalition& before, std::optional<Date> before_at, const Coalition& after,
+                         std::optional<Date> after_at);
+
 Json diff_json(const CoalitionDiff& d);
 
 }  // namespace wijknet

@@ -9,7 +9,7 @@
 namespace wijknet::viz {
 
 bool known_panel(const std::string& id) {
-  static const std::array<std::string_view, 6> ids = {"health", "whatif", "missing", "legend", "filters", "inspector"};
+  static const std::array<std::string_view, 7> ids = {"health", "whatif", "missing", "legend", "filters", "inspector", "timeline"};
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
@@ -45,7 +45,7 @@ bool needs_viewer(Action::Kind k) {
   }
 }
 
-ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang lang) {
+ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang lang, Timeline* timeline) {
   ActionResult r;
   using K = Action::Kind;
   auto panel = [&](const std::string& id) -> bool* {
@@ -76,6 +76,10 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
     case K::show_panel:
     case K::hide_panel:
       if (bool* p = panel(a.text)) *p = a.kind == K::show_panel;
+      if (a.text == "timeline" && timeline) {
+        timeline->show = a.kind == K::show_panel;
+        if (!timeline->show) timeline->pause();
+      }
       if (a.text == "whatif" && a.kind == K::hide_panel) insight.leave_whatif(state);
       break;
     case K::highlight_indicator: insight.highlight_indicator(state, a.text); break;
@@ -103,6 +107,37 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
       }
       break;
     }
+    case K::timeline_date:
+      if (timeline) {
+        if (a.text.empty()) timeline->set_date(state, std::nullopt);
+        else if (auto d = Date::parse(a.text)) timeline->set_date(state, d);
+      }
+      break;
+    case K::timeline_position:
+      if (timeline) timeline->set_position(state, int(a.index));
+      break;
+    case K::timeline_back:
+    case K::timeline_forward:
+      if (timeline) {
+        timeline->pause();
+        timeline->step(state, a.kind == K::timeline_back ? -1 : 1);
+      }
+      break;
+    case K::timeline_play:
+      if (timeline) timeline->play(state);
+      break;
+    case K::timeline_pause:
+      if (timeline) timeline->pause();
+      break;
+    case K::timeline_compare:
+      if (timeline) timeline->compare_with(a.text.empty() ? std::nullopt : Date::parse(a.text));
+      break;
+    case K::select_member:
+      if (auto i = state.document().find(a.text)) {
+        state.click(*i, false);
+        state.fly_to(*i);
+      }
+      break;
     case K::fit:
       state.fit_view();
       state.view().auto_fit = false;

@@ -10,6 +10,7 @@
 #include "core/i18n.hpp"
 #include "viz/app_state.hpp"
 #include "viz/insight.hpp"
+#include "viz/timeline.hpp"
 
 namespace wijknet::viz {
 
@@ -49,6 +50,12 @@ struct Action {
     layout_toggle, layout_reheat,
     compute_measures,                // the members' measures of a network too large to measure by itself
     set_lang,                        // lang
+    timeline_date,                   // text: the map's date (YYYY-MM[-DD]; empty: no date)
+    timeline_position,               // index: the timeline's month position
+    timeline_back, timeline_forward, // a month
+    timeline_play, timeline_pause,
+    timeline_compare,                // text: the date to compare with (empty: stop comparing)
+    select_member,                   // text: member id; selects it and flies to it
   };
   Kind kind = Kind::undo;
   std::string text, other;
@@ -69,8 +76,9 @@ struct ActionResult {
   std::optional<std::string> written;  // the report written
 };
 
-// Performs one action that does not need the viewer. `lang` is the interface language (status texts).
-ActionResult perform(const Action& action, AppState& state, Insight& insight, Lang lang);
+// Performs one action that does not need the viewer. `lang` is the interface language (status
+// texts); `timeline` is the timeline's state (its actions do nothing without one).
+ActionResult perform(const Action& action, AppState& state, Insight& insight, Lang lang, Timeline* timeline = nullptr);
 
 // Writes the HTML report (core/report_html, as `wijknet report`) of `doc` to `path` atomically,
 // for `date` ("" = today) in `report_lang`, ranking `registry`. Returns "" or the error.
@@ -78,7 +86,7 @@ std::string write_report(const Coalition& doc, const std::string& source, const 
                          Lang report_lang, const std::vector<Candidate>& registry);
 
 // Whether a panel id is one of the viewer's ("health", "whatif", "missing", "legend", "filters",
-// "inspector").
+// "inspector", "timeline").
 bool known_panel(const std::string& id);
 
 }  // namespace wijknet::viz

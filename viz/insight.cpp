@@ -75,6 +75,7 @@ Insight::Key Insight::key(const AppState& state, Lang lang) const {
   k.registry = registry_version_;
   k.lang = lang;
   if (whatif_) k.scenario = scenario_;
+  k.at = state.view().filters().at;
   return k;
 }
 
@@ -87,6 +88,7 @@ JobRequest Insight::make_request(const AppState& state, Lang lang) const {
   r.registry_given = !registry_path_.empty();
   r.registry_version = registry_version_;
   if (whatif_) r.scenario = scenario_;
+  r.at = state.view().filters().at;
   return r;
 }
 
@@ -117,6 +119,7 @@ void Insight::settle(AppState& state, Lang lang) {
 bool Insight::current(const AppState& state) const {
   const Answers* a = answers();
   if (!a || a->version != state.doc().content_version() || a->registry_version != registry_version_) return false;
+  if (a->at != state.view().filters().at) return false;
   if (whatif_ != a->scenario.has_value()) return false;
   return !whatif_ || *a->scenario == scenario_;
 }
@@ -364,6 +367,7 @@ Json Insight::dump(const AppState& state) const {
       h["status"] = std::string(status_id(a->health.overall_status()));
       h["indicators"] = indicators_json(a->health);
       h["network"] = std::string(scope_id(NetworkScope::actors));  // what the panel names under the indicators
+      h["at"] = a->health.at.str();  // the date the answers are of (`wijknet health --at`)
     }
     h["highlighted"] = highlight_;
     Json ids = Json::array();

@@ -123,6 +123,7 @@ class Insight {
     std::uint64_t version = 0, registry = 0;
     Lang lang = Lang::en;
     std::optional<Scenario> scenario;
+    std::optional<Date> at;  // the date filter's: the answers are of the coalition as it stood then
     friend bool operator==(const Key&, const Key&) = default;
   };
   std::optional<Key> asked_;

@@ -11,12 +11,14 @@ Answers compute_answers(const JobRequest& r) {
   a.registry_version = r.registry_version;
   a.lang = r.lang;
   a.scenario = r.scenario;
+  a.at = r.at;
   bool have_health = false;
   if (r.scenario) {
     WhatIfOptions o;
     o.lang = r.lang;
     o.remove = r.scenario->removed;
     o.add_edges = r.scenario->added;
+    o.at = r.at;
     try {
       a.whatif = what_if(r.doc, o);
       a.health = a.whatif->before;  // the document as it is
@@ -25,9 +27,10 @@ Answers compute_answers(const JobRequest& r) {
       a.error = e.what();
     }
   }
-  if (!have_health) a.health = assess_health(r.doc, HealthOptions{.at = std::nullopt, .lang = r.lang});
+  if (!have_health) a.health = assess_health(r.doc, HealthOptions{.at = r.at, .lang = r.lang});
   SuggestOptions so;
   so.lang = r.lang;
+  so.at = r.at;
   a.suggestions = suggest(r.doc, r.registry, so);
   a.suggestions.registry_given = r.registry_given;
   a.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

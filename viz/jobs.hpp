@@ -38,6 +38,7 @@ struct JobRequest {
   bool registry_given = false;
   std::uint64_t registry_version = 0;
   std::optional<Scenario> scenario;  // a what-if too (the scenario may be empty: before == after)
+  std::optional<Date> at;            // the coalition as it stood then (the date filter's); today when empty
 };
 
 struct Answers {
@@ -47,6 +48,7 @@ struct Answers {
   Suggestions suggestions;
   std::optional<Scenario> scenario;
   std::optional<WhatIf> whatif;
+  std::optional<Date> at;  // the request's date (health.at is the date it resolved to)
   std::string error;  // what_if's message (an id the document no longer has)
   double seconds = 0;  // how long the computation took
 };

@@ -39,5 +39,7 @@ Rgba status_rgba(HealthStatus s);
 void health_panel(AppState& state, const Insight& insight, UiContext& ctx);
 void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx);
 void missing_panel(AppState& state, const Insight& insight, UiContext& ctx);
+// The timeline's bar along the bottom of the map (viz/panel_timeline.cpp).
+void timeline_panel(AppState& state, const Timeline& timeline, UiContext& ctx);
 
 }  // namespace wijknet::viz

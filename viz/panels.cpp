@@ -150,6 +150,7 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
       panel_item("health", "panel.health", insight.show_health);
       panel_item("whatif", "panel.whatif", insight.show_whatif);
       panel_item("missing", "panel.missing", insight.show_missing);
+      panel_item("timeline", "panel.timeline", ctx.timeline && ctx.timeline->show);
       ImGui::Separator();
       ImGui::MenuItem(tr(L, "panel.legend").c_str(), nullptr, &ctx.show_legend);
       ImGui::MenuItem(tr(L, "panel.filters").c_str(), nullptr, &ctx.show_filters);
@@ -182,7 +183,9 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
 void legend_panel(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + ctx.dock_width + 10, vp->WorkPos.y + vp->WorkSize.y - 34 * ctx.ui_scale}, ImGuiCond_Always,
+  // Above the timeline's bar when it is open (its height of the last frame).
+  ImGui::SetNextWindowPos({vp->WorkPos.x + ctx.dock_width + 10, vp->WorkPos.y + vp->WorkSize.y - 34 * ctx.ui_scale - ctx.timeline_height},
+                          ImGuiCond_Always,
                           {0, 1});
   ImGui::SetNextWindowBgAlpha(0.9f);
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
@@ -841,6 +844,8 @@ void draw_ui(AppState& state, const Insight& insight, UiContext& ctx, const Inte
   if (ctx.show_filters) filters_panel(state, ctx);
   ctx.inspector_width = 0;
   if (ctx.show_inspector && state.view().primary()) inspector_panel(state, ctx);
+  if (ctx.timeline && ctx.timeline->show) timeline_panel(state, *ctx.timeline, ctx);
+  else ctx.timeline_height = 0;
   if (ctx.search_open) search_panel(state, ctx);
   status_line(state, ctx);
   tooltip(state, ctx, interaction);

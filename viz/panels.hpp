@@ -56,6 +56,10 @@ struct UiContext {
   // How much of the view's left and right the panels cover this frame (the dock and a filters
   // window beside it; the inspector on the right), so the map keeps members clear of them.
   float left_cover = 0, inspector_width = 0;
+  // The timeline (viz/timeline.hpp) the viewer owns, for its panel to draw (null: none), and the
+  // height its bar covers at the bottom of the view this frame (0 when closed).
+  const Timeline* timeline = nullptr;
+  float timeline_height = 0;
   // The user's actions this frame, performed by the viewer after the panels are drawn.
   std::vector<Action> actions;
   // Inspector edit buffers, refreshed when the primary node changes.

@@ -206,6 +206,10 @@ void Scene::update_styles(const Document& doc, const View& view) {
       flags |= node_dimmed;
       s.fill = mix(s.fill, Rgba{200, 200, 200, 255}, 0.7);
     }
+    if (const float fade = view.node_fade(i); fade < 1) {  // joining or leaving on the timeline
+      if (fade > 0) flags |= node_visible;
+      s.fill.a = std::uint8_t(float(s.fill.a) * fade);
+    }
     s.flags = flags;
   }
   // Edges: a quieter version of the source's colour; many ties are drawn fainter so that a
@@ -233,6 +237,10 @@ void Scene::update_styles(const Document& doc, const View& view) {
     }
     if (searching && !(view.match(x.source) || view.match(x.target))) s.color.a = std::uint8_t(s.color.a / 4);
     if (view.muted(x.source) || view.muted(x.target)) s.color.a = std::uint8_t(s.color.a / 5);
+    if (const float fade = view.tie_fade(e); fade < 1) {
+      if (fade > 0) s.visible = true;
+      s.color.a = std::uint8_t(float(s.color.a) * fade);
+    }
     s.width = float(w);
   }
 }

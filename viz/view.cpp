@@ -103,13 +103,16 @@ void View::fit_box(Vec2 lo, Vec2 hi) {
   const double left = inset_left_ > 0 ? inset_left_ + 30 : 0, right = inset_right_ > 0 ? inset_right_ + 30 : 0;
   const double free_width = std::max(camera_.width - left - right, camera_.width * 0.3);
   double margin = std::min(free_width, camera_.height) * 0.06 + 12;
+  const double bottom = std::min(inset_bottom_, camera_.height * 0.5);
   Camera c = camera_;
   c.width = free_width;
+  c.height = camera_.height - bottom;
   c.fit(lo, hi, margin);
   camera_.zoom = c.zoom;
   camera_.reference_zoom = c.reference_zoom;
-  // The free part's middle is (inset_left - inset_right) / 2 pixels right of the viewport's.
-  camera_.center = {c.center.x - (left - right) / 2 / c.zoom, c.center.y};
+  // The free part's middle is (inset_left - inset_right) / 2 pixels right of the viewport's, and
+  // inset_bottom / 2 above it (world y is up).
+  camera_.center = {c.center.x - (left - right) / 2 / c.zoom, c.center.y - bottom / 2 / c.zoom};
 }
 
 void View::fly_to_box(Vec2 lo, Vec2 hi) {
@@ -245,6 +248,13 @@ void View::set_muted(std::vector<std::uint8_t> muted) {
   ++look_version_;
 }
 
+void View::set_fade(std::vector<float> nodes, std::vector<float> ties) {
+  if (nodes == fade_nodes_ && ties == fade_ties_) return;
+  fade_nodes_ = std::move(nodes);
+  fade_ties_ = std::move(ties);
+  ++look_version_;
+}
+
 void View::renumber(std::size_t index, int delta) {
   if (delta > 0) {
     for (auto& s : selection_)
@@ -258,6 +268,8 @@ void View::renumber(std::size_t index, int delta) {
     if (index < match_.size()) match_.erase(match_.begin() + std::ptrdiff_t(index));
     if (index < muted_.size()) muted_.erase(muted_.begin() + std::ptrdiff_t(index));
   }
+  fade_nodes_.clear();  // a fade is of the members as they were; the next frame starts a new one
+  fade_ties_.clear();
   shift(primary_, index, delta);
   shift(hover_, index, delta);
   shift(focus_, index, delta);

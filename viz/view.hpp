@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -72,6 +73,9 @@ class View {
   // flights centre the drawing in the part between them.
   void set_insets(double left, double right);
   std::pair<double, double> insets() const { return {inset_left_, inset_right_}; }
+  // Logical pixels of the viewport's bottom covered by a panel (the timeline): fits keep clear of it.
+  void set_inset_bottom(double bottom) { inset_bottom_ = std::max(bottom, 0.0); }
+  double inset_bottom() const { return inset_bottom_; }
   // Zooms so that the world box [lo, hi] fills the part of the viewport no panel covers, with
   // room for discs and labels; an empty box resets the camera.
   void fit_box(Vec2 lo, Vec2 hi);
@@ -134,6 +138,11 @@ class View {
   // or all zero: none.
   void set_muted(std::vector<std::uint8_t> muted);
   bool muted(std::size_t i) const { return i < muted_.size() && muted_[i]; }
+  // Opacity per node and per tie while members fade in or out (viz/timeline.hpp's Fade): a node
+  // or tie with an opacity above 0 is drawn, this transparent, even when hidden. Empty: none.
+  void set_fade(std::vector<float> nodes, std::vector<float> ties);
+  float node_fade(std::size_t i) const { return i < fade_nodes_.size() ? fade_nodes_[i] : 1.0f; }
+  float tie_fade(std::size_t e) const { return e < fade_ties_.size() ? fade_ties_[e] : 1.0f; }
 
   // Shifts every node reference for a node inserted or erased at r.index.
   void renumber(std::size_t index, int delta);
@@ -168,6 +177,8 @@ class View {
   SizeBy size_by_ = SizeBy::metric;
   Metric color_metric_ = Metric::betweenness, size_metric_ = Metric::degree;
   std::vector<std::uint8_t> muted_;
+  std::vector<float> fade_nodes_, fade_ties_;
+  double inset_bottom_ = 0;
 
   std::uint64_t filter_version_ = 1, look_version_ = 1;
 };

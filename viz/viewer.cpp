@@ -32,6 +32,7 @@
 #include "viz/panels.hpp"
 #include "viz/renderer.hpp"
 #include "viz/settings.hpp"
+#include "viz/timeline.hpp"
 
 namespace wijknet::viz {
 namespace {
@@ -144,6 +145,7 @@ class Viewer {
   std::unique_ptr<Renderer> renderer_;
   MetricsJob metrics_;
   Insight insight_;
+  Timeline timeline_;
   std::string report_written_;
   ImFont* ui_font_ = nullptr;
   ImFont* label_font_ = nullptr;
@@ -159,6 +161,7 @@ class Viewer {
   // glFinish, so the GPU's share is counted), ImGui's draw and the buffer swap.
   std::vector<double> ui_ms_, scene_ms_, overlay_ms_;
   bool timing_detail_ = false;
+  bool timeline_busy_ = false;  // the timeline plays, fades or compares: frames keep coming
   Clock::time_point start_ = Clock::now();
   int exit_code_ = 0;
 };
@@ -312,6 +315,11 @@ void Viewer::apply_start_options() {
     if (auto i = state_.document().find(id)) state_.set_focus(*i, std::max(depth, 1));
     state_.fit_view();
   }
+  if (!opt_.at.empty()) {
+    timeline_.set_date(state_, Date::parse(opt_.at));
+    ctx_.filter_date = opt_.at;
+  }
+  if (!opt_.compare.empty()) timeline_.compare_with(Date::parse(opt_.compare));
   if (!opt_.search.empty()) {
     ctx_.search_text = opt_.search;
     ctx_.search_hits = state_.search(opt_.search);
@@ -437,9 +445,10 @@ bool Viewer::write_dump(const std::string& path) {
   j["interaction"] = int(interaction_.mode());
   j["panels"] = {{"legend", ctx_.show_legend}, {"filters", ctx_.show_filters}, {"inspector", ctx_.show_inspector},
                  {"search", ctx_.search_open}, {"search_text", ctx_.search_text}, {"health", insight_.show_health},
-                 {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing}};
+                 {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing}, {"timeline", timeline_.show}};
   // Per open panel of the coordinator's questions, what it shows.
   j["insight"] = insight_.dump(state_);
+  if (timeline_.show) j["timeline"] = timeline_.dump(state_);
   j["report"] = {{"written", report_written_}, {"offer", ctx_.report_offer}};
   j["insets"] = {state_.view().insets().first, state_.view().insets().second};
   j["status"] = ctx_.status;
@@ -514,7 +523,7 @@ void Viewer::perform_actions() {
       perform_in_viewer(a);
       continue;
     }
-    const ActionResult r = perform(a, state_, insight_, ctx_.lang);
+    const ActionResult r = perform(a, state_, insight_, ctx_.lang, &timeline_);
     if (!r.status.empty()) set_status(r.status);
     if (!r.error.empty()) {
       std::fprintf(stderr, "wijknet-viewer: %s\n", r.error.c_str());
@@ -531,7 +540,8 @@ void Viewer::perform_actions() {
 ViewerSettings Viewer::current_settings() const {
   ViewerSettings s;
   s.panels = {{"health", insight_.show_health}, {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing},
-              {"legend", ctx_.show_legend},     {"filters", ctx_.show_filters},   {"inspector", ctx_.show_inspector}};
+              {"legend", ctx_.show_legend},     {"filters", ctx_.show_filters},   {"inspector", ctx_.show_inspector},
+              {"timeline", timeline_.show}};
   return s;
 }
 
@@ -546,6 +556,7 @@ void Viewer::restore_panels() {
     else if (id == "legend") ctx_.show_legend = open;
     else if (id == "filters") ctx_.show_filters = open;
     else if (id == "inspector") ctx_.show_inspector = open;
+    else if (id == "timeline") timeline_.show = open;
   };
   for (const auto& [id, open] : saved.panels) set(id, open);
   for (const auto& id : opt_.panels) {
@@ -563,6 +574,8 @@ void Viewer::restore_panels() {
   // A member selected at start has the inspector open beside it, on the right.
   const bool inspector = ctx_.show_inspector && !opt_.select.empty();
   state_.view().set_insets(docked ? dock_width_for(float(opt_.width), ctx_.ui_scale) : 0, inspector ? 350 * ctx_.ui_scale : 0);
+  // The timeline's bar (two rows) along the bottom, until its first frame measures it.
+  state_.view().set_inset_bottom(timeline_.show ? 80 * ctx_.ui_scale : 0);
 }
 
 // The actions that need the window, the disk or the layout's thread.
@@ -670,11 +683,16 @@ void Viewer::frame() {
 
   // The answers of the coordinator's panels follow every edit; a test run waits for them so that
   // what it dumps and screenshots is the current document's.
+  // The timeline plays, fades and compares; then the answers follow its date.
+  timeline_busy_ = timeline_.update(state_, io.DeltaTime);
+  if (opt_.frames > 0) timeline_.settle(state_);
   if (opt_.frames > 0) insight_.settle(state_, ctx_.lang);
   else insight_.update(state_, ctx_.lang);
+  ctx_.timeline = &timeline_;
   draw_ui(state_, insight_, ctx_, interaction_);
   perform_actions();
   state_.view().set_insets(ctx_.left_cover, ctx_.inspector_width);
+  timeline_.set_covered(state_, ctx_.timeline_height);
   draw_insight_overlay(ImGui::GetBackgroundDrawList(), state_, insight_, ctx_.ui_scale, label_font_, float(label_size_));
   draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false, true), label_font_);
   ImGui::Render();
@@ -767,7 +785,7 @@ int Viewer::run() {
   } else {
     while (!glfwWindowShouldClose(window_) && !quit_signal) {
       bool busy = worker_.running() || state_.view().flying() || interaction_.mode() != Interaction::Mode::idle ||
-                  metrics_.running() || insight_.computing() || frames > 0 || renderer_->stale() || ctx_.now - last_input_ < 0.5;
+                  metrics_.running() || insight_.computing() || timeline_busy_ || frames > 0 || renderer_->stale() || ctx_.now - last_input_ < 0.5;
       if (busy) glfwPollEvents();
       else glfwWaitEventsTimeout(0.25);  // an idle viewer costs no CPU
       frame();
@@ -812,8 +830,10 @@ Options:
   --curved              curved ties
   --no-layout           keep stored (or seeded) positions; do not run the force layout
   --panel NAME          open a panel at start: health, whatif, missing, legend, filters,
-                        inspector (may be repeated); open panels are remembered between runs
+                        inspector, timeline (may be repeated); open panels are remembered between runs
                         in $XDG_CONFIG_HOME/wijknet/viewer.json (~/.config/wijknet/viewer.json)
+  --at DATE             show the coalition as it stood at DATE (the timeline's date)
+  --compare DATE        open the timeline comparing the map's date with DATE
   --whatif ID[,ID...]   start in what-if mode with these members taken out
   --candidates CSV      a registry of possible partners (name,sector,themes,ties) for the
                         Missing partners panel, as `wijknet suggest --candidates`
@@ -912,8 +932,13 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
       o.focus = v;
     } else if (a == "--panel") {
       const char* v = value("name");
-      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters or inspector");
+      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters, inspector or timeline");
       o.panels.push_back(v);
+    } else if (a == "--at" || a == "--compare") {
+      const char* v = value("date");
+      if (!v || !Date::parse(v)) return fail(a + " needs a date YYYY-MM-DD (or YYYY-MM)");
+      (a == "--at" ? o.at : o.compare) = v;
+      if (a == "--compare") o.panels.push_back("timeline");
     } else if (a == "--whatif") {
       const char* v = value("ids");
       if (!v) return fail("--whatif needs member ids");

@@ -24,6 +24,7 @@ struct ViewerOptions {
   std::vector<std::string> panels;   // --panel NAME: opened at start (health, whatif, missing, ...)
   std::vector<std::string> whatif;   // --whatif ID[,ID]: what-if mode with these members out
   std::string candidates;            // --candidates CSV: the Missing partners panel's registry
+  std::string at, compare;           // --at DATE: the map's date at start; --compare DATE: the timeline compares with it
   // Test and export mode.
   int frames = 0;                    // > 0: render this many frames, write what was asked, exit
   std::string screenshot, dump_state, export_png, export_svg;

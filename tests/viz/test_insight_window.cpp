@@ -17,13 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The indicators as the dump and `wijknet health --json` both list them: id, score, status.
-json indicator_rows(const json& indicators) {
-  json out = json::array();
-  for (const auto& i : indicators) out.push_back({i["id"], i["score"], i["status"]});
-  return out;
-}
-
 // Runs the viewer for `frames` frames with `args`; returns its dump (null when it failed).
 json frames_dump(const fs::path& dir, const std::string& args, int frames = 30, const std::string& size = "1280x800",
                  const std::string& screenshot = "") {

@@ -198,6 +198,13 @@ inline std::vector<std::string> strings(const json& a) {
   return out;
 }
 
+// The indicators as the dump and `wijknet health --json` both list them: id, score, status.
+inline json indicator_rows(const json& indicators) {
+  json out = json::array();
+  for (const auto& i : indicators) out.push_back({i["id"], i["score"], i["status"]});
+  return out;
+}
+
 // The middle of a widget the viewer reported in its dump (see UiContext::widgets).
 inline std::optional<Point> widget(const json& j, const std::string& name) {
   if (!j.contains("widgets") || !j["widgets"].contains(name)) return std::nullopt;
