@@ -9,7 +9,7 @@
 namespace wijknet::viz {
 
 bool known_panel(const std::string& id) {
-  static const std::array<std::string_view, 6> ids = {"health", "whatif", "missing", "legend", "filters", "inspector"};
+  static const std::array<std::string_view, 7> ids = {"health", "whatif", "missing", "legend", "filters", "inspector", "table"};
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
@@ -92,6 +92,20 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
       }
       break;
     }
+    case K::select_member:
+      if (a.index < state.node_count()) {
+        state.click(a.index, false);
+        state.fly_to(a.index);
+      }
+      break;
+    case K::write_table:
+      try {
+        write_file_atomically(a.text, [&](std::ostream& os) { os << a.other; });
+        r.status = tr(lang, "table.exported", {a.text});
+      } catch (const std::exception& e) {
+        r.error = e.what();
+      }
+      break;
   }
   return r;
 }

@@ -30,6 +30,8 @@ struct Action {
     registry_open,                   // text: CSV path
     preview_item, accept_item,       // index into Insight::missing_items
     write_report,                    // text: path; other: date (YYYY-MM-DD, empty: today); lang
+    select_member,                   // index: a member selected alone and flown to (a table row)
+    write_table,                     // text: path; other: the table's CSV (viz/members_table.hpp)
   };
   Kind kind = Kind::undo;
   std::string text, other;
@@ -53,7 +55,7 @@ std::string write_report(const Coalition& doc, const std::string& source, const 
                          Lang report_lang, const std::vector<Candidate>& registry);
 
 // Whether a panel id is one of the viewer's ("health", "whatif", "missing", "legend", "filters",
-// "inspector").
+// "inspector", "table").
 bool known_panel(const std::string& id);
 
 }  // namespace wijknet::viz

@@ -10,7 +10,9 @@
 #include <numeric>
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "importers/io.hpp"
+#include "viz/colour_scale.hpp"
 
 namespace wijknet::viz {
 namespace {
@@ -418,6 +420,11 @@ void AppState::update_visibility() {
     if (f.hidden_kinds.count(v.kind) || f.hidden_sectors.count(v.sector)) visible_[i] = 0;
     else if (f.at && !v.exists_at(*f.at)) visible_[i] = 0;
   }
+  if (f.min_degree > 0 || f.min_core > 0) {
+    const MemberDegrees& d = member_degrees();
+    for (std::size_t i = 0; i < n; ++i)
+      if (d.degree[i] < f.min_degree || d.core[i] < f.min_core) visible_[i] = 0;
+  }
   auto edge_exists = [&](std::size_t e) { return !f.at || doc_.edges[e].exists_at(*f.at); };
   if (!f.themes.empty()) {
     // Nodes that serve a chosen theme, and nodes without themes (residents, often) that take
@@ -467,6 +474,14 @@ void AppState::update_visibility() {
     compute_edges();
   }
   visibility_dirty_ = false;
+}
+
+const MemberDegrees& AppState::member_degrees() {
+  if (!member_degrees_ || member_degrees_version_ != structure_version_ || member_degrees_->degree.size() != doc_.nodes.size()) {
+    member_degrees_ = viz::member_degrees(doc_, measures_date());
+    member_degrees_version_ = structure_version_;
+  }
+  return *member_degrees_;
 }
 
 std::string fold_for_search(std::string_view text) {
@@ -580,11 +595,12 @@ const std::vector<NodeStyle>& AppState::node_styles() {
   const std::size_t n = doc_.nodes.size();
   node_styles_.assign(n, {});
   std::vector<double> color_values, size_values;
-  std::optional<std::pair<double, double>> color_range, size_range;
+  std::optional<std::pair<double, double>> size_range;
+  std::optional<ColourScale> color_scale;  // rank-based for skewed measures (viz/colour_scale.hpp)
   if (color_by_ == ColorBy::metric) {
     color_values.resize(n);
     for (std::size_t i = 0; i < n; ++i) color_values[i] = metric(color_metric_, i);
-    color_range = finite_range(color_values);
+    color_scale.emplace(scale_kind(color_metric_), color_values);
   }
   if (size_by_ == SizeBy::metric) {
     size_values.resize(n);
@@ -600,15 +616,7 @@ const std::vector<NodeStyle>& AppState::node_styles() {
       case ColorBy::kind: s.fill = kind_color(v.kind); break;
       case ColorBy::sector: s.fill = sector_color(v.sector, v.kind); break;
       case ColorBy::community: s.fill = community_color(community(i)); break;
-      case ColorBy::metric: {
-        double t = nan;
-        if (color_range && std::isfinite(color_values[i]))
-          t = color_range->second > color_range->first
-                  ? (color_values[i] - color_range->first) / (color_range->second - color_range->first)
-                  : 0.5;
-        s.fill = ramp_color(t);
-        break;
-      }
+      case ColorBy::metric: s.fill = ramp_color(color_scale->position(color_values[i])); break;
     }
     double factor = 1.0;
     if (size_by_ == SizeBy::metric && size_range) {
@@ -709,14 +717,17 @@ std::vector<LegendEntry> AppState::legend() {
       break;
     }
     case ColorBy::metric: {
+      // The ramp's five stops with the value at each: the quartiles on a rank scale. The key is the
+      // value in fixed notation; what the user reads is `value` in their locale (legend_text).
       std::vector<double> values(n);
       for (std::size_t i = 0; i < n; ++i) values[i] = metric(color_metric_, i);
-      if (auto r = finite_range(values)) {
+      const ColourScale scale(scale_kind(color_metric_), values);
+      if (!scale.empty()) {
         for (int k = 0; k <= 4; ++k) {
-          double t = k / 4.0;
-          char buf[32];
-          std::snprintf(buf, sizeof buf, "%.3g", r->first + (r->second - r->first) * t);
-          out.push_back({buf, ramp_color(t), 0});
+          const double t = k / 4.0, v = scale.value_at(t);
+          LegendEntry e{format_measure(Lang::en, v, 6), ramp_color(t), 0};
+          e.value = v;
+          out.push_back(std::move(e));
         }
       }
       break;
@@ -1158,7 +1169,9 @@ Json AppState::dump() const {
                   {"hidden_sectors", filters_.hidden_sectors},
                   {"themes", filters_.themes},
                   {"at", filters_.at ? Json(filters_.at->str()) : Json(nullptr)},
-                  {"min_weight", filters_.min_weight}};
+                  {"min_weight", filters_.min_weight},
+                  {"min_degree", filters_.min_degree},
+                  {"min_core", filters_.min_core}};
   j["visible_nodes"] = visible_count();
   std::size_t ve = 0;
   for (auto v : edge_visible_) ve += v;

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string>
@@ -18,6 +19,7 @@
 #include "core/model.hpp"
 #include "core/network.hpp"
 #include "viz/palette.hpp"
+#include "viz/thinning.hpp"
 
 namespace wijknet::viz {
 
@@ -67,6 +69,8 @@ struct Filters {
                                          // (and theme-less nodes tied to them)
   std::optional<Date> at;                // the network as it stood at this date
   double min_weight = 0;                 // ties weaker than this are hidden
+  int min_degree = 0;                    // members with fewer ties (at the date) are hidden
+  int min_core = 0;                      // members outside the k-core (at the date) are hidden
   friend bool operator==(const Filters&, const Filters&) = default;
 };
 
@@ -92,6 +96,7 @@ struct LegendEntry {
   std::string key;  // kind, sector or community id, or the metric value at the ramp stop
   Rgba color;
   std::size_t count = 0;
+  double value = std::numeric_limits<double>::quiet_NaN();  // a metric stop's value (shown with format_measure)
 };
 
 // Undoable edits. Each records what it needs to be applied and reverted.
@@ -212,6 +217,9 @@ class AppState {
   bool visible(std::size_t i) const { return i < visible_.size() && visible_[i]; }
   bool edge_visible(std::size_t e) const { return e < edge_visible_.size() && edge_visible_[e]; }
   std::size_t visible_count() const;
+  // Each member's degree and core number at the measures' date, as the degree and k-core filters
+  // use them (viz/thinning.hpp); recomputed after a structural edit or a new date.
+  const MemberDegrees& member_degrees();
 
   // ---- appearance ----
   ColorBy color_by() const { return color_by_; }
@@ -351,6 +359,8 @@ class AppState {
   double styled_zoom_ratio_ = 1;
 
   std::optional<Analysis> analysis_;
+  std::optional<MemberDegrees> member_degrees_;
+  std::uint64_t member_degrees_version_ = 0;  // structure_version_ they are of
   std::vector<std::optional<std::size_t>> analysis_vertex_;  // per document node
 
   std::vector<Edit> undo_, redo_;

@@ -39,5 +39,7 @@ Rgba status_rgba(HealthStatus s);
 void health_panel(AppState& state, const Insight& insight, UiContext& ctx);
 void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx);
 void missing_panel(AppState& state, const Insight& insight, UiContext& ctx);
+// The members table, at the bottom of the view between the dock and the inspector.
+void table_panel(AppState& state, UiContext& ctx);
 
 }  // namespace wijknet::viz

@@ -437,7 +437,18 @@ bool Viewer::write_dump(const std::string& path) {
   j["interaction"] = int(interaction_.mode());
   j["panels"] = {{"legend", ctx_.show_legend}, {"filters", ctx_.show_filters}, {"inspector", ctx_.show_inspector},
                  {"search", ctx_.search_open}, {"search_text", ctx_.search_text}, {"health", insight_.show_health},
-                 {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing}};
+                 {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing}, {"table", ctx_.show_table}};
+  // The members table: its columns, sort, filter and the first rows in the order shown.
+  if (ctx_.show_table) {
+    ctx_.table.refresh(state_);
+    j["table"] = table_dump(ctx_.table.rows, ctx_.table.shown, ctx_.table.view);
+  }
+  // The legend as the user reads it (the values at a measure's stops in the user's locale).
+  {
+    Json legend = Json::array();
+    for (const auto& e : state_.legend()) legend.push_back(legend_text(state_, ctx_.lang, e));
+    j["legend"] = legend;
+  }
   // Per open panel of the coordinator's questions, what it shows.
   j["insight"] = insight_.dump(state_);
   j["report"] = {{"written", report_written_}, {"offer", ctx_.report_offer}};
@@ -536,7 +547,8 @@ void Viewer::perform_actions() {
 ViewerSettings Viewer::current_settings() const {
   ViewerSettings s;
   s.panels = {{"health", insight_.show_health}, {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing},
-              {"legend", ctx_.show_legend},     {"filters", ctx_.show_filters},   {"inspector", ctx_.show_inspector}};
+              {"legend", ctx_.show_legend},     {"filters", ctx_.show_filters},   {"inspector", ctx_.show_inspector},
+              {"table", ctx_.show_table}};
   return s;
 }
 
@@ -551,6 +563,7 @@ void Viewer::restore_panels() {
     else if (id == "legend") ctx_.show_legend = open;
     else if (id == "filters") ctx_.show_filters = open;
     else if (id == "inspector") ctx_.show_inspector = open;
+    else if (id == "table") ctx_.show_table = open;
   };
   for (const auto& [id, open] : saved.panels) set(id, open);
   for (const auto& id : opt_.panels) {
@@ -814,7 +827,7 @@ Options:
   --curved              curved ties
   --no-layout           keep stored (or seeded) positions; do not run the force layout
   --panel NAME          open a panel at start: health, whatif, missing, legend, filters,
-                        inspector (may be repeated); open panels are remembered between runs
+                        inspector, table (may be repeated); open panels are remembered between runs
                         in $XDG_CONFIG_HOME/wijknet/viewer.json (~/.config/wijknet/viewer.json)
   --whatif ID[,ID...]   start in what-if mode with these members taken out
   --candidates CSV      a registry of possible partners (name,sector,themes,ties) for the
@@ -914,7 +927,7 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
       o.focus = v;
     } else if (a == "--panel") {
       const char* v = value("name");
-      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters or inspector");
+      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters, inspector or table");
       o.panels.push_back(v);
     } else if (a == "--whatif") {
       const char* v = value("ids");
