@@ -802,7 +802,9 @@ double AppState::metric(Metric m, std::size_t i) const {
       }
     }
   }
-  if (m == Metric::degree && i < degree_.size()) return double(degree_[i]);
+  // Before the analysis, the document's degree; once it is there, a member outside the network
+  // at the date has no measures (not its document degree, which would rank it among 26 of 25).
+  if (!analysis_ && m == Metric::degree && i < degree_.size()) return double(degree_[i]);
   return nan;
 }
 

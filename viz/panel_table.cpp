@@ -17,11 +17,21 @@ void table_panel(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   MembersTable& t = ctx.table;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  // Below the middle of the view, so a member flown to (centred) stays in sight above it.
+  // Below the middle of the view, so a member flown to (centred) stays in sight above it; under
+  // the inspector and as wide as the view when the inspector leaves room for eight rows, else
+  // beside it.
   const float status_h = ImGui::GetFrameHeight();
-  const float h = std::clamp(vp->WorkSize.y * 0.36f, 180 * ctx.ui_scale, 420 * ctx.ui_scale);
-  const float x0 = vp->WorkPos.x + ctx.dock_width + 4, x1 = vp->WorkPos.x + vp->WorkSize.x - ctx.inspector_width - 4;
-  ImGui::SetNextWindowPos({x0, vp->WorkPos.y + vp->WorkSize.y - status_h - h - 2}, ImGuiCond_Always);
+  const float bottom = vp->WorkPos.y + vp->WorkSize.y - status_h - 2;
+  float h = std::clamp(vp->WorkSize.y * 0.36f, 180 * ctx.ui_scale, 420 * ctx.ui_scale);
+  const float x0 = vp->WorkPos.x + ctx.dock_width + 4;
+  float x1 = vp->WorkPos.x + vp->WorkSize.x - 4;
+  if (ctx.inspector_width > 0) {
+    const auto it = ctx.widgets.find("inspector");
+    const float below = it == ctx.widgets.end() ? 0.0f : bottom - it->second[3] - 4;
+    if (below >= 180 * ctx.ui_scale) h = std::min(h, below);
+    else x1 -= ctx.inspector_width;
+  }
+  ImGui::SetNextWindowPos({x0, bottom - h}, ImGuiCond_Always);
   ImGui::SetNextWindowSize({std::max(x1 - x0, 200.0f), h}, ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.97f);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
@@ -61,17 +71,21 @@ void table_panel(AppState& state, UiContext& ctx) {
     ctx.actions.push_back({Action::Kind::write_table, t.csv_path, members_csv(t.rows, t.shown, t.view, L)});
   track(ctx, "table.export");
   t.refresh(state);  // the filters may have changed above
-  ImGui::TextUnformatted(tr(L, "table.rows", {std::to_string(t.shown.size()), std::to_string(t.rows.size())}).c_str());
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, "table.hint").c_str());
+  // The count, on the same line when it fits; what the numbers are of in its tooltip (the
+  // inspector says it too), with how to use the table.
+  const std::string count = tr(L, "table.rows", {std::to_string(t.shown.size()), std::to_string(t.rows.size())});
   ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(count.c_str()).x) ImGui::NewLine();
+  ImGui::TextUnformatted(count.c_str());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s\n%s", tr(L, "inspector.measures_on", {scope_name(L, NetworkScope::members_and_projects),
+                                                                long_date(L, state.measures_date().value_or(Date::today()))})
+                                    .c_str(),
+                      tr(L, "table.hint").c_str());
   if (!state.has_metrics()) {
     ImGui::TextDisabled("%s", tr(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(L, "table.compute").c_str())) ctx.requests.compute_metrics = true;
-  } else {
-    // Which network and date the numbers are of, as the inspector says it.
-    note(tr(L, "inspector.measures_on",
-            {scope_name(L, NetworkScope::members_and_projects), long_date(L, state.measures_date().value_or(Date::today()))}));
   }
 
   const auto& columns = table_columns();
@@ -85,7 +99,7 @@ void table_panel(AppState& state, UiContext& ctx) {
       if (columns[c] == "label") cf |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed;
       else if (columns[c] != "kind" && columns[c] != "rank") cf |= ImGuiTableColumnFlags_PreferSortDescending;
       if (columns[c] == "rank") cf |= ImGuiTableColumnFlags_PreferSortAscending;
-      const float w = columns[c] == "label" ? 190 * ctx.ui_scale : 0.0f;
+      const float w = columns[c] == "label" ? std::clamp((x1 - x0) * 0.22f, 170 * ctx.ui_scale, 280 * ctx.ui_scale) : 0.0f;
       ImGui::TableSetupColumn((column_title(L, columns[c]) + "###" + columns[c]).c_str(), cf, w, ImGuiID(c));
     }
     ImGui::TableSetupScrollFreeze(1, 1);

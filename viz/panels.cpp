@@ -220,7 +220,10 @@ void legend_panel(AppState& state, UiContext& ctx) {
         if (k == 0) text += "  (" + tr(L, "legend.low") + ")";
         ImGui::TextUnformatted(text.c_str());
       }
-      if (scale_kind(state.color_metric()) == ScaleKind::rank) ImGui::TextDisabled("%s", tr(L, "legend.rank_scale").c_str());
+      if (scale_kind(state.color_metric()) == ScaleKind::rank) {
+        ImGui::TextDisabled("%s", tr(L, "legend.rank_scale").c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, "legend.rank_scale_tip").c_str());
+      }
     }
   } else {
     std::size_t shown = 0;

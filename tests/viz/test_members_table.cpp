@@ -6,6 +6,8 @@
 #include <cmath>
 
 #include "tests/viz/fixtures.hpp"
+#include "tests/viz/viewer_process.hpp"
+#include "viz/actions.hpp"
 #include "viz/members_table.hpp"
 
 using namespace wijknet;
@@ -272,4 +274,26 @@ TEST_CASE("members table: cells in the user's locale") {
   CHECK(cell_text(Lang::nl, b, "rank", Metric::betweenness) == "1 van 4");
   CHECK(cell_text(Lang::en, b, "kind", Metric::betweenness) == "Partner");
   CHECK(cell_text(Lang::en, b, "ties", Metric::betweenness) == "3");
+}
+
+TEST_CASE("members table actions: a row selects the member; Save as CSV writes the file whole") {
+  AppState s = measured(test::small_coalition());
+  Insight in;
+  Action select{Action::Kind::select_member};
+  select.index = *s.document().find("roc");
+  perform(select, s, in, Lang::nl);
+  CHECK(s.selection() == std::vector<std::size_t>{select.index});
+  CHECK(s.flying());
+  MembersTable t;
+  t.refresh(s);
+  const auto dir = test::scratch_dir("members-csv");
+  const std::string path = (dir / "leden.csv").string();
+  const std::string csv = members_csv(t.rows, t.shown, t.view, Lang::nl);
+  const ActionResult r = perform({Action::Kind::write_table, path, csv}, s, in, Lang::nl);
+  CHECK(r.error.empty());
+  CHECK(r.status == "Tabel opgeslagen als " + path);
+  CHECK(test::slurp(path) == csv);
+  // A folder that does not exist: an error to show, nothing written.
+  const ActionResult bad = perform({Action::Kind::write_table, (dir / "nope" / "x.csv").string(), csv}, s, in, Lang::nl);
+  CHECK_FALSE(bad.error.empty());
 }
