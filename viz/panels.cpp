@@ -107,7 +107,8 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
     if (ImGui::MenuItem(tr(L, "menu.search").c_str(), "Ctrl+F")) open_search(ctx);
     ImGui::MenuItem(tr(L, "menu.curved").c_str(), nullptr, &state.curved_edges);
     float density = float(state.label_density);
-    if (ImGui::SliderFloat(tr(L, "menu.labels").c_str(), &density, 0.0f, 3.0f, "%.1f")) state.label_density = density;
+    if (ImGui::SliderFloat(tr(L, "menu.labels").c_str(), &density, 0.0f, 3.0f, format_number(L, density, 1).c_str()))
+      state.label_density = density;
     if (ImGui::BeginMenu(tr(L, "menu.color_by").c_str())) {
       if (ImGui::MenuItem(tr(L, "color.kind").c_str(), nullptr, state.color_by() == ColorBy::kind)) state.set_color_by(ColorBy::kind);
       if (ImGui::MenuItem(tr(L, "color.sector").c_str(), nullptr, state.color_by() == ColorBy::sector))
@@ -336,7 +337,9 @@ void filters_panel(AppState& state, UiContext& ctx) {
   }
   if (!ctx.filter_date_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", ctx.filter_date_error.c_str());
   float mw = float(f.min_weight);
-  const bool weight_moved = ImGui::SliderFloat(tr(L, "filters.min_weight").c_str(), &mw, 0.0f, float(max_weight), "%.2f");
+  // The value as the user writes it ("0,50" in Dutch): a format without a conversion is shown as is.
+  const bool weight_moved =
+      ImGui::SliderFloat(tr(L, "filters.min_weight").c_str(), &mw, 0.0f, float(max_weight), format_number(L, mw, 2).c_str());
   track(ctx, "filters.min_weight");
   if (weight_moved) f.min_weight = mw;
   thinning_filters(state, ctx, f);
