@@ -1,5 +1,7 @@
 #include "core/i18n.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
@@ -18,6 +20,7 @@ constexpr Entry table[] = {
 #include "core/text/analyze.inc"
 #include "core/text/health.inc"
 #include "core/text/viewer.inc"
+#include "core/text/table.inc"
 };
 
 const std::unordered_map<std::string_view, const Entry*>& index() {
@@ -87,6 +90,19 @@ std::string format_number(Lang lang, double value, int decimals) {
   if (lang == Lang::nl)
     for (auto& c : s)
       if (c == '.') c = ',';
+  return s;
+}
+
+std::string format_measure(Lang lang, double value, int significant) {
+  if (!std::isfinite(value)) return "\xE2\x80\x94";  // U+2014, as the inspector and report show a missing value
+  if (value == std::floor(value) && std::abs(value) < 1e15) return format_number(lang, value, 0);
+  significant = std::clamp(significant, 1, 15);
+  // Digits before the decimal point of |value| (0 for 0.0412: its first significant digit is the
+  // second decimal); decimals = significant - that, so 0.0000412 keeps three significant digits.
+  const int magnitude = int(std::floor(std::log10(std::abs(value)))) + 1;
+  const int decimals = std::clamp(significant - magnitude, 2, 12);
+  std::string s = format_number(lang, value, decimals);
+  if (s == "-0" || s.find_first_not_of("-0.,") == std::string::npos) s.erase(0, s[0] == '-');  // no "-0,00"
   return s;
 }
 

@@ -36,6 +36,12 @@ std::vector<std::string_view> text_keys();
 // The number as users read it: "0,42" in Dutch, "0.42" in English, with `decimals` digits.
 std::string format_number(Lang lang, double value, int decimals = 2);
 
+// A measure as a coordinator reads it: fixed notation, never "4.1e-05", in the user's decimal
+// separator. Whole numbers without decimals ("14"); others with `significant` significant digits
+// but at least two decimals ("0,413", "0,0000412", "12,35"); "—" for NaN or infinity (an undefined
+// measure). `significant` is clamped to [1, 15]; no more than 12 decimals. O(1).
+std::string format_measure(Lang lang, double value, int significant = 3);
+
 // A date as a reader writes it, in its own precision: "2 december 2026" / "2 December 2026",
 // "juli 2015" / "July 2015", "2015".
 std::string long_date(Lang lang, const Date& date);

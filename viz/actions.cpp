@@ -9,7 +9,7 @@
 namespace wijknet::viz {
 
 bool known_panel(const std::string& id) {
-  static const std::array<std::string_view, 7> ids = {"health", "whatif", "missing", "legend", "filters", "inspector", "timeline"};
+  static const std::array<std::string_view, 8> ids = {"health", "whatif", "missing", "legend", "filters", "inspector", "timeline", "table"};
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
@@ -160,10 +160,18 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
       else state.view().clear_selection();
       break;
     case K::search: state.search(a.text); break;
-    case K::search_select:
+    case K::select_node:
       if (a.index < state.document().nodes.size()) {
         state.click(a.index, false);
         state.fly_to(a.index);
+      }
+      break;
+    case K::write_table:
+      try {
+        write_file_atomically(a.text, [&](std::ostream& os) { os << a.other; });
+        r.status = tr(lang, "table.exported", {a.text});
+      } catch (const std::exception& e) {
+        r.error = e.what();
       }
       break;
     default: break;  // the viewer's (needs_viewer)

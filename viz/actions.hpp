@@ -38,7 +38,9 @@ struct Action {
     focus_depth,                     // index: steps of the neighbourhood shown
     escape,                          // leaves the focus, else clears the selection
     search,                          // text: query (marks the matches)
-    search_select,                   // index: a member found; selected and flown to
+    select_node,                     // index: a member selected alone and flown to (a search hit, a table row)
+    select_member,                   // text: member id; selected alone and flown to
+    write_table,                     // text: path; other: the table's CSV (viz/members_table.hpp)
     // What needs the window, the disk or the layout's thread (performed by the viewer).
     open_file,                       // text: path
     save,                            // to the document's own path (asks for one when it has none)
@@ -55,7 +57,6 @@ struct Action {
     timeline_back, timeline_forward, // a month
     timeline_play, timeline_pause,
     timeline_compare,                // text: the date to compare with (empty: stop comparing)
-    select_member,                   // text: member id; selects it and flies to it
   };
   Kind kind = Kind::undo;
   std::string text, other;
@@ -86,7 +87,7 @@ std::string write_report(const Coalition& doc, const std::string& source, const 
                          Lang report_lang, const std::vector<Candidate>& registry);
 
 // Whether a panel id is one of the viewer's ("health", "whatif", "missing", "legend", "filters",
-// "inspector", "timeline").
+// "inspector", "timeline", "table").
 bool known_panel(const std::string& id);
 
 }  // namespace wijknet::viz

@@ -68,6 +68,8 @@ class AppState {
   // over with set_analysis, tagged with scene().measures_version()).
   void compute_metrics();
   bool set_analysis(MemberMeasures measures, std::uint64_t version);
+  // Each member's degree and core number at the date (Scene::member_degrees).
+  const MemberDegrees& member_degrees() const { return scene().member_degrees(doc_, view_); }
 
   // Document, view and what is visible, for --dump-state.
   Json dump() const;

@@ -39,7 +39,7 @@ std::string legend_text(const AppState& state, Lang lang, const LegendEntry& e) 
     case ColorBy::kind: name = kind_name(lang, e.key.empty() ? "other" : e.key); break;
     case ColorBy::sector: name = sector_title(lang, e.key); break;
     case ColorBy::community: name = tr(lang, "metric.community") + " " + (e.key == "-1" ? "?" : e.key); break;
-    case ColorBy::metric: return e.key;
+    case ColorBy::metric: return format_measure(lang, e.value);  // "0,398" in Dutch, never "4e-05"
   }
   return name + " (" + std::to_string(e.count) + ")";
 }

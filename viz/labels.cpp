@@ -23,6 +23,10 @@ constexpr std::size_t max_disc_obstacles = 2000;
 
 }  // namespace
 
+std::size_t label_budget(double width, double height, double density) {
+  return std::size_t(std::max(1.0, density * width * height / 6000.0));
+}
+
 std::vector<PlacedLabel> place_labels(const AppState& state, const std::function<double(std::string_view)>& measure,
                                       const LabelOptions& options) {
   if (options.density <= 0) return {};
@@ -56,11 +60,16 @@ std::vector<PlacedLabel> place_labels(const AppState& state, const std::function
   if (!state.view().search_query().empty())  // matches come before the rest so a search lights up its hits
     for (auto i : state.scene().importance_order())
       if (styles[i].flags & node_match) add(i, false);
-  // Walking the whole order costs a screen test per node; only nodes on screen count against the
-  // candidate limit, so a zoomed-in view still finds its local labels.
+  // Only the `budget` most important members on screen are candidates: in a hairball most of them
+  // find no free spot, and letting the walk go on would hand the budget to the peripheral members
+  // at the edge, where there is room ("Node 3574"), while the hubs stay nameless. A member whose
+  // label does not fit is left unnamed rather than replaced by a less important one. Only nodes on
+  // screen count, so a zoomed-in view still names its local members.
+  const std::size_t budget = label_budget(cam.width, cam.height, options.density);
+  const std::size_t limit = std::min(options.max_candidates, budget);
   std::size_t looked = 0;
   for (auto i : state.scene().importance_order()) {
-    if (looked >= options.max_candidates) break;
+    if (looked >= limit) break;
     if (add(i, false)) ++looked;
   }
 
@@ -90,8 +99,7 @@ std::vector<PlacedLabel> place_labels(const AppState& state, const std::function
   layout.line_height = h;
   layout.padding = options.padding;
   layout.gap = 3;
-  // The most labels on screen: one for about every 6,000 square pixels at density 1.
-  layout.budget = std::size_t(std::max(1.0, options.density * cam.width * cam.height / 6000.0));
+  layout.budget = budget;
   return wijknet::place_labels(candidates, obstacles, measure, layout);
 }
 

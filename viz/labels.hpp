@@ -32,7 +32,13 @@ struct LabelOptions {
   double covered_left = 0, covered_right = 0;
 };
 
-// Places labels for the current camera. `measure` returns the width of a text in logical
+// The most labels on a view `width` x `height` logical pixels: one for about every 6,000 square
+// pixels at density 1, at least one.
+std::size_t label_budget(double width, double height, double density);
+
+// Places labels for the current camera. The candidates are the emphasised members (selected,
+// hovered, searched) and then the label_budget() most important members on screen, in
+// AppState::importance_order; a candidate that finds no free spot stays unlabelled. `measure` returns the width of a text in logical
 // pixels at options.font_size. O(k log k + c) for c candidates looked at and k placed.
 std::vector<PlacedLabel> place_labels(const AppState& state, const std::function<double(std::string_view)>& measure,
                                       const LabelOptions& options = {});

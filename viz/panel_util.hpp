@@ -41,5 +41,7 @@ void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx);
 void missing_panel(AppState& state, const Insight& insight, UiContext& ctx);
 // The timeline's bar along the bottom of the map (viz/panel_timeline.cpp).
 void timeline_panel(AppState& state, const Timeline& timeline, UiContext& ctx);
+// The members table, at the bottom of the view between the dock and the inspector.
+void table_panel(AppState& state, UiContext& ctx);
 
 }  // namespace wijknet::viz

@@ -10,8 +10,10 @@
 
 #include "core/coalition_network.hpp"
 #include "importers/io.hpp"
+#include "viz/colour_scale.hpp"
 #include "viz/export.hpp"
 #include "viz/labels.hpp"
+#include "viz/members_table.hpp"
 #include "viz/panel_util.hpp"
 
 namespace wijknet::viz {
@@ -31,12 +33,6 @@ void swatch(Rgba c, float size) {
   ImGui::GetWindowDrawList()->AddCircle({p.x + size / 2, p.y + h / 2}, size / 2, im_color(darker(c, 0.55)));
   ImGui::Dummy({size, h});
   ImGui::SameLine();
-}
-
-std::string format_value(Lang lang, double v) {
-  if (!std::isfinite(v)) return "—";
-  if (v == std::floor(v) && std::abs(v) < 1e9) return format_number(lang, v, 0);
-  return format_number(lang, v, std::abs(v) < 0.01 ? 4 : 3);
 }
 
 // BeginMenu, recording the header's place while the menu is closed (once it is open, the last
@@ -111,7 +107,8 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
     if (ImGui::MenuItem(tr(L, "menu.search").c_str(), "Ctrl+F")) open_search(ctx);
     ImGui::MenuItem(tr(L, "menu.curved").c_str(), nullptr, &state.view().curved_edges);
     float density = float(state.view().label_density);
-    if (ImGui::SliderFloat(tr(L, "menu.labels").c_str(), &density, 0.0f, 3.0f, "%.1f")) state.view().label_density = density;
+    if (ImGui::SliderFloat(tr(L, "menu.labels").c_str(), &density, 0.0f, 3.0f, format_number(L, density, 1).c_str()))
+      state.view().label_density = density;
     if (ImGui::BeginMenu(tr(L, "menu.color_by").c_str())) {
       if (ImGui::MenuItem(tr(L, "color.kind").c_str(), nullptr, state.view().color_by() == ColorBy::kind)) state.view().set_color_by(ColorBy::kind);
       if (ImGui::MenuItem(tr(L, "color.sector").c_str(), nullptr, state.view().color_by() == ColorBy::sector))
@@ -156,6 +153,8 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
       ImGui::MenuItem(tr(L, "panel.filters").c_str(), nullptr, &ctx.show_filters);
       track(ctx, "panel.filters");
       ImGui::MenuItem(tr(L, "panel.inspector").c_str(), nullptr, &ctx.show_inspector);
+      ImGui::MenuItem(tr(L, "panel.table").c_str(), nullptr, &ctx.show_table);
+      track(ctx, "panel.table");
       ImGui::EndMenu();
     }
     ImGui::EndMenu();
@@ -183,10 +182,10 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
 void legend_panel(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  // Above the timeline's bar when it is open (its height of the last frame).
-  ImGui::SetNextWindowPos({vp->WorkPos.x + ctx.dock_width + 10, vp->WorkPos.y + vp->WorkSize.y - 34 * ctx.ui_scale - ctx.timeline_height},
-                          ImGuiCond_Always,
-                          {0, 1});
+  // Above the timeline's bar and the members table when they are open (their heights of the last frame).
+  ImGui::SetNextWindowPos({vp->WorkPos.x + ctx.dock_width + 10,
+                           vp->WorkPos.y + vp->WorkSize.y - 34 * ctx.ui_scale - ctx.timeline_height - ctx.table_height},
+                          ImGuiCond_Always, {0, 1});
   ImGui::SetNextWindowBgAlpha(0.9f);
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                            ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
@@ -217,9 +216,18 @@ void legend_panel(AppState& state, UiContext& ctx) {
         dl->AddRectFilledMultiColor({p.x + w * k / 4, p.y}, {p.x + w * (k + 1) / 4, p.y + h}, im_color(entries[k].color),
                                     im_color(entries[k + 1].color), im_color(entries[k + 1].color), im_color(entries[k].color));
       ImGui::Dummy({w, h});
-      ImGui::Text("%s %s", tr(L, "legend.low").c_str(), entries.front().key.c_str());
-      ImGui::SameLine(w - ImGui::CalcTextSize((entries.back().key + " " + tr(L, "legend.high")).c_str()).x + 8);
-      ImGui::Text("%s %s", entries.back().key.c_str(), tr(L, "legend.high").c_str());
+      // The value at each stop, in the user's locale, highest first as the eye reads a scale.
+      for (std::size_t k = entries.size(); k-- > 0;) {
+        swatch(entries[k].color, sw);
+        std::string text = legend_text(state, L, entries[k]);
+        if (k + 1 == entries.size()) text += "  (" + tr(L, "legend.high") + ")";
+        if (k == 0) text += "  (" + tr(L, "legend.low") + ")";
+        ImGui::TextUnformatted(text.c_str());
+      }
+      if (scale_kind(state.view().color_metric()) == ScaleKind::rank) {
+        ImGui::TextDisabled("%s", tr(L, "legend.rank_scale").c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, "legend.rank_scale_tip").c_str());
+      }
     }
   } else {
     std::size_t shown = 0;
@@ -236,6 +244,28 @@ void legend_panel(AppState& state, UiContext& ctx) {
   for (std::size_t e = 0; e < state.document().edges.size(); ++e) ties += state.scene().edge_visible(e);
   ImGui::TextDisabled("%s", tr(L, "legend.nodes", {std::to_string(state.scene().visible_count()), std::to_string(ties)}).c_str());
   ImGui::End();
+}
+
+// Thinning a hairball: at least k ties, or in the k-core, each with how many members qualify.
+void thinning_filters(AppState& state, UiContext& ctx, Filters& f) {
+  const Lang L = ctx.lang;
+  const MemberDegrees& d = state.member_degrees();
+  ImGui::Separator();
+  ImGui::TextUnformatted(tr(L, "filters.thin").c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, "filters.thin_hint").c_str());
+  auto slider = [&](const char* name, const char* key, int& value, const std::vector<int>& values) {
+    const int top = std::max(1, largest(values));
+    int v = std::min(value, top);
+    ImGui::SetNextItemWidth(-1);
+    const bool moved = ImGui::SliderInt((std::string("##") + name).c_str(), &v, 0, top, tr(L, key, {"%d"}).c_str());
+    track(ctx, std::string("filters.") + name);
+    if (moved) value = v;
+    ImGui::TextDisabled("%s", tr_count(L, "filters.thin_count", count_at_least(values, std::max(value, 0)),
+                                        {std::to_string(count_at_least(values, std::max(value, 0)))})
+                                  .c_str());
+  };
+  slider("min_degree", "filters.min_degree", f.min_degree, d.degree);
+  slider("min_core", "filters.min_core", f.min_core, d.core);
 }
 
 void filters_panel(AppState& state, UiContext& ctx) {
@@ -310,9 +340,12 @@ void filters_panel(AppState& state, UiContext& ctx) {
   }
   if (!ctx.filter_date_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", ctx.filter_date_error.c_str());
   float mw = float(f.min_weight);
-  const bool weight_moved = ImGui::SliderFloat(tr(L, "filters.min_weight").c_str(), &mw, 0.0f, float(max_weight), "%.2f");
+  // The value as the user writes it ("0,50" in Dutch): a format without a conversion is shown as is.
+  const bool weight_moved =
+      ImGui::SliderFloat(tr(L, "filters.min_weight").c_str(), &mw, 0.0f, float(max_weight), format_number(L, mw, 2).c_str());
   track(ctx, "filters.min_weight");
   if (weight_moved) f.min_weight = mw;
+  thinning_filters(state, ctx, f);
   ImGui::Separator();
   int depth = state.view().focus_depth();
   if (state.view().focus()) {
@@ -479,7 +512,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(metric_name(L, metric_id(m)).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format_value(L, v).c_str());
+        ImGui::TextUnformatted(format_measure(L, v).c_str());
         ImGui::TableNextColumn();
         if (r > 0) ImGui::TextDisabled("%s", tr(L, "inspector.rank", {std::to_string(r), std::to_string(of)}).c_str());
       }
@@ -498,9 +531,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
     }
   }
 
-  std::vector<std::size_t> ties;
-  for (std::size_t e = 0; e < doc.edges.size(); ++e)
-    if (doc.edges[e].source == i || doc.edges[e].target == i) ties.push_back(e);
+  const std::vector<std::size_t> ties = ties_by_member(doc)[i];  // the table's tie count too
   if (ImGui::CollapsingHeader(tr(L, "inspector.ties", {std::to_string(ties.size())}).c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     std::optional<std::size_t> remove;
     for (auto e : ties) {
@@ -566,7 +597,7 @@ void search_panel(AppState& state, UiContext& ctx) {
     ImGui::End();
     return;
   }
-  auto go = [&](std::size_t node) { ctx.actions.push_back({.kind = Action::Kind::search_select, .index = node}); };
+  auto go = [&](std::size_t node) { ctx.actions.push_back({.kind = Action::Kind::select_node, .index = node}); };
   if (ctx.search_focus) {
     ImGui::SetKeyboardFocusHere();
     ctx.search_focus = false;
@@ -805,7 +836,7 @@ void tooltip(AppState& state, UiContext& ctx, const Interaction& interaction) {
   ImGui::TextUnformatted(tr(L, "tooltip.degree", {std::to_string(state.scene().degree(*h))}).c_str());
   if (state.scene().has_metrics()) {
     auto [r, of] = state.scene().rank(Metric::betweenness, *h);
-    ImGui::TextUnformatted((metric_name(L, "betweenness") + ": " + format_value(L, state.scene().metric(Metric::betweenness, *h)) + " (" +
+    ImGui::TextUnformatted((metric_name(L, "betweenness") + ": " + format_measure(L, state.scene().metric(Metric::betweenness, *h)) + " (" +
                             tr(L, "inspector.rank", {std::to_string(r), std::to_string(of)}) + ")")
                                .c_str());
   }
@@ -817,7 +848,7 @@ void tooltip(AppState& state, UiContext& ctx, const Interaction& interaction) {
 void search_enter(UiContext& ctx) {
   if (ctx.search_hits.empty()) return;
   std::size_t node = ctx.search_hits[std::size_t(std::clamp(ctx.search_cursor, 0, int(ctx.search_hits.size()) - 1))];
-  ctx.actions.push_back({.kind = Action::Kind::search_select, .index = node});
+  ctx.actions.push_back({.kind = Action::Kind::select_node, .index = node});
 }
 
 void close_search(UiContext& ctx) {
@@ -844,8 +875,12 @@ void draw_ui(AppState& state, const Insight& insight, UiContext& ctx, const Inte
   if (ctx.show_filters) filters_panel(state, ctx);
   ctx.inspector_width = 0;
   if (ctx.show_inspector && state.view().primary()) inspector_panel(state, ctx);
+  // The timeline along the bottom first, then the members table above it: it stops at the
+  // inspector's edge and at the timeline's top.
   if (ctx.timeline && ctx.timeline->show) timeline_panel(state, *ctx.timeline, ctx);
   else ctx.timeline_height = 0;
+  ctx.table_height = 0;
+  if (ctx.show_table) table_panel(state, ctx);
   if (ctx.search_open) search_panel(state, ctx);
   status_line(state, ctx);
   tooltip(state, ctx, interaction);

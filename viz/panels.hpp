@@ -14,6 +14,7 @@
 #include "viz/i18n.hpp"
 #include "viz/insight.hpp"
 #include "viz/interaction.hpp"
+#include "viz/members_table.hpp"
 
 struct ImFont;
 
@@ -22,6 +23,11 @@ namespace wijknet::viz {
 struct UiContext {
   Lang lang = Lang::en;
   bool show_legend = true, show_filters = false, show_inspector = true, show_layout = false;
+  // The members table (viz/panel_table.cpp): open, its choices and rows, and the height it took
+  // at the bottom of the view last frame (0 when closed; the legend sits above it).
+  bool show_table = false;
+  MembersTable table;
+  float table_height = 0;
   // Search (Ctrl+F).
   bool search_open = false, search_focus = false;
   std::string search_text;

@@ -8,6 +8,8 @@
 #include <numeric>
 
 #include "core/coalition_network.hpp"
+#include "core/i18n.hpp"
+#include "viz/colour_scale.hpp"
 
 namespace wijknet::viz {
 namespace {
@@ -60,6 +62,7 @@ void Scene::sync(const Document& doc, const View& view) {
     // Vertex numbers or the date changed: the measures no longer fit and are asked again.
     analysis_.reset();
     analysis_vertex_.clear();
+    member_degrees_.reset();
     measured_at_ = view.filters().at;
     ++measures_version_;
     importance_dirty_ = true;
@@ -97,6 +100,11 @@ void Scene::update_visibility(const Document& doc, const View& view) {
     const Node& v = c.nodes[i];
     if (f.hidden_kinds.count(v.kind) || f.hidden_sectors.count(v.sector)) visible_[i] = 0;
     else if (f.at && !v.exists_at(*f.at)) visible_[i] = 0;
+  }
+  if (f.min_degree > 0 || f.min_core > 0) {
+    const MemberDegrees& d = member_degrees(doc, view);
+    for (std::size_t i = 0; i < n; ++i)
+      if (d.degree[i] < f.min_degree || d.core[i] < f.min_core) visible_[i] = 0;
   }
   auto edge_exists = [&](std::size_t e) { return !f.at || c.edges[e].exists_at(*f.at); };
   if (!f.themes.empty()) {
@@ -149,6 +157,12 @@ void Scene::update_visibility(const Document& doc, const View& view) {
   visible_count_ = std::size_t(std::count(visible_.begin(), visible_.end(), std::uint8_t(1)));
 }
 
+const MemberDegrees& Scene::member_degrees(const Document& doc, const View& view) const {
+  if (!member_degrees_ || member_degrees_->degree.size() != doc.node_count())
+    member_degrees_ = viz::member_degrees(doc.coalition(), view.filters().at);
+  return *member_degrees_;
+}
+
 // ---------------------------------------------------------------------------------- styles
 
 void Scene::update_styles(const Document& doc, const View& view) {
@@ -156,11 +170,12 @@ void Scene::update_styles(const Document& doc, const View& view) {
   const std::size_t n = c.nodes.size();
   node_styles_.assign(n, {});
   std::vector<double> color_values, size_values;
-  std::optional<std::pair<double, double>> color_range, size_range;
+  std::optional<std::pair<double, double>> size_range;
+  std::optional<ColourScale> color_scale;  // rank-based for skewed measures (viz/colour_scale.hpp)
   if (view.color_by() == ColorBy::metric) {
     color_values.resize(n);
     for (std::size_t i = 0; i < n; ++i) color_values[i] = metric(view.color_metric(), i);
-    color_range = finite_range(color_values);
+    color_scale.emplace(scale_kind(view.color_metric()), color_values);
   }
   if (view.size_by() == SizeBy::metric) {
     size_values.resize(n);
@@ -178,15 +193,7 @@ void Scene::update_styles(const Document& doc, const View& view) {
       case ColorBy::kind: s.fill = kind_color(v.kind); break;
       case ColorBy::sector: s.fill = sector_color(v.sector, v.kind); break;
       case ColorBy::community: s.fill = community_color(community(i)); break;
-      case ColorBy::metric: {
-        double t = nan;
-        if (color_range && std::isfinite(color_values[i]))
-          t = color_range->second > color_range->first
-                  ? (color_values[i] - color_range->first) / (color_range->second - color_range->first)
-                  : 0.5;
-        s.fill = ramp_color(t);
-        break;
-      }
+      case ColorBy::metric: s.fill = ramp_color(color_scale->position(color_values[i])); break;
     }
     double factor = 1.0;
     if (view.size_by() == SizeBy::metric && size_range) {
@@ -289,14 +296,17 @@ void Scene::update_legend(const Document& doc, const View& view) {
       break;
     }
     case ColorBy::metric: {
+      // The ramp's five stops with the value at each: the quartiles on a rank scale. The key is the
+      // value in fixed notation; what the user reads is `value` in their locale (legend_text).
       std::vector<double> values(n);
       for (std::size_t i = 0; i < n; ++i) values[i] = metric(view.color_metric(), i);
-      if (auto r = finite_range(values)) {
+      const ColourScale scale(scale_kind(view.color_metric()), values);
+      if (!scale.empty()) {
         for (int k = 0; k <= 4; ++k) {
-          double t = k / 4.0;
-          char buf[32];
-          std::snprintf(buf, sizeof buf, "%.3g", r->first + (r->second - r->first) * t);
-          out.push_back({buf, ramp_color(t), 0});
+          const double t = k / 4.0, v = scale.value_at(t);
+          LegendEntry e{format_measure(Lang::en, v, 6), ramp_color(t), 0};
+          e.value = v;
+          out.push_back(std::move(e));
         }
       }
       break;
@@ -350,7 +360,9 @@ double Scene::metric(Metric m, std::size_t i) const {
       }
     }
   }
-  if (m == Metric::degree && i < degree_.size()) return double(degree_[i]);
+  // Before the analysis, the document's degree; once it is there, a member outside the network
+  // at the date has no measures (not its document degree, which would rank it among 26 of 25).
+  if (!analysis_ && m == Metric::degree && i < degree_.size()) return double(degree_[i]);
   return nan;
 }
 

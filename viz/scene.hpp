@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,6 +16,7 @@
 #include "core/analysis.hpp"
 #include "viz/document.hpp"
 #include "viz/palette.hpp"
+#include "viz/thinning.hpp"
 #include "viz/view.hpp"
 
 namespace wijknet::viz {
@@ -51,6 +53,7 @@ struct LegendEntry {
   std::string key;  // kind, sector or community id, or the metric value at the ramp stop
   Rgba color;
   std::size_t count = 0;
+  double value = std::numeric_limits<double>::quiet_NaN();  // a metric stop's value (shown with format_measure)
 };
 
 class Scene {
@@ -64,6 +67,10 @@ class Scene {
   bool edge_visible(std::size_t e) const { return e < edge_visible_.size() && edge_visible_[e]; }
   std::size_t visible_count() const { return visible_count_; }
   std::size_t degree(std::size_t i) const { return i < degree_.size() ? degree_[i] : 0; }
+  // Each member's degree and core number at the measures' date, as the degree and k-core filters
+  // and the table use them (viz/thinning.hpp); derived on first use after a structural edit or a
+  // new date. O(n + m) then, O(1) after.
+  const MemberDegrees& member_degrees(const Document& doc, const View& view) const;
 
   // ---- how it looks ----
   const std::vector<NodeStyle>& node_styles() const { return node_styles_; }
@@ -112,6 +119,7 @@ class Scene {
   std::vector<LegendEntry> legend_;
   std::vector<std::size_t> importance_;
   std::optional<Analysis> analysis_;
+  mutable std::optional<MemberDegrees> member_degrees_;
   std::vector<std::optional<std::size_t>> analysis_vertex_;  // per document node
 };
 

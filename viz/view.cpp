@@ -307,7 +307,9 @@ Json View::dump(const Coalition& doc) const {
                   {"hidden_sectors", filters_.hidden_sectors},
                   {"themes", filters_.themes},
                   {"at", filters_.at ? Json(filters_.at->str()) : Json(nullptr)},
-                  {"min_weight", filters_.min_weight}};
+                  {"min_weight", filters_.min_weight},
+                  {"min_degree", filters_.min_degree},
+                  {"min_core", filters_.min_core}};
   j["color_by"] = color_by_ == ColorBy::kind        ? "kind"
                   : color_by_ == ColorBy::sector    ? "sector"
                   : color_by_ == ColorBy::community ? "community"

@@ -57,6 +57,8 @@ struct Filters {
                                          // (and theme-less nodes tied to them)
   std::optional<Date> at;                // the network as it stood at this date
   double min_weight = 0;                 // ties weaker than this are hidden
+  int min_degree = 0;                    // members with fewer ties (at the date) are hidden
+  int min_core = 0;                      // members outside the k-core (at the date) are hidden
   friend bool operator==(const Filters&, const Filters&) = default;
 };
 

@@ -445,7 +445,19 @@ bool Viewer::write_dump(const std::string& path) {
   j["interaction"] = int(interaction_.mode());
   j["panels"] = {{"legend", ctx_.show_legend}, {"filters", ctx_.show_filters}, {"inspector", ctx_.show_inspector},
                  {"search", ctx_.search_open}, {"search_text", ctx_.search_text}, {"health", insight_.show_health},
-                 {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing}, {"timeline", timeline_.show}};
+                 {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing}, {"timeline", timeline_.show},
+                 {"table", ctx_.show_table}};
+  // The members table: its columns, sort, filter and the first rows in the order shown.
+  if (ctx_.show_table) {
+    ctx_.table.refresh(state_);
+    j["table"] = table_dump(ctx_.table.rows, ctx_.table.shown, ctx_.table.view);
+  }
+  // The legend as the user reads it (the values at a measure's stops in the user's locale).
+  {
+    Json legend = Json::array();
+    for (const auto& e : state_.scene().legend()) legend.push_back(legend_text(state_, ctx_.lang, e));
+    j["legend"] = legend;
+  }
   // Per open panel of the coordinator's questions, what it shows.
   j["insight"] = insight_.dump(state_);
   if (timeline_.show) j["timeline"] = timeline_.dump(state_);
@@ -541,7 +553,7 @@ ViewerSettings Viewer::current_settings() const {
   ViewerSettings s;
   s.panels = {{"health", insight_.show_health}, {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing},
               {"legend", ctx_.show_legend},     {"filters", ctx_.show_filters},   {"inspector", ctx_.show_inspector},
-              {"timeline", timeline_.show}};
+              {"timeline", timeline_.show}, {"table", ctx_.show_table}};
   return s;
 }
 
@@ -557,6 +569,7 @@ void Viewer::restore_panels() {
     else if (id == "filters") ctx_.show_filters = open;
     else if (id == "inspector") ctx_.show_inspector = open;
     else if (id == "timeline") timeline_.show = open;
+    else if (id == "table") ctx_.show_table = open;
   };
   for (const auto& [id, open] : saved.panels) set(id, open);
   for (const auto& id : opt_.panels) {
@@ -692,7 +705,7 @@ void Viewer::frame() {
   draw_ui(state_, insight_, ctx_, interaction_);
   perform_actions();
   state_.view().set_insets(ctx_.left_cover, ctx_.inspector_width);
-  timeline_.set_covered(state_, ctx_.timeline_height);
+  timeline_.set_covered(state_, ctx_.timeline_height + ctx_.table_height);  // fits keep clear of both
   draw_insight_overlay(ImGui::GetBackgroundDrawList(), state_, insight_, ctx_.ui_scale, label_font_, float(label_size_));
   draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false, true), label_font_);
   ImGui::Render();
@@ -830,7 +843,7 @@ Options:
   --curved              curved ties
   --no-layout           keep stored (or seeded) positions; do not run the force layout
   --panel NAME          open a panel at start: health, whatif, missing, legend, filters,
-                        inspector, timeline (may be repeated); open panels are remembered between runs
+                        inspector, timeline, table (may be repeated); open panels are remembered between runs
                         in $XDG_CONFIG_HOME/wijknet/viewer.json (~/.config/wijknet/viewer.json)
   --at DATE             show the coalition as it stood at DATE (the timeline's date)
   --compare DATE        open the timeline comparing the map's date with DATE
@@ -932,7 +945,7 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
       o.focus = v;
     } else if (a == "--panel") {
       const char* v = value("name");
-      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters, inspector or timeline");
+      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters, inspector, timeline or table");
       o.panels.push_back(v);
     } else if (a == "--at" || a == "--compare") {
       const char* v = value("date");

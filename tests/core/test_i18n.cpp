@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <set>
 #include <string>
 
@@ -35,4 +37,19 @@ TEST_CASE("languages from codes and locales; numbers as users read them") {
   CHECK_FALSE(parse_lang("nlx").has_value());
   CHECK(format_number(Lang::nl, 0.4251) == "0,43");
   CHECK(format_number(Lang::en, 0.4251, 3) == "0.425");
+}
+
+TEST_CASE("measures in fixed notation with the user's decimal separator, never 'e'") {
+  CHECK(format_measure(Lang::nl, 0.41314938968) == "0,413");
+  CHECK(format_measure(Lang::en, 0.41314938968) == "0.413");
+  CHECK(format_measure(Lang::nl, 0.0000412345) == "0,0000412");  // %g would print 4.12e-05
+  CHECK(format_measure(Lang::en, 12.3456) == "12.35");           // at least two decimals
+  CHECK(format_measure(Lang::nl, 1234.5678) == "1234,57");
+  CHECK(format_measure(Lang::nl, 14.0) == "14");                  // a count stays a count
+  CHECK(format_measure(Lang::en, 0.0) == "0");
+  CHECK(format_measure(Lang::en, -0.25) == "-0.250");
+  CHECK(format_measure(Lang::en, 0.123456789, 6) == "0.123457");
+  CHECK(format_measure(Lang::en, 1e-14) == "0.000000000000");     // no more than 12 decimals, no sign
+  CHECK(format_measure(Lang::en, -1e-14) == "0.000000000000");
+  CHECK(format_measure(Lang::nl, std::nan("")) == "\xE2\x80\x94");
 }

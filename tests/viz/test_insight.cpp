@@ -300,7 +300,7 @@ TEST_CASE("actions: the view's keys and menus are actions too; what needs the wi
   perform({K::search, "wijkmak"}, s, in, Lang::en);
   CHECK(s.view().search_query() == "wijkmak");
   CHECK(s.view().match(broker));
-  perform({.kind = K::search_select, .index = broker}, s, in, Lang::en);
+  perform({.kind = K::select_node, .index = broker}, s, in, Lang::en);
   CHECK(s.view().primary() == broker);
   CHECK(s.view().flying());
   perform({K::search}, s, in, Lang::en);
