@@ -92,6 +92,13 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
       }
       break;
     }
+    case K::open_file:
+    case K::save_file:
+    case K::save_as_dialog:
+    case K::quit:
+    case K::unsaved_answer:
+    case K::recovery_answer:
+      break;  // the viewer's (viz/viewer.cpp, file_action)
   }
   return r;
 }

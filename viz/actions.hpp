@@ -30,6 +30,13 @@ struct Action {
     registry_open,                   // text: CSV path
     preview_item, accept_item,       // index into Insight::missing_items
     write_report,                    // text: path; other: date (YYYY-MM-DD, empty: today); lang
+    // Files: performed by the viewer, which owns the window and the layout (perform() leaves them).
+    open_file,                       // text: path ("": the Open dialog); asks first over unsaved edits
+    save_file,                       // text: path ("": the document's own, or the Save As dialog)
+    save_as_dialog,                  // the Save As dialog
+    quit,                            // asks first over unsaved edits
+    unsaved_answer,                  // index: 0 save, 1 don't save, 2 cancel ("Save changes to X?")
+    recovery_answer,                 // index: 0 restore, 1 discard
   };
   Kind kind = Kind::undo;
   std::string text, other;

@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "importers/io.hpp"
+#include "viz/file_browser.hpp"
 
 namespace wijknet::viz {
 namespace {
@@ -123,7 +124,7 @@ void AppState::load(Coalition coalition, std::string path) {
   fit_view();
 }
 
-bool AppState::open(const std::string& path) {
+bool AppState::open(const std::string& path, Lang lang) {
   try {
     ImportReport report;
     Coalition c = read_coalition(path, &report);
@@ -131,7 +132,7 @@ bool AppState::open(const std::string& path) {
     error_.clear();
     return true;
   } catch (const std::exception& e) {
-    error_ = e.what();
+    error_ = read_error_text(lang, path, e);
     return false;
   }
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/analysis.hpp"
+#include "core/i18n.hpp"
 #include "core/layout.hpp"
 #include "core/model.hpp"
 #include "core/network.hpp"
@@ -127,14 +128,17 @@ class AppState {
   // focus and history.
   void load(Coalition coalition, std::string path = {});
   // Reads `path`; on failure keeps the current document and returns false with error() set to
-  // the reader's message (file:line:col for bad input).
-  bool open(const std::string& path);
+  // the reader's place (file:line:col for bad input) and a sentence in `lang`
+  // (viz/file_browser.hpp, read_error_text: never a JSON library's own text).
+  bool open(const std::string& path, Lang lang = Lang::en);
   // Writes the document with the current positions as its layout; atomic (write_coalition
   // writes a temporary file and renames it). Returns false with error() set on failure.
   bool save(const std::string& path, bool anonymize = false);
   const Coalition& document() const { return doc_; }
   const std::string& path() const { return path_; }
   bool dirty() const { return dirty_; }
+  // The document holds work not in its file (restored from a recovery file).
+  void mark_unsaved() { dirty_ = true; }
   const std::string& error() const { return error_; }
   void clear_error() { error_.clear(); }
   // Whether the document arrived with a position for every node (a GEXF or saved layout).

@@ -40,4 +40,8 @@ void health_panel(AppState& state, const Insight& insight, UiContext& ctx);
 void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx);
 void missing_panel(AppState& state, const Insight& insight, UiContext& ctx);
 
+// The files' dialogs and File > Recent (viz/panel_files.cpp).
+void file_dialogs(UiContext& ctx);
+void recent_menu(UiContext& ctx);
+
 }  // namespace wijknet::viz

@@ -32,6 +32,7 @@
 #include "viz/panels.hpp"
 #include "viz/renderer.hpp"
 #include "viz/settings.hpp"
+#include "viz/unsaved_work.hpp"
 
 namespace wijknet::viz {
 namespace {
@@ -54,6 +55,14 @@ void on_drop(GLFWwindow*, int count, const char** paths) {
 std::vector<std::pair<int, int>> key_presses;
 void on_key(GLFWwindow*, int key, int, int action, int mods) {
   if (action == GLFW_PRESS || action == GLFW_REPEAT) key_presses.emplace_back(key, mods);
+}
+
+// The window's close button: the viewer asks about unsaved edits first, so the close is held and
+// turned into a quit action.
+std::atomic<bool> close_requested{false};
+void on_close(GLFWwindow* w) {
+  close_requested = true;
+  glfwSetWindowShouldClose(w, GLFW_FALSE);
 }
 
 void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "wijknet-viewer: GLFW error %d: %s\n", code, text); }
@@ -119,6 +128,14 @@ class Viewer {
   void handle_requests();
   void perform_actions();
   void restore_panels();
+  // Files (open, save, quit, recent, unsaved edits, autosave and recovery).
+  void file_action(const Action& a);
+  bool open_document(const std::string& path);
+  bool save_document(const std::string& path);
+  void quit_now(bool discard);
+  void offer_recovery();
+  void autosave();
+  std::string document_name() const;
   ViewerSettings current_settings() const;
   void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, ImFont* font);
   void draw_legend(ImDrawList* dl, const LegendBlock& b, ImFont* font);
@@ -161,6 +178,13 @@ class Viewer {
   bool timing_detail_ = false;
   Clock::time_point start_ = Clock::now();
   int exit_code_ = 0;
+  bool test_mode_ = false;
+  UnsavedGuard guard_;
+  AutosavePolicy autosave_{AutosavePolicy::interval_from_environment(),
+                           [this] { return std::chrono::duration<double>(Clock::now() - start_).count(); }};
+  bool screenshot_pending_ = false;  // F9 with --f9-screenshot: this frame's pixels
+  bool discarded_ = false;   // "Don't save" before quitting: no recovery file is kept
+  std::optional<RecoveryOffer> offer_;
 };
 
 bool Viewer::load_initial() {
@@ -228,6 +252,7 @@ bool Viewer::create_window() {
   glfwSwapInterval(opt_.bench > 0 || opt_.frames > 0 ? 0 : 1);
   glfwSetDropCallback(window_, on_drop);
   glfwSetKeyCallback(window_, on_key);  // ImGui's backend installs its own and chains to this one
+  glfwSetWindowCloseCallback(window_, on_close);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -445,6 +470,10 @@ bool Viewer::write_dump(const std::string& path) {
   j["status"] = ctx_.status;
   j["widgets"] = ctx_.widgets;
   j["error"] = state_.error();
+  j["files"] = ctx_.files.dump();
+  j["files"]["recovery_file"] = recovery_file(state_.path()).string();
+  j["files"]["recovery_exists"] = std::filesystem::exists(recovery_file(state_.path()));
+  j["files"]["autosave_seconds"] = autosave_.interval();
   std::string error;
   if (!write_text(path, j.dump(1) + "\n", error)) {
     std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
@@ -461,11 +490,16 @@ void Viewer::keyboard() {
     const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
     if (key == GLFW_KEY_F9) {
       if (!opt_.dump_state.empty()) write_dump(opt_.dump_state);
+      screenshot_pending_ = !opt_.f9_screenshot.empty();
       continue;
     }
     const bool enter = key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER;
     if (!state_.error().empty() && (enter || key == GLFW_KEY_ESCAPE)) {
       state_.clear_error();  // the error popup's OK
+      continue;
+    }
+    if (ctx_.files.showing() && (enter || key == GLFW_KEY_ESCAPE)) {
+      (enter ? ctx_.files.accept : ctx_.files.cancel) = true;  // the file dialog's default or Cancel
       continue;
     }
     if (ctx_.report_offer && (enter || key == GLFW_KEY_ESCAPE)) {
@@ -484,13 +518,13 @@ void Viewer::keyboard() {
       search_enter(state_, ctx_);
       continue;
     }
-    if (io.WantTextInput || ctx_.dialog != 0) continue;  // typing into a field, or a dialog is open
+    if (io.WantTextInput || ctx_.dialog != 0 || ctx_.files.showing()) continue;  // typing into a field, or a dialog is open
     if (ctrl && key == GLFW_KEY_F) open_search(ctx_);
     else if (ctrl && key == GLFW_KEY_Z && !shift) ctx_.actions.push_back({Action::Kind::undo});
     else if (ctrl && (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift))) ctx_.actions.push_back({Action::Kind::redo});
     else if (ctrl && key == GLFW_KEY_S) ctx_.requests.save = true;
-    else if (ctrl && key == GLFW_KEY_O) ctx_.dialog = 1, ctx_.dialog_path = state_.path();
-    else if (ctrl && key == GLFW_KEY_Q) ctx_.requests.quit = true;
+    else if (ctrl && key == GLFW_KEY_O) ctx_.actions.push_back({Action::Kind::open_file});
+    else if (ctrl && key == GLFW_KEY_Q) ctx_.actions.push_back({Action::Kind::quit});
     else if (ctrl) continue;
     else if (key == GLFW_KEY_F) ctx_.requests.fit = true;
     else if (key == GLFW_KEY_SPACE) ctx_.requests.layout_toggle = true;
@@ -519,6 +553,12 @@ void Viewer::perform_actions() {
   std::vector<Action> actions;
   actions.swap(ctx_.actions);
   for (const auto& a : actions) {
+    using K = Action::Kind;
+    if (a.kind == K::open_file || a.kind == K::save_file || a.kind == K::save_as_dialog || a.kind == K::quit ||
+        a.kind == K::unsaved_answer || a.kind == K::recovery_answer) {
+      file_action(a);
+      continue;
+    }
     const ActionResult r = perform(a, state_, insight_, ctx_.lang);
     if (!r.status.empty()) set_status(r.status);
     if (!r.error.empty()) {
@@ -537,6 +577,7 @@ ViewerSettings Viewer::current_settings() const {
   ViewerSettings s;
   s.panels = {{"health", insight_.show_health}, {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing},
               {"legend", ctx_.show_legend},     {"filters", ctx_.show_filters},   {"inspector", ctx_.show_inspector}};
+  s.recent = ctx_.files.recent;
   return s;
 }
 
@@ -553,6 +594,7 @@ void Viewer::restore_panels() {
     else if (id == "inspector") ctx_.show_inspector = open;
   };
   for (const auto& [id, open] : saved.panels) set(id, open);
+  ctx_.files.recent = saved.recent;
   for (const auto& id : opt_.panels) {
     set(id, true);
     ctx_.dock_select = id;
@@ -570,6 +612,151 @@ void Viewer::restore_panels() {
   state_.set_insets(docked ? dock_width_for(float(opt_.width), ctx_.ui_scale) : 0, inspector ? 350 * ctx_.ui_scale : 0);
 }
 
+std::string Viewer::document_name() const {
+  if (!state_.path().empty()) return std::filesystem::path(state_.path()).filename().string();
+  return state_.document().name.empty() ? tr(ctx_.lang, "unsaved.untitled") : state_.document().name;
+}
+
+// Opens `path` in place of the document (the unsaved-edits question is asked before this).
+bool Viewer::open_document(const std::string& path) {
+  const std::string before = state_.path();
+  if (!state_.open(path, ctx_.lang)) {
+    // A recent file that is gone leaves the list, with a word.
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec) &&
+        std::erase(ctx_.files.recent, std::filesystem::absolute(path, ec).lexically_normal().string()) > 0) {
+      state_.clear_error();
+      set_status(tr(ctx_.lang, "files.recent_gone", {path}));
+      if (!test_mode_) save_settings(current_settings());
+    }
+    return false;
+  }
+  if (discarded_) remove_recovery(recovery_file(before));  // "Don't save": the old work is let go
+  discarded_ = false;
+  autosave_.reset();
+  prepare_layout(false);
+  set_status(tr(ctx_.lang, "status.opened", {path}));
+  glfwSetWindowTitle(window_, ("wijknet — " + state_.document().name).c_str());
+  if (!test_mode_) {
+    add_recent(ctx_.files.recent, path);
+    save_settings(current_settings());
+  }
+  offer_recovery();
+  return true;
+}
+
+bool Viewer::save_document(const std::string& path) {
+  if (path.empty()) {
+    ctx_.files.browser.start(FileBrowser::Mode::save, "wijknet.json", writable_extensions());
+    return false;
+  }
+  const std::string before = state_.path();
+  if (!state_.save(path)) {
+    guard_.save_failed();
+    return false;
+  }
+  set_status(tr(ctx_.lang, "status.saved", {path}));
+  // The work is in its file: no recovery file (of the old name either) is needed.
+  remove_recovery(recovery_file(before));
+  remove_recovery(recovery_file(path));
+  autosave_.reset();
+  if (!test_mode_) {
+    add_recent(ctx_.files.recent, path);
+    save_settings(current_settings());
+  }
+  if (auto next = guard_.saved()) file_action(*next);  // "Save" answered: now open or quit
+  return true;
+}
+
+void Viewer::quit_now(bool discard) {
+  discarded_ = discard;
+  glfwSetWindowShouldClose(window_, GLFW_TRUE);
+}
+
+// Offers the recovery file of the document just opened when it is newer than the document.
+void Viewer::offer_recovery() {
+  offer_ = recovery_offer(state_.path());
+  ctx_.files.recovery_time.clear();
+  if (!offer_) return;
+  ctx_.files.recovery_time = recovery_time_text(offer_->written, std::time(nullptr));
+  ctx_.files.recovery_file = offer_->file.string();
+}
+
+// Every minute (WIJKNET_AUTOSAVE_SECONDS) while there are unsaved edits: the recovery file.
+void Viewer::autosave() {
+  if (test_mode_ || offer_) return;  // an offered recovery file is not overwritten before the answer
+  const std::uint64_t version = state_.content_version() + state_.positions_version();
+  if (!autosave_.due(state_.dirty(), version)) return;
+  const std::string error = write_recovery(recovery_document(state_), recovery_file(state_.path()));
+  if (!error.empty()) {
+    std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
+    set_status(tr(ctx_.lang, "recovery.failed", {error}));
+  }
+  autosave_.written(version);
+}
+
+void Viewer::file_action(const Action& a) {
+  using K = Action::Kind;
+  switch (a.kind) {
+    case K::open_file:
+      if (a.text.empty()) {
+        ctx_.files.browser.start(FileBrowser::Mode::open, state_.path(), readable_extensions());
+      } else if (guard_.allow(a, state_.dirty())) {
+        open_document(a.text);
+      } else {
+        ctx_.files.unsaved_name = document_name();
+      }
+      break;
+    case K::save_file: save_document(a.text.empty() ? state_.path() : a.text); break;
+    case K::save_as_dialog:
+      ctx_.files.browser.start(FileBrowser::Mode::save, state_.path().empty() ? std::string("wijknet.json") : state_.path(),
+                               writable_extensions());
+      break;
+    case K::quit:
+      if (guard_.allow(a, state_.dirty())) quit_now(false);
+      else ctx_.files.unsaved_name = document_name();
+      break;
+    case K::unsaved_answer:
+      ctx_.files.unsaved_name.clear();
+      if (a.index == 0) {
+        guard_.answer(UnsavedGuard::Answer::save);
+        save_document(state_.path());  // no path yet: Save As, and the held action after it
+      } else if (a.index == 1) {
+        if (auto next = guard_.answer(UnsavedGuard::Answer::discard)) {
+          if (next->kind == K::quit) {
+            quit_now(true);
+          } else {
+            discarded_ = true;
+            open_document(next->text);
+          }
+        }
+      } else {
+        guard_.answer(UnsavedGuard::Answer::cancel);
+      }
+      break;
+    case K::recovery_answer:
+      if (offer_ && a.index == 0) {
+        try {
+          Coalition restored = read_coalition(offer_->file.string());
+          const std::string path = state_.path();
+          state_.load(std::move(restored), path);
+          state_.mark_unsaved();
+          prepare_layout(false);
+          set_status(tr(ctx_.lang, "recovery.restored", {ctx_.files.recovery_time}));
+        } catch (const std::exception& e) {
+          state_.clear_error();
+          set_status(read_error_text(ctx_.lang, offer_->file.string(), e));
+        }
+      } else if (offer_ && a.index == 1) {
+        remove_recovery(offer_->file);
+      }
+      offer_.reset();
+      ctx_.files.recovery_time.clear();
+      break;
+    default: break;
+  }
+}
+
 void Viewer::handle_requests() {
   UiRequests r = std::move(ctx_.requests);
   ctx_.requests = {};
@@ -584,18 +771,9 @@ void Viewer::handle_requests() {
   }
   if (r.layout_reheat) worker_.reheat();
   if (r.compute_metrics && !metrics_.running() && !state_.has_metrics()) metrics_.start(state_.document(), state_.measures_date(), state_.structure_version());
-  if (r.open) {
-    if (state_.open(*r.open)) {
-      prepare_layout(false);
-      set_status(tr(ctx_.lang, "status.opened", {*r.open}));
-      glfwSetWindowTitle(window_, ("wijknet — " + state_.document().name).c_str());
-    }
-  }
-  if (r.save) {
-    if (state_.path().empty()) ctx_.dialog = 2;
-    else if (state_.save(state_.path())) set_status(tr(ctx_.lang, "status.saved", {state_.path()}));
-  }
-  if (r.save_as && state_.save(*r.save_as)) set_status(tr(ctx_.lang, "status.saved", {*r.save_as}));
+  if (r.open) ctx_.actions.push_back({Action::Kind::open_file, *r.open});
+  if (r.save) ctx_.actions.push_back({Action::Kind::save_file});
+  if (r.save_as) ctx_.actions.push_back({Action::Kind::save_file, *r.save_as});
   if (r.export_doc) {
     try {
       state_.store_positions_in_document();
@@ -607,7 +785,7 @@ void Viewer::handle_requests() {
   }
   if (r.export_png) export_png(*r.export_png, r.export_scale, r.export_anonymize);
   if (r.export_svg) export_svg(*r.export_svg, r.export_anonymize);
-  if (r.quit) glfwSetWindowShouldClose(window_, GLFW_TRUE);
+  if (r.quit) ctx_.actions.push_back({Action::Kind::quit});
 }
 
 void Viewer::frame() {
@@ -618,7 +796,8 @@ void Viewer::frame() {
       std::lock_guard lk(drop_mutex);
       paths.swap(dropped);
     }
-    if (!paths.empty()) ctx_.requests.open = paths.front();
+    if (!paths.empty()) ctx_.actions.push_back({Action::Kind::open_file, paths.front()});
+    if (close_requested.exchange(false)) ctx_.actions.push_back({Action::Kind::quit});
   }
   int fbw, fbh, ww, wh;
   glfwGetFramebufferSize(window_, &fbw, &fbh);
@@ -676,6 +855,7 @@ void Viewer::frame() {
   draw_ui(state_, insight_, ctx_, interaction_);
   handle_requests();
   perform_actions();
+  autosave();
   state_.set_insets(ctx_.left_cover, ctx_.inspector_width);
   draw_insight_overlay(ImGui::GetBackgroundDrawList(), state_, insight_, ctx_.ui_scale, label_font_, float(label_size_));
   draw_labels(ImGui::GetBackgroundDrawList(), labels_for_view(false, true), label_font_);
@@ -696,6 +876,13 @@ void Viewer::frame() {
       exit_code_ = 3;
     }
   }
+  if (screenshot_pending_) {
+    screenshot_pending_ = false;
+    std::string error;
+    if (!write_png(opt_.f9_screenshot, target_.fb_width, target_.fb_height,
+                   Renderer::read_pixels(target_.fb_width, target_.fb_height), error))
+      std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
+  }
   glfwSwapBuffers(window_);
   auto t3 = Clock::now();
   auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
@@ -707,6 +894,7 @@ void Viewer::frame() {
 
 int Viewer::run() {
   const bool test_mode = opt_.frames > 0 || opt_.bench > 0;
+  test_mode_ = test_mode || !opt_.export_png.empty() || !opt_.export_svg.empty();
   if (!load_initial()) {
     if (test_mode || !opt_.export_png.empty() || !opt_.export_svg.empty()) return 2;
     // Interactively, the window opens empty and says what went wrong.
@@ -720,6 +908,10 @@ int Viewer::run() {
   restore_panels();
   prepare_layout(test_mode);
   apply_start_options();
+  if (!test_mode_ && opt_.generate_n == 0 && state_.error().empty()) {
+    add_recent(ctx_.files.recent, state_.path());
+    offer_recovery();
+  }
   const ViewerSettings settings_at_start = current_settings();
   if (opt_.generate_n == 0 && !state_.error().empty()) std::fprintf(stderr, "wijknet-viewer: %s\n", state_.error().c_str());
 
@@ -779,6 +971,12 @@ int Viewer::run() {
   if (!opt_.export_png.empty() && !export_png(opt_.export_png, opt_.scale, opt_.anonymize)) exit_code_ = 3;
   if (!opt_.export_svg.empty() && !export_svg(opt_.export_svg, opt_.anonymize)) exit_code_ = 3;
   if (!opt_.dump_state.empty() && !write_dump(opt_.dump_state)) exit_code_ = 3;
+  // Unsaved edits at the end (SIGTERM, a close the window system forced) are kept in the recovery
+  // file; a clean quit, or "Don't save", leaves none.
+  if (!test_mode_) {
+    if (state_.dirty() && !discarded_) write_recovery(recovery_document(state_), recovery_file(state_.path()));
+    else if (!offer_) remove_recovery(recovery_file(state_.path()));
+  }
   // Which panels are open is remembered for the next run (test runs with --frames leave it alone).
   if (!test_mode && opt_.export_png.empty() && opt_.export_svg.empty() && !(current_settings() == settings_at_start))
     save_settings(current_settings());
@@ -825,6 +1023,7 @@ Test, export and benchmark mode:
   --screenshot OUT.png  the window's pixels after frame N (with --frames)
   --dump-state OUT.json the viewer's state (camera, selection, pins, positions, filters, and
                         per open panel what it shows) at exit; also written on F9
+  --f9-screenshot OUT.png  F9 also writes the window's pixels, dialogs included
   --export-png OUT.png  the view rendered offscreen at --scale S (default 2)
   --export-svg OUT.svg  the view as SVG
   --no-anonymize        keep residents' names in --export-png and --export-svg
@@ -835,7 +1034,11 @@ Mouse: drag to pan, wheel to zoom at the cursor, click to select, shift-click to
 shift-drag to select a box, drag a member to move and pin it, double-click to fly to it.
 Keys: Ctrl+F search, F fit, N focus on the selection's neighbourhood (1, 2, 3: steps),
 Space pause/run layout, R reheat, Ctrl+Z/Ctrl+Y undo/redo, Del remove selection,
-Esc clear, Ctrl+S save, Ctrl+O open, F9 dump state.
+Esc clear, Ctrl+S save, Ctrl+O open, Ctrl+Q quit, F9 dump state.
+Unsaved edits: opening another file or quitting asks first; while there are any they are written
+every minute (WIJKNET_AUTOSAVE_SECONDS) to a recovery file in $XDG_STATE_HOME/wijknet/recovery
+(else $XDG_CONFIG_HOME/wijknet/recovery, ~/.local/state/wijknet/recovery), offered back when the
+document is next opened after a crash; File > Recent lists the last 8 files.
 Exit status: 0 success, 1 usage or no display, 2 unreadable input, 3 could not write.
 )";
 }
@@ -934,6 +1137,10 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
       long n = 0;
       if (!v || !number(v, n) || n < 1) return fail(a + " needs a positive number");
       (a == "--frames" ? o.frames : o.bench) = int(n);
+    } else if (a == "--f9-screenshot") {
+      const char* v = value("path");
+      if (!v) return fail(a + " needs a path");
+      o.f9_screenshot = v;
     } else if (a == "--screenshot" || a == "--dump-state" || a == "--export-png" || a == "--export-svg") {
       const char* v = value("path");
       if (!v) return fail(a + " needs a path");
