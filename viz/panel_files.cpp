@@ -11,16 +11,27 @@ namespace wijknet::viz {
 namespace {
 
 // A modal popup with a stable id whose title follows the language; false when it is not showing.
+// Opaque (the map must not show through a list of files), centred, and with framed fields (the
+// light style draws a text field white on the white dialog). Pair with end_modal().
 bool begin_modal(const std::string& title, const char* id, bool wanted) {
   const std::string full = title + "###" + id;
   if (wanted && !ImGui::IsPopupOpen((std::string("###") + id).c_str())) ImGui::OpenPopup(full.c_str());
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2}, ImGuiCond_Always, {0.5f, 0.5f});
+  ImGui::SetNextWindowBgAlpha(1.0f);
   if (!ImGui::BeginPopupModal(full.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return false;
   if (!wanted) {  // closed from the keyboard queue or by an action
     ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
     return false;
   }
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   return true;
+}
+
+void end_modal() {
+  ImGui::PopStyleVar();
+  ImGui::EndPopup();
 }
 
 bool button(UiContext& ctx, const std::string& name, const std::string& label) {
@@ -51,7 +62,7 @@ void browser_dialog(UiContext& ctx, bool wanted) {
   if (b.entries().empty()) ImGui::TextDisabled("%s", tr(L, "files.empty").c_str());
   for (std::size_t k = 0; k < b.entries().size(); ++k) {
     const BrowserEntry& e = b.entries()[k];
-    const std::string label = (e.folder ? "[" + e.name + "]" : e.name) + "##e" + std::to_string(k);
+    const std::string label = (e.folder ? e.name + "/" : e.name) + "##e" + std::to_string(k);
     const bool clicked = ImGui::Selectable(label.c_str(), !e.folder && e.name == b.name, ImGuiSelectableFlags_AllowDoubleClick);
     track(ctx, "files.entry." + e.name);
     if (!clicked) continue;
@@ -128,7 +139,7 @@ void browser_dialog(UiContext& ctx, bool wanted) {
     }
   }
   if (!b.active()) ImGui::CloseCurrentPopup();
-  ImGui::EndPopup();
+  end_modal();
 }
 
 // "Save changes to X?" Save / Don't save / Cancel.
@@ -151,7 +162,7 @@ void unsaved_dialog(UiContext& ctx, bool wanted) {
     ctx.files.unsaved_name.clear();
     ImGui::CloseCurrentPopup();
   }
-  ImGui::EndPopup();
+  end_modal();
 }
 
 // "Restore unsaved work from 14:32?" Restore / Discard.
@@ -175,7 +186,7 @@ void recovery_dialog(UiContext& ctx, bool wanted) {
     ctx.files.recovery_time.clear();
     ImGui::CloseCurrentPopup();
   }
-  ImGui::EndPopup();
+  end_modal();
 }
 
 }  // namespace
