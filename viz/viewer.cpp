@@ -621,6 +621,7 @@ std::string Viewer::document_name() const {
 bool Viewer::open_document(const std::string& path) {
   const std::string before = state_.path();
   if (!state_.open(path, ctx_.lang)) {
+    discarded_ = false;  // the document stays in the window, and with it its unsaved work
     // A recent file that is gone leaves the list, with a word.
     std::error_code ec;
     if (!std::filesystem::exists(path, ec) &&
@@ -855,6 +856,8 @@ void Viewer::frame() {
   draw_ui(state_, insight_, ctx_, interaction_);
   handle_requests();
   perform_actions();
+  // "Save" answered for a document without a file, then Save As cancelled: nothing is held.
+  if (guard_.pending() && !guard_.asking() && !ctx_.files.browser.active()) guard_.save_failed();
   autosave();
   state_.set_insets(ctx_.left_cover, ctx_.inspector_width);
   draw_insight_overlay(ImGui::GetBackgroundDrawList(), state_, insight_, ctx_.ui_scale, label_font_, float(label_size_));
