@@ -142,30 +142,39 @@ void browser_dialog(UiContext& ctx, bool wanted) {
   end_modal();
 }
 
+// A question's buttons in a row (named `id`.`key` for the tests); Enter is the first, Escape the
+// one at `escape` (none: -1). The answer goes out as `kind` with its index, and `showing` is
+// cleared so the question closes.
+void answers(UiContext& ctx, const char* id, std::initializer_list<const char*> keys, int escape, Action::Kind kind,
+             std::string& showing) {
+  int answer = -1, k = 0;
+  for (const char* key : keys) {
+    if (k > 0) ImGui::SameLine();
+    const std::string name = std::string(id) + "." + key;
+    if (button(ctx, name, tr(ctx.lang, name)) || (k == 0 && ctx.files.accept) || (k == escape && ctx.files.cancel)) answer = k;
+    ++k;
+  }
+  ctx.files.accept = ctx.files.cancel = false;
+  if (answer < 0) return;
+  Action a{kind};
+  a.index = std::size_t(answer);
+  ctx.actions.push_back(a);
+  showing.clear();
+  ImGui::CloseCurrentPopup();
+}
+
 // "Save changes to X?" Save / Don't save / Cancel.
 void unsaved_dialog(UiContext& ctx, bool wanted) {
   const Lang L = ctx.lang;
   if (!begin_modal(tr(L, "unsaved.title"), "unsaved", wanted)) return;
   ImGui::TextUnformatted(tr(L, "unsaved.question", {ctx.files.unsaved_name}).c_str());
   ImGui::TextDisabled("%s", tr(L, "unsaved.detail").c_str());
-  int answer = -1;
-  if (button(ctx, "unsaved.save", tr(L, "unsaved.save")) || ctx.files.accept) answer = 0;
-  ImGui::SameLine();
-  if (button(ctx, "unsaved.discard", tr(L, "unsaved.discard"))) answer = 1;
-  ImGui::SameLine();
-  if (button(ctx, "unsaved.cancel", tr(L, "unsaved.cancel")) || ctx.files.cancel) answer = 2;
-  ctx.files.accept = ctx.files.cancel = false;
-  if (answer >= 0) {
-    Action a{Action::Kind::unsaved_answer};
-    a.index = std::size_t(answer);
-    ctx.actions.push_back(a);
-    ctx.files.unsaved_name.clear();
-    ImGui::CloseCurrentPopup();
-  }
+  answers(ctx, "unsaved", {"save", "discard", "cancel"}, 2, Action::Kind::unsaved_answer, ctx.files.unsaved_name);
   end_modal();
 }
 
-// "Restore unsaved work from 14:32?" Restore / Discard.
+// "Restore unsaved work from 14:32?" Restore / Discard. Escape does nothing here: the work waits
+// for an answer (closing the window keeps the file).
 void recovery_dialog(UiContext& ctx, bool wanted) {
   const Lang L = ctx.lang;
   if (!begin_modal(tr(L, "recovery.title"), "recovery", wanted)) return;
@@ -173,19 +182,7 @@ void recovery_dialog(UiContext& ctx, bool wanted) {
   ImGui::PushTextWrapPos(560 * ctx.ui_scale);
   ImGui::TextDisabled("%s", tr(L, "recovery.detail", {"wijknet", ctx.files.recovery_file}).c_str());
   ImGui::PopTextWrapPos();
-  int answer = -1;
-  if (button(ctx, "recovery.restore", tr(L, "recovery.restore")) || ctx.files.accept) answer = 0;
-  ImGui::SameLine();
-  if (button(ctx, "recovery.discard", tr(L, "recovery.discard"))) answer = 1;
-  // Escape does nothing here: the work waits for an answer (closing the window keeps the file).
-  ctx.files.accept = ctx.files.cancel = false;
-  if (answer >= 0) {
-    Action a{Action::Kind::recovery_answer};
-    a.index = std::size_t(answer);
-    ctx.actions.push_back(a);
-    ctx.files.recovery_time.clear();
-    ImGui::CloseCurrentPopup();
-  }
+  answers(ctx, "recovery", {"restore", "discard"}, -1, Action::Kind::recovery_answer, ctx.files.recovery_time);
   end_modal();
 }
 
