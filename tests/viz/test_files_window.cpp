@@ -127,12 +127,21 @@ TEST_CASE("under Xvfb: Ctrl+O, click into a folder, click a .gml file, Open: the
   REQUIRE(j["files"]["recent"].size() == 2);
   CHECK(j["files"]["recent"][0]["path"] == (docs / "wijk" / "buurt.gml").string());
   CHECK(j["files"]["recent"][1]["path"] == (docs / "laak.json").string());
+
+  // File > Recent > laak.json: back to the first document.
+  REQUIRE(click(xs, "menu.file"));
+  REQUIRE(click(xs, "menu.recent"));
+  REQUIRE(click(xs, "recent.1", 800));
+  j = until(xs, [](const json& d) { return d["document"]["nodes"] == 26; });
+  CHECK(j["document"]["path"] == (docs / "laak.json").string());
+  CHECK(j["files"]["recent"][0]["path"] == (docs / "laak.json").string());
   CHECK(xs.stop() == 0);
   const json settings = read_json(dir / "config" / "wijknet" / "viewer.json");
-  CHECK(settings["recent"][0] == (docs / "wijk" / "buurt.gml").string());
+  CHECK(settings["recent"][0] == (docs / "laak.json").string());
+  CHECK(settings["recent"][1] == (docs / "wijk" / "buurt.gml").string());
 }
 
-TEST_CASE("under Xvfb: an edit, then Ctrl+Q asks to save; Cancel keeps the window, Don't save quits") {
+TEST_CASE("under Xvfb: an edit, then Ctrl+O or Ctrl+Q asks to save; Cancel keeps the window, Don't save quits") {
   if (!can_drive_x()) return;
   const auto dir = scratch_dir("files-quit");
   fs::copy_file(laak_path(), dir / "laak.json");
@@ -146,6 +155,20 @@ TEST_CASE("under Xvfb: an edit, then Ctrl+Q asks to save; Cancel keeps the windo
   add_member(xs);
   j = until(xs, [](const json& d) { return d["document"]["nodes"] == 27; });
   REQUIRE(j["document"]["dirty"] == true);
+
+  // Ctrl+O, a path typed, Enter: the question first; Cancel keeps the document and its edit.
+  fs::copy_file(std::string(WIJKNET_SOURCE_DIR) + "/assets/zuidwest.json", dir / "zuidwest.json");
+  xs.x("key ctrl+o", 600);
+  REQUIRE(until(xs, [](const json& d) { return d["files"]["dialog"] == "open"; })["files"]["dialog"] == "open");
+  xs.x("type --delay 20 " + quote((dir / "zuidwest.json").string()), 300);
+  xs.x("key Return", 800);
+  j = until(xs, [](const json& d) { return d["files"]["unsaved_question"] == true; });
+  CHECK(j["files"]["unsaved_question"] == true);
+  CHECK(j["files"]["dialog"].is_null());
+  REQUIRE(click(xs, "unsaved.cancel", 600));
+  j = until(xs, [](const json& d) { return d["files"]["unsaved_question"] == false; });
+  CHECK(j["document"]["path"] == (dir / "laak.json").string());
+  CHECK(j["document"]["nodes"] == 27);
 
   xs.x("key ctrl+q", 600);
   j = until(xs, [](const json& d) { return d["files"]["unsaved_question"] == true; });
