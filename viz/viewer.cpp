@@ -196,7 +196,7 @@ bool Viewer::load_initial() {
     return true;
   }
   std::string path = opt_.file.empty() ? std::string(WIJKNET_ASSETS_DIR) + "/laak.json" : opt_.file;
-  if (state_.open(path)) return true;
+  if (state_.open(path, ctx_.lang)) return true;
   std::fprintf(stderr, "wijknet-viewer: %s\n", state_.error().c_str());
   return false;
 }
@@ -898,11 +898,11 @@ void Viewer::frame() {
 int Viewer::run() {
   const bool test_mode = opt_.frames > 0 || opt_.bench > 0;
   test_mode_ = test_mode || !opt_.export_png.empty() || !opt_.export_svg.empty();
+  ctx_.lang = opt_.lang.value_or(system_lang());  // before the file is read: its errors are told in it
   if (!load_initial()) {
     if (test_mode || !opt_.export_png.empty() || !opt_.export_svg.empty()) return 2;
     // Interactively, the window opens empty and says what went wrong.
   }
-  ctx_.lang = opt_.lang.value_or(system_lang());
   if (!create_window()) return 1;
   std::signal(SIGTERM, on_signal);
   std::signal(SIGINT, on_signal);
