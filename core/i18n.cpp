@@ -21,6 +21,7 @@ constexpr Entry table[] = {
 #include "core/text/health.inc"
 #include "core/text/viewer.inc"
 #include "core/text/table.inc"
+#include "core/text/files.inc"
 };
 
 const std::unordered_map<std::string_view, const Entry*>& index() {

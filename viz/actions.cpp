@@ -37,8 +37,9 @@ std::string write_report(const Coalition& doc, const std::string& source, const 
 bool needs_viewer(Action::Kind k) {
   using K = Action::Kind;
   switch (k) {
-    case K::open_file: case K::save: case K::save_as: case K::export_png: case K::export_svg: case K::export_doc:
-    case K::quit: case K::layout_toggle: case K::layout_reheat: case K::compute_measures: case K::set_lang:
+    case K::open_file: case K::save_file: case K::save_as_dialog: case K::quit: case K::unsaved_answer:
+    case K::recovery_answer: case K::export_png: case K::export_svg: case K::export_doc: case K::layout_toggle:
+    case K::layout_reheat: case K::compute_measures: case K::set_lang:
       return true;
     default:
       return false;

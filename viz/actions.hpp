@@ -41,22 +41,24 @@ struct Action {
     select_node,                     // index: a member selected alone and flown to (a search hit, a table row)
     select_member,                   // text: member id; selected alone and flown to
     write_table,                     // text: path; other: the table's CSV (viz/members_table.hpp)
-    // What needs the window, the disk or the layout's thread (performed by the viewer).
-    open_file,                       // text: path
-    save,                            // to the document's own path (asks for one when it has none)
-    save_as,                         // text: path
-    export_png,                      // text: path; number: scale; flag: pseudonymise residents
-    export_svg,                      // text: path; flag: pseudonymise residents
-    export_doc,                      // text: path; flag: pseudonymise residents
-    quit,
-    layout_toggle, layout_reheat,
-    compute_measures,                // the members' measures of a network too large to measure by itself
-    set_lang,                        // lang
     timeline_date,                   // text: the map's date (YYYY-MM[-DD]; empty: no date)
     timeline_position,               // index: the timeline's month position
     timeline_back, timeline_forward, // a month
     timeline_play, timeline_pause,
     timeline_compare,                // text: the date to compare with (empty: stop comparing)
+    // What needs the window, the disk or the layout's thread (performed by the viewer).
+    open_file,                       // text: path ("": the Open dialog); asks first over unsaved edits
+    save_file,                       // text: path ("": the document's own, or the Save As dialog)
+    save_as_dialog,                  // the Save As dialog
+    quit,                            // asks first over unsaved edits
+    unsaved_answer,                  // index: 0 save, 1 don't save, 2 cancel ("Save changes to X?")
+    recovery_answer,                 // index: 0 restore, 1 discard
+    export_png,                      // text: path; number: scale; flag: pseudonymise residents
+    export_svg,                      // text: path; flag: pseudonymise residents
+    export_doc,                      // text: path; flag: pseudonymise residents
+    layout_toggle, layout_reheat,
+    compute_measures,                // the members' measures of a network too large to measure by itself
+    set_lang,                        // lang
   };
   Kind kind = Kind::undo;
   std::string text, other;

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "importers/io.hpp"
+#include "viz/file_browser.hpp"
 
 namespace wijknet::viz {
 namespace {
@@ -55,7 +56,7 @@ void AppState::load(Coalition coalition, std::string path) {
   fit_view();
 }
 
-bool AppState::open(const std::string& path) {
+bool AppState::open(const std::string& path, Lang lang) {
   try {
     ImportReport report;
     Coalition c = read_coalition(path, &report);
@@ -63,7 +64,7 @@ bool AppState::open(const std::string& path) {
     doc_.clear_error();
     return true;
   } catch (const std::exception& e) {
-    doc_.set_error(e.what());
+    doc_.set_error(read_error_text(lang, path, e));
     return false;
   }
 }

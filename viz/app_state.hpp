@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/i18n.hpp"
 #include "viz/document.hpp"
 #include "viz/scene.hpp"
 #include "viz/view.hpp"
@@ -38,8 +39,9 @@ class AppState {
   // Replaces the document, resets the view to it and fits it. See Document::load.
   void load(Coalition coalition, std::string path = {});
   // Reads `path`; on failure keeps the current document and returns false with doc().error()
-  // set to the reader's message (file:line:col for bad input).
-  bool open(const std::string& path);
+  // set to the reader's place (file:line:col for bad input) and a sentence in `lang`
+  // (viz/file_browser.hpp, read_error_text: never a JSON library's own text).
+  bool open(const std::string& path, Lang lang = Lang::en);
 
   // ---- commands that span the parts ----
   // A click on node i: selects it alone, or toggles it with `additive` (shift-click).

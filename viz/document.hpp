@@ -60,6 +60,8 @@ class Document {
   const Coalition& coalition() const { return doc_; }
   const std::string& path() const { return path_; }
   bool dirty() const { return dirty_; }
+  // The document holds work not in its file (restored from a recovery file).
+  void mark_unsaved() { dirty_ = true; }
   // The last edit's or file operation's failure ("" when none).
   const std::string& error() const { return error_; }
   void set_error(std::string e) { error_ = std::move(e); }

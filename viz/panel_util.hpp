@@ -44,4 +44,8 @@ void timeline_panel(AppState& state, const Timeline& timeline, UiContext& ctx);
 // The members table, at the bottom of the view between the dock and the inspector.
 void table_panel(AppState& state, UiContext& ctx);
 
+// The files' dialogs and File > Recent (viz/panel_files.cpp).
+void file_dialogs(UiContext& ctx);
+void recent_menu(UiContext& ctx);
+
 }  // namespace wijknet::viz

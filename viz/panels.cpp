@@ -69,9 +69,10 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
   const Lang L = ctx.lang;
   if (!ImGui::BeginMainMenuBar()) return;
   if (begin_menu(ctx, "menu.file", tr(L, "menu.file").c_str())) {
-    if (ImGui::MenuItem(tr(L, "menu.open").c_str(), "Ctrl+O")) ctx.dialog = 1, ctx.dialog_path = state.doc().path();
-    if (ImGui::MenuItem(tr(L, "menu.save").c_str(), "Ctrl+S", false, !state.doc().path().empty())) ctx.actions.push_back({Action::Kind::save});
-    if (ImGui::MenuItem(tr(L, "menu.save_as").c_str())) ctx.dialog = 2, ctx.dialog_path = state.doc().path();
+    if (menu_item(ctx, "menu.open", tr(L, "menu.open").c_str(), "Ctrl+O")) ctx.actions.push_back({Action::Kind::open_file});
+    recent_menu(ctx);
+    if (ImGui::MenuItem(tr(L, "menu.save").c_str(), "Ctrl+S", false, !state.doc().path().empty())) ctx.actions.push_back({Action::Kind::save_file});
+    if (menu_item(ctx, "menu.save_as", tr(L, "menu.save_as").c_str())) ctx.actions.push_back({Action::Kind::save_as_dialog});
     if (menu_item(ctx, "menu.report", tr(L, "menu.report").c_str())) {
       ctx.dialog = 6;
       ctx.dialog_path = "wijknet-report.html";
@@ -88,7 +89,7 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
       ImGui::EndMenu();
     }
     ImGui::Separator();
-    if (ImGui::MenuItem(tr(L, "menu.quit").c_str(), "Ctrl+Q")) ctx.actions.push_back({Action::Kind::quit});
+    if (menu_item(ctx, "menu.quit", tr(L, "menu.quit").c_str(), "Ctrl+Q")) ctx.actions.push_back({Action::Kind::quit});
     ImGui::EndMenu();
   }
   if (begin_menu(ctx, "menu.edit", tr(L, "menu.edit").c_str())) {
@@ -660,11 +661,7 @@ void dialogs(AppState& state, UiContext& ctx) {
     ImGui::TextDisabled("%s", tr(L, "dialog.report_hint").c_str());
   }
   if (ctx.dialog == 7) ImGui::TextDisabled("%s", tr(L, "dialog.registry_hint").c_str());
-  if (ctx.dialog == 1) {
-    ImGui::TextDisabled("%s", tr(L, "dialog.formats", {join(readable_extensions(), " ")}).c_str());
-    ImGui::TextDisabled("%s", tr(L, "dialog.drop_hint").c_str());
-  }
-  if (ctx.dialog == 2 || ctx.dialog == 5)
+  if (ctx.dialog == 5)
     ImGui::TextDisabled("%s", tr(L, "dialog.formats", {join(writable_extensions(), " ")}).c_str());
   if (ctx.dialog == 3) ImGui::SliderFloat(tr(L, "dialog.scale").c_str(), &ctx.dialog_scale, 1.0f, 8.0f, "%.1f");
   if (ctx.dialog >= 3 && ctx.dialog <= 5) ImGui::Checkbox(tr(L, "dialog.anonymize").c_str(), &ctx.dialog_anonymize);
@@ -680,8 +677,6 @@ void dialogs(AppState& state, UiContext& ctx) {
       ctx.actions.push_back(std::move(a));
     };
     switch (ctx.dialog) {
-      case 1: file_action(Action::Kind::open_file); break;
-      case 2: file_action(Action::Kind::save_as); break;
       case 3: file_action(Action::Kind::export_png); break;
       case 4: file_action(Action::Kind::export_svg); break;
       case 5: file_action(Action::Kind::export_doc); break;
@@ -824,7 +819,7 @@ void dock(AppState& state, const Insight& insight, UiContext& ctx) {
 void tooltip(AppState& state, UiContext& ctx, const Interaction& interaction) {
   auto h = state.view().hovered();
   if (!h || interaction.mode() != Interaction::Mode::idle || ImGui::GetIO().WantCaptureMouse) return;
-  if (ctx.dialog != 0 || !state.doc().error().empty() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+  if (ctx.dialog != 0 || ctx.files.showing() || !state.doc().error().empty() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
   const Lang L = ctx.lang;
   const Node& n = state.document().nodes[*h];
   ImGui::BeginTooltip();
@@ -887,6 +882,7 @@ void draw_ui(AppState& state, const Insight& insight, UiContext& ctx, const Inte
   // The modals come last: a window that appears after a modal opened in the same frame trips
   // ImGui 1.86's FindBlockingModal assertion (the new modal is not yet WasActive).
   dialogs(state, ctx);
+  file_dialogs(ctx);
   error_popup(state, ctx);
   report_popup(ctx);
   if (auto box = interaction.box()) {

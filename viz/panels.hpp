@@ -11,6 +11,7 @@
 
 #include "viz/actions.hpp"
 #include "viz/app_state.hpp"
+#include "viz/file_browser.hpp"
 #include "viz/i18n.hpp"
 #include "viz/insight.hpp"
 #include "viz/interaction.hpp"
@@ -44,7 +45,7 @@ struct UiContext {
   double now = 0;
   float ui_scale = 1;
   // Dialog state.
-  int dialog = 0;  // 0 none, 1 open, 2 save as, 3 export PNG, 4 export SVG, 5 export document,
+  int dialog = 0;  // 0 none, (1, 2: Open and Save As are FilesUi now), 3 export PNG, 4 export SVG, 5 export document,
                    // 6 report, 7 candidate registry
   std::string dialog_path;
   bool dialog_accept = false, dialog_cancel = false;  // Enter / Escape from the keyboard queue
@@ -66,6 +67,8 @@ struct UiContext {
   // height its bar covers at the bottom of the view this frame (0 when closed).
   const Timeline* timeline = nullptr;
   float timeline_height = 0;
+  // The Open / Save As dialog, File > Recent, "Save changes to X?", the restore offer.
+  FilesUi files;
   // The user's actions this frame, performed by the viewer after the panels are drawn.
   std::vector<Action> actions;
   // Inspector edit buffers, refreshed when the primary node changes.

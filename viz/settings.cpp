@@ -28,6 +28,9 @@ ViewerSettings load_settings() {
     if (j.contains("panels") && j["panels"].is_object())
       for (const auto& [k, v] : j["panels"].items())
         if (v.is_boolean()) s.panels[k] = v.get<bool>();
+    if (j.contains("recent") && j["recent"].is_array())
+      for (const auto& r : j["recent"])
+        if (r.is_string() && s.recent.size() < 8) s.recent.push_back(r.get<std::string>());
   } catch (const std::exception&) {
     // A damaged file: start with the defaults; the next save replaces it.
   }
@@ -42,11 +45,20 @@ bool save_settings(const ViewerSettings& s) {
     Json j = Json::object();
     j["panels"] = Json::object();
     for (const auto& [k, v] : s.panels) j["panels"][k] = v;
+    j["recent"] = s.recent;
     write_file_atomically(p.string(), [&](std::ostream& os) { os << j.dump(2) << '\n'; });
     return true;
   } catch (const std::exception&) {
     return false;
   }
+}
+
+void add_recent(std::vector<std::string>& recent, const std::string& path) {
+  std::error_code ec;
+  const std::string p = std::filesystem::absolute(path, ec).lexically_normal().string();
+  std::erase(recent, p);
+  recent.insert(recent.begin(), p);
+  if (recent.size() > 8) recent.resize(8);
 }
 
 }  // namespace wijknet::viz

@@ -33,6 +33,7 @@
 #include "viz/renderer.hpp"
 #include "viz/settings.hpp"
 #include "viz/timeline.hpp"
+#include "viz/unsaved_work.hpp"
 
 namespace wijknet::viz {
 namespace {
@@ -55,6 +56,14 @@ void on_drop(GLFWwindow*, int count, const char** paths) {
 std::vector<std::pair<int, int>> key_presses;
 void on_key(GLFWwindow*, int key, int, int action, int mods) {
   if (action == GLFW_PRESS || action == GLFW_REPEAT) key_presses.emplace_back(key, mods);
+}
+
+// The window's close button: the viewer asks about unsaved edits first, so the close is held and
+// turned into a quit action.
+std::atomic<bool> close_requested{false};
+void on_close(GLFWwindow* w) {
+  close_requested = true;
+  glfwSetWindowShouldClose(w, GLFW_FALSE);
 }
 
 void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "wijknet-viewer: GLFW error %d: %s\n", code, text); }
@@ -120,6 +129,14 @@ class Viewer {
   void perform_in_viewer(const Action& a);
   void perform_actions();
   void restore_panels();
+  // Files (open, save, quit, recent, unsaved edits, autosave and recovery).
+  void file_action(const Action& a);
+  bool open_document(const std::string& path);
+  bool save_document(const std::string& path);
+  void quit_now(bool discard);
+  void offer_recovery();
+  void autosave();
+  std::string document_name() const;
   ViewerSettings current_settings() const;
   void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, ImFont* font);
   void draw_legend(ImDrawList* dl, const LegendBlock& b, ImFont* font);
@@ -164,6 +181,13 @@ class Viewer {
   bool timeline_busy_ = false;  // the timeline plays, fades or compares: frames keep coming
   Clock::time_point start_ = Clock::now();
   int exit_code_ = 0;
+  bool test_mode_ = false;
+  UnsavedGuard guard_;
+  AutosavePolicy autosave_{AutosavePolicy::interval_from_environment(),
+                           [this] { return std::chrono::duration<double>(Clock::now() - start_).count(); }};
+  bool screenshot_pending_ = false;  // F9 with --f9-screenshot: this frame's pixels
+  bool discarded_ = false;   // "Don't save" before quitting: no recovery file is kept
+  std::optional<RecoveryOffer> offer_;
 };
 
 bool Viewer::load_initial() {
@@ -175,7 +199,7 @@ bool Viewer::load_initial() {
     return true;
   }
   std::string path = opt_.file.empty() ? std::string(WIJKNET_ASSETS_DIR) + "/laak.json" : opt_.file;
-  if (state_.open(path)) return true;
+  if (state_.open(path, ctx_.lang)) return true;
   std::fprintf(stderr, "wijknet-viewer: %s\n", state_.doc().error().c_str());
   return false;
 }
@@ -231,6 +255,7 @@ bool Viewer::create_window() {
   glfwSwapInterval(opt_.bench > 0 || opt_.frames > 0 ? 0 : 1);
   glfwSetDropCallback(window_, on_drop);
   glfwSetKeyCallback(window_, on_key);  // ImGui's backend installs its own and chains to this one
+  glfwSetWindowCloseCallback(window_, on_close);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -466,6 +491,10 @@ bool Viewer::write_dump(const std::string& path) {
   j["status"] = ctx_.status;
   j["widgets"] = ctx_.widgets;
   j["error"] = state_.doc().error();
+  j["files"] = ctx_.files.dump();
+  j["files"]["recovery_file"] = recovery_file(state_.doc().path()).string();
+  j["files"]["recovery_exists"] = std::filesystem::exists(recovery_file(state_.doc().path()));
+  j["files"]["autosave_seconds"] = autosave_.interval();
   std::string error;
   if (!write_text(path, j.dump(1) + "\n", error)) {
     std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
@@ -482,11 +511,16 @@ void Viewer::keyboard() {
     const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
     if (key == GLFW_KEY_F9) {
       if (!opt_.dump_state.empty()) write_dump(opt_.dump_state);
+      screenshot_pending_ = !opt_.f9_screenshot.empty();
       continue;
     }
     const bool enter = key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER;
     if (!state_.doc().error().empty() && (enter || key == GLFW_KEY_ESCAPE)) {
       state_.doc().clear_error();  // the error popup's OK
+      continue;
+    }
+    if (ctx_.files.showing() && (enter || key == GLFW_KEY_ESCAPE)) {
+      (enter ? ctx_.files.accept : ctx_.files.cancel) = true;  // the file dialog's default or Cancel
       continue;
     }
     if (ctx_.report_offer && (enter || key == GLFW_KEY_ESCAPE)) {
@@ -505,14 +539,14 @@ void Viewer::keyboard() {
       search_enter(ctx_);
       continue;
     }
-    if (io.WantTextInput || ctx_.dialog != 0) continue;  // typing into a field, or a dialog is open
+    if (io.WantTextInput || ctx_.dialog != 0 || ctx_.files.showing()) continue;  // typing into a field, or a dialog is open
     using K = Action::Kind;
     auto act = [&](Action a) { ctx_.actions.push_back(std::move(a)); };
     if (ctrl && key == GLFW_KEY_F) open_search(ctx_);
     else if (ctrl && key == GLFW_KEY_Z && !shift) act({K::undo});
     else if (ctrl && (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift))) act({K::redo});
-    else if (ctrl && key == GLFW_KEY_S) act({K::save});
-    else if (ctrl && key == GLFW_KEY_O) ctx_.dialog = 1, ctx_.dialog_path = state_.doc().path();
+    else if (ctrl && key == GLFW_KEY_S) act({K::save_file});
+    else if (ctrl && key == GLFW_KEY_O) act({K::open_file});
     else if (ctrl && key == GLFW_KEY_Q) act({K::quit});
     else if (ctrl) continue;
     else if (key == GLFW_KEY_F) act({K::fit});
@@ -554,6 +588,7 @@ ViewerSettings Viewer::current_settings() const {
   s.panels = {{"health", insight_.show_health}, {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing},
               {"legend", ctx_.show_legend},     {"filters", ctx_.show_filters},   {"inspector", ctx_.show_inspector},
               {"timeline", timeline_.show}, {"table", ctx_.show_table}};
+  s.recent = ctx_.files.recent;
   return s;
 }
 
@@ -572,6 +607,7 @@ void Viewer::restore_panels() {
     else if (id == "table") ctx_.show_table = open;
   };
   for (const auto& [id, open] : saved.panels) set(id, open);
+  ctx_.files.recent = saved.recent;
   for (const auto& id : opt_.panels) {
     set(id, true);
     ctx_.dock_select = id;
@@ -605,19 +641,9 @@ void Viewer::perform_in_viewer(const Action& a) {
       if (!metrics_.running() && !state_.scene().has_metrics())
         metrics_.start(state_.document(), state_.view().measures_date(), state_.scene().measures_version());
       break;
-    case K::open_file:
-      if (state_.open(a.text)) {
-        prepare_layout(false);
-        set_status(tr(ctx_.lang, "status.opened", {a.text}));
-        glfwSetWindowTitle(window_, ("wijknet — " + state_.document().name).c_str());
-      }
-      break;
-    case K::save:
-      if (state_.doc().path().empty()) ctx_.dialog = 2;
-      else if (state_.doc().save(state_.doc().path())) set_status(tr(ctx_.lang, "status.saved", {state_.doc().path()}));
-      break;
-    case K::save_as:
-      if (state_.doc().save(a.text)) set_status(tr(ctx_.lang, "status.saved", {a.text}));
+    case K::open_file: case K::save_file: case K::save_as_dialog: case K::quit: case K::unsaved_answer:
+    case K::recovery_answer:
+      file_action(a);
       break;
     case K::export_doc:
       try {
@@ -630,7 +656,152 @@ void Viewer::perform_in_viewer(const Action& a) {
       break;
     case K::export_png: export_png(a.text, a.number > 0 ? a.number : 2.0, a.flag); break;
     case K::export_svg: export_svg(a.text, a.flag); break;
-    case K::quit: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
+    default: break;
+  }
+}
+
+std::string Viewer::document_name() const {
+  if (!state_.doc().path().empty()) return std::filesystem::path(state_.doc().path()).filename().string();
+  return state_.document().name.empty() ? tr(ctx_.lang, "unsaved.untitled") : state_.document().name;
+}
+
+// Opens `path` in place of the document (the unsaved-edits question is asked before this).
+bool Viewer::open_document(const std::string& path) {
+  const std::string before = state_.doc().path();
+  if (!state_.open(path, ctx_.lang)) {
+    discarded_ = false;  // the document stays in the window, and with it its unsaved work
+    // A recent file that is gone leaves the list, with a word.
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec) &&
+        std::erase(ctx_.files.recent, std::filesystem::absolute(path, ec).lexically_normal().string()) > 0) {
+      state_.doc().clear_error();
+      set_status(tr(ctx_.lang, "files.recent_gone", {path}));
+      if (!test_mode_) save_settings(current_settings());
+    }
+    return false;
+  }
+  if (discarded_) remove_recovery(recovery_file(before));  // "Don't save": the old work is let go
+  discarded_ = false;
+  autosave_.reset();
+  prepare_layout(false);
+  set_status(tr(ctx_.lang, "status.opened", {path}));
+  glfwSetWindowTitle(window_, ("wijknet — " + state_.document().name).c_str());
+  if (!test_mode_) {
+    add_recent(ctx_.files.recent, path);
+    save_settings(current_settings());
+  }
+  offer_recovery();
+  return true;
+}
+
+bool Viewer::save_document(const std::string& path) {
+  if (path.empty()) {
+    ctx_.files.browser.start(FileBrowser::Mode::save, "wijknet.json", writable_extensions());
+    return false;
+  }
+  const std::string before = state_.doc().path();
+  if (!state_.doc().save(path)) {
+    guard_.save_failed();
+    return false;
+  }
+  set_status(tr(ctx_.lang, "status.saved", {path}));
+  // The work is in its file: no recovery file (of the old name either) is needed.
+  remove_recovery(recovery_file(before));
+  remove_recovery(recovery_file(path));
+  autosave_.reset();
+  if (!test_mode_) {
+    add_recent(ctx_.files.recent, path);
+    save_settings(current_settings());
+  }
+  if (auto next = guard_.saved()) file_action(*next);  // "Save" answered: now open or quit
+  return true;
+}
+
+void Viewer::quit_now(bool discard) {
+  discarded_ = discard;
+  glfwSetWindowShouldClose(window_, GLFW_TRUE);
+}
+
+// Offers the recovery file of the document just opened when it is newer than the document.
+void Viewer::offer_recovery() {
+  offer_ = recovery_offer(state_.doc().path());
+  ctx_.files.recovery_time.clear();
+  if (!offer_) return;
+  ctx_.files.recovery_time = recovery_time_text(offer_->written, std::time(nullptr));
+  ctx_.files.recovery_file = offer_->file.string();
+}
+
+// Every minute (WIJKNET_AUTOSAVE_SECONDS) while there are unsaved edits: the recovery file.
+void Viewer::autosave() {
+  if (test_mode_ || offer_) return;  // an offered recovery file is not overwritten before the answer
+  const std::uint64_t version = state_.doc().content_version() + state_.doc().positions_version();
+  if (!autosave_.due(state_.doc().dirty(), version)) return;
+  const std::string error = write_recovery(recovery_document(state_), recovery_file(state_.doc().path()));
+  if (!error.empty()) {
+    std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
+    set_status(tr(ctx_.lang, "recovery.failed", {error}));
+  }
+  autosave_.written(version);
+}
+
+void Viewer::file_action(const Action& a) {
+  using K = Action::Kind;
+  switch (a.kind) {
+    case K::open_file:
+      if (a.text.empty()) {
+        ctx_.files.browser.start(FileBrowser::Mode::open, state_.doc().path(), readable_extensions());
+      } else if (guard_.allow(a, state_.doc().dirty())) {
+        open_document(a.text);
+      } else {
+        ctx_.files.unsaved_name = document_name();
+      }
+      break;
+    case K::save_file: save_document(a.text.empty() ? state_.doc().path() : a.text); break;
+    case K::save_as_dialog:
+      ctx_.files.browser.start(FileBrowser::Mode::save, state_.doc().path().empty() ? std::string("wijknet.json") : state_.doc().path(),
+                               writable_extensions());
+      break;
+    case K::quit:
+      if (guard_.allow(a, state_.doc().dirty())) quit_now(false);
+      else ctx_.files.unsaved_name = document_name();
+      break;
+    case K::unsaved_answer:
+      ctx_.files.unsaved_name.clear();
+      if (a.index == 0) {
+        guard_.answer(UnsavedGuard::Answer::save);
+        save_document(state_.doc().path());  // no path yet: Save As, and the held action after it
+      } else if (a.index == 1) {
+        if (auto next = guard_.answer(UnsavedGuard::Answer::discard)) {
+          if (next->kind == K::quit) {
+            quit_now(true);
+          } else {
+            discarded_ = true;
+            open_document(next->text);
+          }
+        }
+      } else {
+        guard_.answer(UnsavedGuard::Answer::cancel);
+      }
+      break;
+    case K::recovery_answer:
+      if (offer_ && a.index == 0) {
+        try {
+          Coalition restored = read_coalition(offer_->file.string());
+          const std::string path = state_.doc().path();
+          state_.load(std::move(restored), path);
+          state_.doc().mark_unsaved();
+          prepare_layout(false);
+          set_status(tr(ctx_.lang, "recovery.restored", {ctx_.files.recovery_time}));
+        } catch (const std::exception& e) {
+          state_.doc().clear_error();
+          set_status(read_error_text(ctx_.lang, offer_->file.string(), e));
+        }
+      } else if (offer_ && a.index == 1) {
+        remove_recovery(offer_->file);
+      }
+      offer_.reset();
+      ctx_.files.recovery_time.clear();
+      break;
     default: break;
   }
 }
@@ -644,6 +815,7 @@ void Viewer::frame() {
       paths.swap(dropped);
     }
     if (!paths.empty()) ctx_.actions.push_back({Action::Kind::open_file, paths.front()});
+    if (close_requested.exchange(false)) ctx_.actions.push_back({Action::Kind::quit});
   }
   int fbw, fbh, ww, wh;
   glfwGetFramebufferSize(window_, &fbw, &fbh);
@@ -704,6 +876,9 @@ void Viewer::frame() {
   ctx_.timeline = &timeline_;
   draw_ui(state_, insight_, ctx_, interaction_);
   perform_actions();
+  // "Save" answered for a document without a file, then Save As cancelled: nothing is held.
+  if (guard_.pending() && !guard_.asking() && !ctx_.files.browser.active()) guard_.save_failed();
+  autosave();
   state_.view().set_insets(ctx_.left_cover, ctx_.inspector_width);
   timeline_.set_covered(state_, ctx_.timeline_height + ctx_.table_height);  // fits keep clear of both
   draw_insight_overlay(ImGui::GetBackgroundDrawList(), state_, insight_, ctx_.ui_scale, label_font_, float(label_size_));
@@ -725,6 +900,13 @@ void Viewer::frame() {
       exit_code_ = 3;
     }
   }
+  if (screenshot_pending_) {
+    screenshot_pending_ = false;
+    std::string error;
+    if (!write_png(opt_.f9_screenshot, target_.fb_width, target_.fb_height,
+                   Renderer::read_pixels(target_.fb_width, target_.fb_height), error))
+      std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());
+  }
   glfwSwapBuffers(window_);
   auto t3 = Clock::now();
   auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
@@ -736,11 +918,12 @@ void Viewer::frame() {
 
 int Viewer::run() {
   const bool test_mode = opt_.frames > 0 || opt_.bench > 0;
+  test_mode_ = test_mode || !opt_.export_png.empty() || !opt_.export_svg.empty();
+  ctx_.lang = opt_.lang.value_or(system_lang());  // before the file is read: its errors are told in it
   if (!load_initial()) {
     if (test_mode || !opt_.export_png.empty() || !opt_.export_svg.empty()) return 2;
     // Interactively, the window opens empty and says what went wrong.
   }
-  ctx_.lang = opt_.lang.value_or(system_lang());
   if (!create_window()) return 1;
   std::signal(SIGTERM, on_signal);
   std::signal(SIGINT, on_signal);
@@ -749,6 +932,10 @@ int Viewer::run() {
   restore_panels();
   prepare_layout(test_mode);
   apply_start_options();
+  if (!test_mode_ && opt_.generate_n == 0 && state_.doc().error().empty()) {
+    add_recent(ctx_.files.recent, state_.doc().path());
+    offer_recovery();
+  }
   const ViewerSettings settings_at_start = current_settings();
   if (opt_.generate_n == 0 && !state_.doc().error().empty()) std::fprintf(stderr, "wijknet-viewer: %s\n", state_.doc().error().c_str());
 
@@ -808,6 +995,12 @@ int Viewer::run() {
   if (!opt_.export_png.empty() && !export_png(opt_.export_png, opt_.scale, opt_.anonymize)) exit_code_ = 3;
   if (!opt_.export_svg.empty() && !export_svg(opt_.export_svg, opt_.anonymize)) exit_code_ = 3;
   if (!opt_.dump_state.empty() && !write_dump(opt_.dump_state)) exit_code_ = 3;
+  // Unsaved edits at the end (SIGTERM, a close the window system forced) are kept in the recovery
+  // file; a clean quit, or "Don't save", leaves none.
+  if (!test_mode_) {
+    if (state_.doc().dirty() && !discarded_) write_recovery(recovery_document(state_), recovery_file(state_.doc().path()));
+    else if (!offer_) remove_recovery(recovery_file(state_.doc().path()));
+  }
   // Which panels are open is remembered for the next run (test runs with --frames leave it alone).
   if (!test_mode && opt_.export_png.empty() && opt_.export_svg.empty() && !(current_settings() == settings_at_start))
     save_settings(current_settings());
@@ -856,6 +1049,7 @@ Test, export and benchmark mode:
   --screenshot OUT.png  the window's pixels after frame N (with --frames)
   --dump-state OUT.json the viewer's state (camera, selection, pins, positions, filters, and
                         per open panel what it shows) at exit; also written on F9
+  --f9-screenshot OUT.png  F9 also writes the window's pixels, dialogs included
   --export-png OUT.png  the view rendered offscreen at --scale S (default 2)
   --export-svg OUT.svg  the view as SVG
   --no-anonymize        keep residents' names in --export-png and --export-svg
@@ -866,7 +1060,11 @@ Mouse: drag to pan, wheel to zoom at the cursor, click to select, shift-click to
 shift-drag to select a box, drag a member to move and pin it, double-click to fly to it.
 Keys: Ctrl+F search, F fit, N focus on the selection's neighbourhood (1, 2, 3: steps),
 Space pause/run layout, R reheat, Ctrl+Z/Ctrl+Y undo/redo, Del remove selection,
-Esc clear, Ctrl+S save, Ctrl+O open, F9 dump state.
+Esc clear, Ctrl+S save, Ctrl+O open, Ctrl+Q quit, F9 dump state.
+Unsaved edits: opening another file or quitting asks first; while there are any they are written
+every minute (WIJKNET_AUTOSAVE_SECONDS) to a recovery file in $XDG_STATE_HOME/wijknet/recovery
+(else $XDG_CONFIG_HOME/wijknet/recovery, ~/.local/state/wijknet/recovery), offered back when the
+document is next opened after a crash; File > Recent lists the last 8 files.
 Exit status: 0 success, 1 usage or no display, 2 unreadable input, 3 could not write.
 )";
 }
@@ -970,6 +1168,10 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
       long n = 0;
       if (!v || !number(v, n) || n < 1) return fail(a + " needs a positive number");
       (a == "--frames" ? o.frames : o.bench) = int(n);
+    } else if (a == "--f9-screenshot") {
+      const char* v = value("path");
+      if (!v) return fail(a + " needs a path");
+      o.f9_screenshot = v;
     } else if (a == "--screenshot" || a == "--dump-state" || a == "--export-png" || a == "--export-svg") {
       const char* v = value("path");
       if (!v) return fail(a + " needs a path");

@@ -28,6 +28,7 @@ struct ViewerOptions {
   // Test and export mode.
   int frames = 0;                    // > 0: render this many frames, write what was asked, exit
   std::string screenshot, dump_state, export_png, export_svg;
+  std::string f9_screenshot;         // --f9-screenshot OUT.png: F9 also writes the window's pixels
   double scale = 2.0;                // --export-png scale
   bool anonymize = true;             // exports for others pseudonymise residents by default
   int bench = 0;                     // frames to time with the layout running

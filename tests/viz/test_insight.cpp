@@ -325,7 +325,7 @@ TEST_CASE("actions: the view's keys and menus are actions too; what needs the wi
   CHECK(s.view().camera().zoom == doctest::Approx(zoom));
   CHECK_FALSE(s.view().auto_fit);
   // Opening, saving, exporting, quitting, the layout and the language belong to the viewer.
-  for (K k : {K::open_file, K::save, K::save_as, K::export_png, K::export_svg, K::export_doc, K::quit, K::layout_toggle,
+  for (K k : {K::open_file, K::save_file, K::save_as_dialog, K::unsaved_answer, K::recovery_answer, K::export_png, K::export_svg, K::export_doc, K::quit, K::layout_toggle,
               K::layout_reheat, K::compute_measures, K::set_lang})
     CHECK(needs_viewer(k));
   for (K k : {K::undo, K::fit, K::search, K::escape, K::write_report, K::accept_item}) CHECK_FALSE(needs_viewer(k));

@@ -55,7 +55,9 @@ class XSession {
     }
     if (display_.empty()) return failed("Xvfb did not start within 30 s");
     // A shell that waits for the viewer and writes its exit status, so stop() sees a crash.
-    const std::string viewer = "XDG_CONFIG_HOME=" + quote(config.string()) + " LIBGL_ALWAYS_SOFTWARE=1 " + quote(WIJKNET_VIEWER_BIN) + " " + viewer_args +
+    // Recovery files of unsaved work (viz/unsaved_work.hpp) go beside the settings, not the user's.
+    const std::string viewer = "XDG_CONFIG_HOME=" + quote(config.string()) + " XDG_STATE_HOME=" + quote(config.string()) +
+                               " LIBGL_ALWAYS_SOFTWARE=1 " + quote(WIJKNET_VIEWER_BIN) + " " + viewer_args +
                                " --dump-state " + quote(state().string()) + " >" + quote(log().string()) + " 2>&1 & echo $! > " +
                                quote(pid_file().string()) + "; wait $!; echo $? > " + quote(status_file().string());
     sh(display_ + " sh -c " + quote(viewer) + " >/dev/null 2>&1 &");
