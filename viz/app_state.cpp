@@ -592,7 +592,7 @@ const std::vector<NodeStyle>& AppState::node_styles() {
     size_range = finite_range(size_values);
   }
   const double base = base_radius(n);
-  const bool searching = !search_query_.empty();
+  const bool searching = !search_query_.empty() && !presenting_;
   for (std::size_t i = 0; i < n; ++i) {
     const Node& v = doc_.nodes[i];
     NodeStyle& s = node_styles_[i];
@@ -620,11 +620,11 @@ const std::vector<NodeStyle>& AppState::node_styles() {
     }
     s.radius = float(base * factor);
     std::uint8_t flags = visible_[i] ? node_visible : 0;
-    if (selected(i)) flags |= node_selected;
-    if (hover_ == i) flags |= node_hovered;
+    if (selected(i) && !presenting_) flags |= node_selected;
+    if (hover_ == i && !presenting_) flags |= node_hovered;
     if (pinned_[i]) flags |= node_pinned;
     if (searching) flags |= match_[i] ? node_match : node_dimmed;
-    if (muted(i)) {
+    if (muted(i) && !presenting_) {
       flags |= node_dimmed;
       s.fill = mix(s.fill, Rgba{200, 200, 200, 255}, 0.7);
     }
@@ -640,8 +640,8 @@ const std::vector<NodeStyle>& AppState::node_styles() {
     const Edge& x = doc_.edges[e];
     EdgeStyle& s = edge_styles_[e];
     s.visible = edge_visible_[e] != 0;
-    bool lit = !selection_.empty() && (selected(x.source) || selected(x.target));
-    lit = lit || (hover_ && (*hover_ == x.source || *hover_ == x.target));
+    bool lit = !presenting_ && !selection_.empty() && (selected(x.source) || selected(x.target));
+    lit = lit || (!presenting_ && hover_ && (*hover_ == x.source || *hover_ == x.target));
     Rgba c = mix(node_styles_[x.source].fill, grey, 0.45);
     double w = std::clamp(0.7 + 0.8 * std::log2(1.0 + std::max(x.weight, 0.0)), 0.7, 4.0);
     if (n > 2000) w *= 0.7;
@@ -653,12 +653,18 @@ const std::vector<NodeStyle>& AppState::node_styles() {
       s.color = with_alpha(c, std::uint8_t(alpha));
     }
     if (searching && !(match_[x.source] || match_[x.target])) s.color.a = std::uint8_t(s.color.a / 4);
-    if (muted(x.source) || muted(x.target)) s.color.a = std::uint8_t(s.color.a / 5);
+    if (!presenting_ && (muted(x.source) || muted(x.target))) s.color.a = std::uint8_t(s.color.a / 5);
     s.width = float(w);
   }
   styles_dirty_ = false;
   ++style_version_;
   return node_styles_;
+}
+
+void AppState::set_presenting(bool on) {
+  if (on == presenting_) return;
+  presenting_ = on;
+  invalidate_styles();
 }
 
 const std::vector<EdgeStyle>& AppState::edge_styles() {

@@ -290,6 +290,13 @@ class AppState {
   void set_muted(std::vector<std::uint8_t> muted);
   bool muted(std::size_t i) const { return i < muted_.size() && muted_[i]; }
 
+  // ---- pictures for others ----
+  // While on, the styles and the labeller show no selection, hover, search match or what-if
+  // muting (they stay in the state): the view as an export for a council or funder draws it.
+  // The viewer turns it on around an export.
+  void set_presenting(bool on);
+  bool presenting() const { return presenting_; }
+
   // ---- state dump (tests, --dump-state) ----
   // Camera, selection, hover, focus, filters, pins, positions by id, layout status, history.
   Json dump() const;
@@ -357,6 +364,7 @@ class AppState {
   std::optional<GroupEdit> group_;
   std::uint64_t content_version_ = 1;
   std::vector<std::uint8_t> muted_;
+  bool presenting_ = false;
   double inset_left_ = 0, inset_right_ = 0;
 };
 

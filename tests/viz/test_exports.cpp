@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <regex>
 
+#include "core/privacy.hpp"
+#include "tests/core/svg_geometry.hpp"
 #include "tests/viz/image.hpp"
 #include "tests/viz/viewer_process.hpp"
 
@@ -52,26 +55,94 @@ TEST_CASE("the PNG export shows the window's picture, at scale 1 and magnified; 
   CHECK(count_near(e1, {255, 255, 255, 255}, 3) > 3000);
 
   std::string text = slurp(svg);
-  CHECK(count_of(text, "<path ") == 90);
+  CHECK(count_of(text, "<line ") == 90 + 4);  // every tie, and the four tie kinds in the legend
   CHECK(count_of(text, "<title>") == 1 + 26);
   CHECK(text.find(">Coöperatief Eigenwijzer</text>") != std::string::npos);
   CHECK(text.find(">Bewonersgroep Laakkwartier</text>") != std::string::npos);
   CHECK(text.find(">Partner (11)</text>") != std::string::npos);
 }
 
-TEST_CASE("exports for others pseudonymise residents unless told not to") {
+namespace {
+// Pixels in [x0,x1) x [y0,y1) darker than `level` in every channel: text and outlines on a
+// light ground.
+std::size_t dark_pixels(const Image& img, int x0, int y0, int x1, int y1, int level = 110) {
+  std::size_t k = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) {
+      const std::uint32_t c = img.at(x, y);
+      k += int(c >> 16 & 255) < level && int(c >> 8 & 255) < level && int(c & 255) < level;
+    }
+  return k;
+}
+}  // namespace
+
+TEST_CASE("exports for a council: a title band and a legend, no selection, hover or search highlight, at 1280x800 and 1920x1080") {
+  if (!have_xvfb()) return;
+  auto dir = scratch_dir("exports-council");
+  const std::string fixed = " --no-layout --lang nl --frames 3 --no-anonymize";
+  // The same view, once plain and once with two members selected (the headless tests add hover,
+  // search and what-if: tests/viz/test_labels_export.cpp).
+  auto plain = dir / "plain.png", busy = dir / "busy.png", svg = dir / "busy.svg", big = dir / "big.png";
+  REQUIRE(run_viewer_headless(laak() + fixed + " --export-png " + quote(plain.string()) + " --scale 1", dir / "a.txt") == 0);
+  int rc = run_viewer_headless(laak() + fixed + " --select staedion,hhs --export-png " + quote(busy.string()) +
+                                   " --scale 1 --export-svg " + quote(svg.string()),
+                               dir / "b.txt");
+  INFO(slurp(dir / "b.txt"));
+  REQUIRE(rc == 0);
+  Image p = load_png(plain), b = load_png(busy);
+  REQUIRE(p.w == 1280);
+  REQUIRE(b.w == 1280);
+  // The inspector beside a selection moves the camera a little; the picture has no more orange
+  // than the wijkmakelaar's ring (a selected member gets an orange ring of some 200 pixels) and
+  // no label on the selection's light-orange plate.
+  const std::size_t orange_plain = count_near(p, viz::selection_color, 30), orange_busy = count_near(b, viz::selection_color, 30);
+  MESSAGE("orange pixels: plain " << orange_plain << ", with a selection " << orange_busy);
+  CHECK(orange_plain > 50);
+  CHECK(orange_busy <= orange_plain + 40);
+  CHECK(count_near(b, {255, 236, 204, 255}, 4) < 20);
+  // The title band at the top left ("Coalitie Laak", "Stand op ..." on a white plate) and the
+  // legend at the bottom left are drawn, not background.
+  CHECK(dark_pixels(p, 12, 12, 200, 70) > 300);
+  CHECK(count_near(p, {255, 255, 255, 255}, 3) > 3000);
+  CHECK(dark_pixels(p, 12, 800 - 130, 200, 800 - 12) > 300);
+  const std::string text = slurp(svg);
+  CHECK(text.find(">Coalitie Laak</text>") != std::string::npos);
+  CHECK(text.find(">Stand op ") != std::string::npos);
+  CHECK(text.find(">Partner (11)</text>") != std::string::npos);
+  CHECK(text.find(">Bewoner (5)</text>") != std::string::npos);
+  CHECK(count_of(text, viz::selection_color.hex()) == 2);  // only the wijkmakelaar's ring and its legend row
+  test::check_svg_labels(text, 26, true);
+
+  // A larger window: the band and legend scale with it.
+  REQUIRE(run_viewer_headless(laak() + fixed + " --size 1920x1080 --export-png " + quote(big.string()) + " --scale 1", dir / "c.txt",
+                              false, "1920x1080") == 0);
+  Image g = load_png(big);
+  REQUIRE(g.w == 1920);
+  CHECK(dark_pixels(g, 12, 12, 200, 70) > 300);
+}
+
+TEST_CASE("exports for others pseudonymise resident persons unless told not to; resident groups keep their names") {
   if (!have_xvfb()) return;
   auto dir = scratch_dir("exports-anonymous");
-  auto svg = dir / "view.svg";
-  int rc = run_viewer_headless(laak() + " --lang nl --frames 3 --export-svg " + quote(svg.string()), dir / "log.txt");
+  // Laak (its residents are groups) with a resident person tied to the wijkmakelaar.
+  auto doc = nlohmann::ordered_json::parse(slurp(laak_path()));
+  doc["nodes"].push_back({{"id", "fatima"}, {"label", "Fatima El Amrani"}, {"kind", "resident"}, {"attrs", {{"resident", "person"}}}});
+  doc["edges"].push_back({{"source", "fatima"}, {"target", "wijkmakelaar"}, {"kind", "collaborates"}});
+  const auto file = dir / "laak-person.json";
+  std::ofstream(file) << doc.dump();
+  auto svg = dir / "view.svg", named = dir / "named.svg";
+  int rc = run_viewer_headless(quote(file.string()) + " --lang nl --frames 3 --select fatima --export-svg " + quote(svg.string()), dir / "log.txt");
   INFO(slurp(dir / "log.txt"));
   REQUIRE(rc == 0);
   std::string text = slurp(svg);
-  CHECK(text.find("Bewonersgroep Laakkwartier</text>") == std::string::npos);
-  CHECK(text.find("Ouderen Laak</text>") == std::string::npos);
-  CHECK(std::regex_search(text, std::regex(">Bewoner [0-9a-f]{4}</text>")));
-  CHECK(text.find(">Staedion</text>") != std::string::npos);  // organisations keep their names
-  CHECK(text.find(">Bewoner (5)</text>") != std::string::npos);  // the Dutch legend
+  CHECK(text.find("Fatima") == std::string::npos);  // neither label nor tooltip
+  CHECK(text.find(">Bewoner " + pseudonym_code("fatima") + "<") != std::string::npos);
+  CHECK(text.find(">Bewonersgroep Laakkwartier<") != std::string::npos);  // groups are organisations
+  CHECK(text.find(">Staedion<") != std::string::npos);
+  CHECK(text.find(">Bewoner (6)</text>") != std::string::npos);  // the Dutch legend
+  REQUIRE(run_viewer_headless(quote(file.string()) + " --lang nl --frames 3 --no-anonymize --export-svg " + quote(named.string()),
+                              dir / "log2.txt") == 0);
+  CHECK(slurp(named).find("<title>Fatima El Amrani</title>") != std::string::npos);
 }
 
 TEST_CASE("the interface speaks Dutch or English: --lang, else the system locale") {
