@@ -399,15 +399,25 @@ bool Viewer::export_png(const std::string& path, double scale, bool anonymize) {
   RenderTarget t = target_;
   t.fb_width = w, t.fb_height = h, t.pixel_ratio = scale;
   state_.set_presenting(true);  // no selection, hover, search or what-if highlight for others
+  auto legend = layout_legend(state_, ctx_.lang, [&](std::string_view s) { return measure(s, 13 * ctx_.ui_scale); },
+                              13 * ctx_.ui_scale);
+  const std::string title = export_title(state_), subtitle = export_subtitle(state_, ctx_.lang);
+  const Box title_plate = title_box(title, subtitle);
+  // A view that follows the whole network is framed afresh for the picture: the picture has no
+  // docked panels, and its title and legend plates stand at the left, so the drawing goes right
+  // of them. A view the user framed (panned, zoomed) is kept as it is.
+  const Camera window_camera = state_.camera();
+  const auto window_insets = state_.insets();
+  if (state_.auto_fit) {
+    state_.set_insets(std::max(title_plate.x1, legend.rows.empty() ? 0.0 : legend.x + legend.width), 0);
+    state_.fit_view();
+  }
   renderer_->draw(state_, t);
   // Labels and legend go through ImGui's renderer into the same framebuffer, magnified by
   // FramebufferScale, with the large font when the picture is magnified.
   ImFont* font = scale > 1.25 ? export_font_ : label_font_;
-  auto legend = layout_legend(state_, ctx_.lang, [&](std::string_view s) { return measure(s, 13 * ctx_.ui_scale); },
-                              13 * ctx_.ui_scale);
-  const std::string title = export_title(state_), subtitle = export_subtitle(state_, ctx_.lang);
   auto labels = labels_for_view(anonymize, false,
-                                {title_box(title, subtitle), {legend.x, legend.y, legend.x + legend.width, legend.y + legend.height}});
+                                {title_plate, {legend.x, legend.y, legend.x + legend.width, legend.y + legend.height}});
   ImDrawList dl(ImGui::GetDrawListSharedData());
   dl._ResetForNewFrame();
   dl.Flags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AllowVtxOffset;
@@ -417,6 +427,8 @@ bool Viewer::export_png(const std::string& path, double scale, bool anonymize) {
   draw_legend(&dl, legend, font);
   draw_title(&dl, title, subtitle, font);
   state_.set_presenting(false);
+  state_.camera() = window_camera;
+  state_.set_insets(window_insets.first, window_insets.second);
   ImDrawList* lists[] = {&dl};
   ImDrawData dd;
   dd.Valid = true;

@@ -127,7 +127,7 @@ TEST_CASE("the SVG export: title, date, legend, the visible members at the view'
   s.set_muted(muted);
   CHECK(view_svg(s, Lang::nl) == plain);
   CHECK(!s.presenting());                                  // the window keeps its highlights
-  CHECK(s.node_styles()[*s.document().find("staedion")].flags & node_selected);
+  CHECK((s.node_styles()[*s.document().find("staedion")].flags & node_selected) != 0);
 
   // The view's own positions: moving a member moves it in the picture.
   s.move_node(*s.document().find("p-stage"), {35, 30}, true);
