@@ -43,7 +43,7 @@ TEST_CASE("the PNG export shows the window's picture, at scale 1 and magnified; 
   // little smaller.
   for (const char* kind : {"partner", "resident", "project"}) {
     const std::size_t on_screen = count_near(w, viz::kind_color(kind), 2), exported = count_near(e1, viz::kind_color(kind), 2);
-    MESSAGE(kind << ": " << on_screen << " pixels in the window, " << exported << " in the export");
+    MESSAGE(std::string(kind) << ": " << on_screen << " pixels in the window, " << exported << " in the export");
     CHECK(exported > on_screen / 3);
   }
   // Magnified twice and shrunk back, the export is the same picture (antialiasing and text
@@ -95,7 +95,8 @@ TEST_CASE("exports for a council: a title band and a legend, no selection, hover
   // search and what-if: tests/viz/test_labels_export.cpp).
   auto plain = dir / "plain.png", busy = dir / "busy.png", svg = dir / "busy.svg", big = dir / "big.png";
   REQUIRE(run_viewer_headless(laak() + fixed + " --export-png " + quote(plain.string()) + " --scale 1", dir / "a.txt") == 0);
-  int rc = run_viewer_headless(laak() + fixed + " --select staedion,hhs --export-png " + quote(busy.string()) +
+  auto window = dir / "window.png";
+  int rc = run_viewer_headless(laak() + fixed + " --select staedion,hhs --screenshot " + quote(window.string()) + " --export-png " + quote(busy.string()) +
                                    " --scale 1 --export-svg " + quote(svg.string()),
                                dir / "b.txt");
   INFO(slurp(dir / "b.txt"));
@@ -108,6 +109,7 @@ TEST_CASE("exports for a council: a title band and a legend, no selection, hover
   const std::size_t orange_plain = count_near(p, viz::selection_color, 30), orange_busy = count_near(b, viz::selection_color, 30);
   MESSAGE("orange pixels: plain " << orange_plain << ", with a selection " << orange_busy);
   CHECK(orange_busy <= orange_plain + 40);
+  CHECK(count_near(load_png(window), viz::selection_color, 30) > orange_plain + 100);  // the window rings them
   CHECK(count_near(b, {255, 236, 204, 255}, 4) < 20);
   // The title band at the top left ("Coalitie Laak", "Stand op ..." on a white plate) and the
   // legend at the bottom left are drawn, not background.

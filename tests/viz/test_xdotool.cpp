@@ -448,7 +448,7 @@ TEST_CASE("under Xvfb: menus, filters, the inspector, delete, undo and redo, lan
   CHECK(svg_text.find(">Stand op ") != std::string::npos);
   CHECK(svg_text.find(">Partner (11)</text>") != std::string::npos);
   CHECK(svg_text.find("<title>Bewonersgroep Laakkwartier</title>") != std::string::npos);
-  CHECK(count_of(svg_text, viz::selection_color.hex()) == 2);
+  CHECK(count_of(svg_text, wijknet::selection_color.hex()) == 2);
   CHECK(xs.stop() == 0);
 }
 
