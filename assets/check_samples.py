@@ -9,7 +9,8 @@ kinds and sectors from DOMAIN.md; theme references; ISO dates (YYYY-MM-DD, YYYY-
 since < until; every edge endpoint exists and the edge does not start before its endpoints;
 edge kinds with their attributes (participates: actor -> project with role lead/member/volunteer;
 funds: -> project with amount > 0; tie: directed with trust and value 1-4; collaborates: actor -
-actor); every project has integer effort and impact 1-5; a top-level "source" that marks the
+actor); every project has integer effort and impact 1-5; every resident says whether it is a
+person or a group (attrs.resident); a top-level "source" that marks the
 sample illustrative; no e-mail addresses anywhere (people appear only by role). The registry:
 header `name,sector,themes,ties`, known sectors, theme ids that a sample defines, tie ids that a
 sample has.
@@ -168,6 +169,9 @@ def check_document(path, today):
         for k in ("committed_until", "planned_until"):
             if k in attrs and parse_date(attrs[k]) is None:
                 p.error(where, f"attrs.{k} {attrs[k]!r} is not an ISO date")
+        if kind == "resident" and attrs.get("resident") not in ("person", "group"):
+            # A person is personal data, a group an organisation: the samples say which (README).
+            p.error(where, f"attrs.resident must be 'person' or 'group', found {attrs.get('resident')!r}")
         if kind == "project":
             for k in ("effort", "impact"):
                 if not is_int_in(attrs.get(k), 1, 5):

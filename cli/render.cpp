@@ -21,7 +21,7 @@ int run(const Args& args) {
   if (at) c = c.at(*at);
   if (args.flag("--anonymize")) c = anonymized(c);
   opt.title = c.name;
-  opt.subtitle = tr(opt.lang, "svg.as_of", {long_date(opt.lang, at.value_or(Date::today()))});
+  opt.subtitle = as_of_text(opt.lang, at);
   const std::string svg = network_svg(c, network_positions(c), opt);
   write_file_atomically(*out, [&](std::ostream& os) { os << svg; });
   std::cerr << "wrote " << *out << ": " << c.nodes.size() << " nodes, " << c.edges.size() << " edges\n";

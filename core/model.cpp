@@ -1,9 +1,19 @@
 #include "core/model.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 namespace wijknet {
+
+bool Node::is_resident_group() const {
+  if (kind != kinds::resident || !attrs.is_object()) return false;
+  auto it = attrs.find(std::string(resident_forms::attr));
+  if (it == attrs.end() || !it->is_string()) return false;
+  std::string value = it->get<std::string>();
+  for (auto& ch : value) ch = char(std::tolower(static_cast<unsigned char>(ch)));  // "Group" from a spreadsheet
+  return value == resident_forms::group;
+}
 
 std::size_t Coalition::add_node(Node node) {
   if (index_.count(node.id)) throw std::invalid_argument("duplicate node id '" + node.id + "'");

@@ -35,6 +35,16 @@ inline constexpr std::string_view funds = "funds";
 inline constexpr std::string_view tie = "tie";
 }  // namespace kinds
 
+// A resident is a person or a group (DOMAIN.md): a resident person is personal data under the
+// AVG, a resident group or association (bewonersgroep, huurdersvereniging) is an organisation.
+// Carried as the node attribute `resident` ("person" or "group"), so every format that keeps
+// node attributes keeps the distinction (GraphML, GEXF, GML, CSV, Kumu's sheets, DOT).
+namespace resident_forms {
+inline constexpr std::string_view attr = "resident";
+inline constexpr std::string_view person = "person";
+inline constexpr std::string_view group = "group";
+}  // namespace resident_forms
+
 // The sectors of DOMAIN.md, in the order the UI lists them. Other strings are kept.
 inline constexpr std::array<std::string_view, 11> known_sectors = {
     "municipality", "housing", "education", "welfare", "health", "business",
@@ -59,6 +69,12 @@ struct Node {
 
   bool is_actor() const { return kind != kinds::project; }
   bool is_broker() const { return role == "broker"; }
+  // A resident group or association: kind resident with attrs.resident == "group".
+  bool is_resident_group() const;
+  // A resident person: every other resident. A resident without the attribute counts as a
+  // person, the safe default for privacy (a group wrongly taken for a person only loses its
+  // name in exports for others; the reverse would publish a person's name).
+  bool is_resident_person() const { return kind == kinds::resident && !is_resident_group(); }
   bool exists_at(const Date& d) const { return wijknet::exists_at(since, until, d); }
 };
 

@@ -6,8 +6,8 @@
 namespace wijknet {
 namespace {
 
-constexpr std::array<std::string_view, 8> safe_attrs = {
-    "effort", "impact", "status", "role", "committed_until", "trust", "value", "amount"};
+constexpr std::array<std::string_view, 9> safe_attrs = {
+    "effort", "impact", "status", "role", "committed_until", "trust", "value", "amount", resident_forms::attr};
 
 std::uint64_t fnv1a(std::string_view salt, std::string_view text) {
   std::uint64_t h = 14695981039346656037ull;  // FNV-1a 64-bit offset basis
@@ -55,13 +55,13 @@ Coalition anonymized(const Coalition& coalition, std::string_view salt) {
   Coalition out = coalition;
   std::unordered_set<std::string> taken;  // ids that a pseudonym must not reuse
   for (const auto& n : coalition.nodes)
-    if (n.kind != kinds::resident) taken.insert(n.id);
+    if (!n.is_resident_person()) taken.insert(n.id);
 
-  std::vector<bool> is_resident(out.nodes.size(), false);
+  std::vector<bool> is_person(out.nodes.size(), false);
   for (std::size_t i = 0; i < out.nodes.size(); ++i) {
     Node& n = out.nodes[i];
-    if (n.kind != kinds::resident) continue;
-    is_resident[i] = true;
+    if (!n.is_resident_person()) continue;  // groups are organisations and keep their name
+    is_person[i] = true;
     const std::uint64_t h = fnv1a(salt, n.id);
     std::string code;
     for (int digits : {4, 8, 16}) {
@@ -85,7 +85,7 @@ Coalition anonymized(const Coalition& coalition, std::string_view salt) {
     if (auto it = coalition.layout.find(coalition.nodes[i].id); it != coalition.layout.end())
       out.layout[out.nodes[i].id] = it->second;
   for (auto& e : out.edges) {
-    if (!is_resident[e.source] && !is_resident[e.target]) continue;
+    if (!is_person[e.source] && !is_person[e.target]) continue;
     e.attrs = only_safe(e.attrs);
     e.extra = Json::object();
   }

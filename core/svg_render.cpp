@@ -75,6 +75,10 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
+std::string as_of_text(Lang lang, const std::optional<Date>& at) {
+  return tr(lang, "svg.as_of", {long_date(lang, at.value_or(Date::today()))});
+}
+
 std::vector<Vec2> network_positions(const Coalition& coalition, int steps) {
   bool complete = false;
   auto positions = initial_positions(coalition, &complete);
@@ -86,25 +90,45 @@ std::vector<Vec2> network_positions(const Coalition& coalition, int steps) {
 
 std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, const SvgOptions& o) {
   const std::size_t n = c.nodes.size();
+  const bool styled = o.looks.size() == n;
+  auto shown = [&](std::size_t i) { return !styled || o.looks[i].shown; };
+  auto tie_shown = [&](std::size_t e) {
+    const Edge& x = c.edges[e];
+    return x.source != x.target && shown(x.source) && shown(x.target) && (o.ties_shown.size() != c.edges.size() || o.ties_shown[e]);
+  };
   std::vector<std::size_t> degree(n, 0);
-  for (const auto& e : c.edges)
-    if (e.source != e.target) ++degree[e.source], ++degree[e.target];
-  auto radius = [&](std::size_t i) { return 5.0 + 2.0 * std::sqrt(double(degree[i])); };
+  for (std::size_t e = 0; e < c.edges.size(); ++e)
+    if (tie_shown(e)) ++degree[c.edges[e].source], ++degree[c.edges[e].target];
+  auto radius = [&](std::size_t i) { return styled ? o.looks[i].radius : 5.0 + 2.0 * std::sqrt(double(degree[i])); };
+  auto text = [&](std::size_t i) -> std::string {
+    if (o.texts.size() == n) return o.texts[i];
+    return c.nodes[i].label.empty() ? c.nodes[i].id : c.nodes[i].label;
+  };
 
   // What the legend will list, known before the picture is sized: it may set the height.
   std::set<std::string> sectors_present, kinds_present;
   bool any_project = false, any_broker = false;
-  for (const auto& node : c.nodes) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!shown(i)) continue;
+    const Node& node = c.nodes[i];
     if (node.kind == kinds::project) any_project = true;
     else sectors_present.insert(node.sector.empty() && node.kind == kinds::resident ? "residents" : node.sector);
     any_broker = any_broker || node.is_broker();
   }
   static constexpr std::string_view order[] = {"participates", "funds", "tie", "collaborates"};
-  for (const auto& e : c.edges)
-    if (e.source != e.target)
-      kinds_present.insert(std::find(std::begin(order), std::end(order), e.kind) == std::end(order) ? "collaborates" : e.kind);
-  const double legend_rows = double(sectors_present.size() + any_project + any_broker + kinds_present.size());
-  const double legend_w = o.legend ? 250.0 : 0.0;
+  for (std::size_t e = 0; e < c.edges.size(); ++e)
+    if (tie_shown(e))
+      kinds_present.insert(std::find(std::begin(order), std::end(order), c.edges[e].kind) == std::end(order) ? "collaborates"
+                                                                                                            : c.edges[e].kind);
+  const bool custom_key = !o.legend_rows.empty();
+  const double key_rows = custom_key ? double(o.legend_rows.size()) : double(sectors_present.size() + any_project);
+  const double legend_rows = key_rows + double(any_broker + kinds_present.size());
+  double legend_w = 0;
+  if (o.legend) {  // wide enough for its longest row
+    legend_w = 30 + estimated_text_width(custom_key ? o.legend_title : tr(o.lang, "svg.legend"), 12, true);
+    for (const auto& r : o.legend_rows) legend_w = std::max(legend_w, 40 + estimated_text_width(r.text, 12));
+    legend_w = std::clamp(legend_w, 250.0, 420.0);
+  }
   const double legend_h = o.legend ? 26 + 18 * legend_rows + 6 : 0.0;
 
   // The network fills the picture: scaled to the room left of the legend, and the picture is cut
@@ -113,10 +137,12 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
   const double top = (o.title.empty() ? 12.0 : 40.0) + (o.subtitle.empty() ? 0.0 : 20.0);
   const double pad_x = o.labels ? 90.0 : 24.0, pad_y = 26.0;
   double minx = 0, maxx = 1, miny = 0, maxy = 1;
+  std::size_t drawn = 0;
   if (n > 0 && positions.size() == n) {
-    minx = maxx = positions[0].x;
-    miny = maxy = positions[0].y;
-    for (const auto& p : positions) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!shown(i)) continue;
+      const Vec2& p = positions[i];
+      if (drawn++ == 0) minx = maxx = p.x, miny = maxy = p.y;
       minx = std::min(minx, p.x), maxx = std::max(maxx, p.x);
       miny = std::min(miny, p.y), maxy = std::max(maxy, p.y);
     }
@@ -125,12 +151,12 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
   const double room_w = std::max(100.0, o.width - legend_w - 2 * pad_x);
   const double room_h = std::max(100.0, o.height - top - 2 * pad_y);
   const double scale = std::min(room_w / dx, room_h / dy);
-  const double draw_w = n > 1 ? dx * scale : 0, draw_h = n > 1 ? dy * scale : 0;
+  const double draw_w = drawn > 1 ? dx * scale : 0, draw_h = drawn > 1 ? dy * scale : 0;
   const double width = std::max(2 * pad_x + draw_w + legend_w, o.title.empty() ? 0.0 : 420.0);
   const double height = std::max(top + 2 * pad_y + draw_h, top + legend_h + 10);
   const double ox = pad_x + (width - legend_w - 2 * pad_x - draw_w) / 2, oy = top + pad_y + (height - top - 2 * pad_y - draw_h) / 2;
   auto at = [&](std::size_t i) -> Vec2 {
-    if (positions.size() != n || n < 2) return {ox + draw_w / 2, oy + draw_h / 2};
+    if (positions.size() != n || drawn < 2) return {ox + draw_w / 2, oy + draw_h / 2};
     return {ox + (positions[i].x - minx) * scale, oy + (positions[i].y - miny) * scale};
   };
 
@@ -177,21 +203,22 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
          style + "/>\n";
   };
   for (auto kind : order)
-    for (const auto& e : c.edges)
-      if (e.kind == kind && e.source != e.target) draw_edge(e);
-  for (const auto& e : c.edges)
-    if (e.source != e.target && std::find(std::begin(order), std::end(order), e.kind) == std::end(order))
-      draw_edge(e);
+    for (std::size_t e = 0; e < c.edges.size(); ++e)
+      if (c.edges[e].kind == kind && tie_shown(e)) draw_edge(c.edges[e]);
+  for (std::size_t e = 0; e < c.edges.size(); ++e)
+    if (tie_shown(e) && std::find(std::begin(order), std::end(order), c.edges[e].kind) == std::end(order))
+      draw_edge(c.edges[e]);
   s += "</g>\n";
 
   // Nodes, then labels on top of everything.
   s += "<g class=\"nodes\" stroke=\"#ffffff\" stroke-width=\"1.5\">\n";
   for (std::size_t i = 0; i < n; ++i) {
+    if (!shown(i)) continue;
     const Node& node = c.nodes[i];
     const Vec2 p = at(i);
     const double r = radius(i);
-    const std::string fill = sector_color(node.sector, node.kind).hex();
-    s += "<g><title>" + xml_escape(node.label.empty() ? node.id : node.label) + "</title>";
+    const std::string fill = (styled ? o.looks[i].fill : sector_color(node.sector, node.kind)).hex();
+    s += "<g><title>" + xml_escape(text(i)) + "</title>";
     if (node.kind == kinds::project) {
       s += "<rect x=\"" + num(p.x - r * 0.85) + "\" y=\"" + num(p.y - r * 0.85) + "\" width=\"" + num(1.7 * r) +
            "\" height=\"" + num(1.7 * r) + "\" rx=\"2\" fill=\"" + fill + "\"/>";
@@ -219,9 +246,9 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
     std::vector<LabelCandidate> candidates;
     candidates.reserve(n);
     for (auto i : rank) {
+      if (!shown(i)) continue;
       const Vec2 p = at(i);
-      candidates.push_back({i, p.x, p.y, radius(i) + (c.nodes[i].is_broker() ? 4.5 : 0.0),
-                            clip(c.nodes[i].label.empty() ? c.nodes[i].id : c.nodes[i].label, 30)});
+      candidates.push_back({i, p.x, p.y, radius(i) + (c.nodes[i].is_broker() ? 4.5 : 0.0), clip(text(i), 30)});
     }
     LabelLayout layout;
     layout.width = width;
@@ -243,25 +270,30 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
     const double lx = width - legend_w + 10;
     double ly = top + 6;
     s += "<g class=\"legend\" font-size=\"12\" fill=\"#1e1e22\">\n";
-    s += "<text x=\"" + num(lx) + "\" y=\"" + num(ly) + "\" font-weight=\"bold\">" + xml_escape(tr(o.lang, "svg.legend")) +
-         "</text>\n";
+    s += "<text x=\"" + num(lx) + "\" y=\"" + num(ly) + "\" font-weight=\"bold\">" +
+         xml_escape(custom_key ? o.legend_title : tr(o.lang, "svg.legend")) + "</text>\n";
     ly += 20;
+    for (const auto& row : o.legend_rows) {
+      s += "<circle cx=\"" + num(lx + 7) + "\" cy=\"" + num(ly - 4) + "\" r=\"6\" fill=\"" + row.color.hex() + "\"/><text x=\"" +
+           num(lx + 20) + "\" y=\"" + num(ly) + "\">" + xml_escape(row.text) + "</text>\n";
+      ly += 18;
+    }
     for (auto sector : known_sectors) {
-      if (!sectors_present.count(std::string(sector))) continue;
+      if (custom_key || !sectors_present.count(std::string(sector))) continue;
       s += "<circle cx=\"" + num(lx + 7) + "\" cy=\"" + num(ly - 4) + "\" r=\"6\" fill=\"" +
            sector_color(sector, "partner").hex() + "\"/><text x=\"" + num(lx + 20) + "\" y=\"" + num(ly) + "\">" +
            xml_escape(sector_name(o.lang, sector)) + "</text>\n";
       ly += 18;
     }
     for (const auto& sector : sectors_present) {
-      if (std::find(known_sectors.begin(), known_sectors.end(), sector) != known_sectors.end()) continue;
+      if (custom_key || std::find(known_sectors.begin(), known_sectors.end(), sector) != known_sectors.end()) continue;
       const std::string name = sector.empty() ? tr(o.lang, "sector.unknown") : sector;
       s += "<circle cx=\"" + num(lx + 7) + "\" cy=\"" + num(ly - 4) + "\" r=\"6\" fill=\"" +
            sector_color(sector, "partner").hex() + "\"/><text x=\"" + num(lx + 20) + "\" y=\"" + num(ly) + "\">" +
            xml_escape(name) + "</text>\n";
       ly += 18;
     }
-    if (any_project) {
+    if (any_project && !custom_key) {
       s += "<rect x=\"" + num(lx + 1) + "\" y=\"" + num(ly - 10) + "\" width=\"12\" height=\"12\" rx=\"2\" fill=\"" +
            kind_color("project").hex() + "\"/><text x=\"" + num(lx + 20) + "\" y=\"" + num(ly) + "\">" +
            xml_escape(tr(o.lang, "svg.project")) + "</text>\n";

@@ -4,6 +4,7 @@
 // colour, projects as squares, the wijkmakelaar with an orange ring.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "core/i18n.hpp"
 #include "core/layout.hpp"
 #include "core/model.hpp"
+#include "core/palette.hpp"
 #include "core/portfolio.hpp"
 
 namespace wijknet {
@@ -20,6 +22,19 @@ namespace wijknet {
 // Text for XML/HTML: & < > " ' escaped. Invalid UTF-8 bytes become U+FFFD and control
 // characters other than tab and newline are dropped, so any label yields well-formed XML. O(n).
 std::string xml_escape(std::string_view text);
+
+// How the window draws a member (its colour mode and size measure), for the window's SVG export.
+struct SvgNodeLook {
+  Rgba fill;
+  double radius = 6;    // user units
+  bool shown = true;    // false: filtered out, neither it nor its ties are drawn
+};
+
+// A row of the legend's colour key: a colour and what it stands for.
+struct SvgLegendRow {
+  Rgba color;
+  std::string text;
+};
 
 struct SvgOptions {
   // The most room the picture may take, legend included (user units = CSS px); the picture is
@@ -29,8 +44,25 @@ struct SvgOptions {
   bool labels = true;
   bool legend = true;
   std::string title;                 // drawn at the top left when not empty
-  std::string subtitle;              // under the title: the date the picture shows
+  std::string subtitle;              // under the title: the date the picture shows (as_of_text)
+  // The window's look (viz/export): per node its fill, radius and whether it is shown. Empty:
+  // core's own (partners by sector, residents and projects in their colours, sized by ties).
+  std::vector<SvgNodeLook> looks;
+  // Per tie whether it is shown (ties of hidden members never are). Empty: every tie.
+  std::vector<std::uint8_t> ties_shown;
+  // The text of each node's label and tooltip instead of its label (pseudonyms). Empty: labels.
+  std::vector<std::string> texts;
+  // The legend's colour key when the caller colours by something else (kind, community, a
+  // measure): its title and rows. Empty rows: the sectors present, projects and the broker.
+  // The tie kinds present follow in both cases.
+  std::string legend_title;
+  std::vector<SvgLegendRow> legend_rows;
 };
+
+// The subtitle of a picture: "Stand op 2 december 2026" / "As of 2 December 2026", for `at`
+// or, without one, today (the network a picture without a date shows). One rule for `wijknet
+// render` and the window's PNG and SVG exports.
+std::string as_of_text(Lang lang, const std::optional<Date>& at);
 
 // Positions for every node of `coalition` (index i for nodes[i]): the stored layout where every
 // node has one, else the ForceAtlas2 layout of core/layout.hpp run for `steps` steps from the

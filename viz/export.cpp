@@ -4,8 +4,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
+#include "core/number_text.hpp"
 #include "core/privacy.hpp"
 #include "core/svg_render.hpp"
 #include "importers/atomic_write.hpp"
@@ -16,22 +18,6 @@ extern "C" unsigned char* stbi_write_png_to_mem(const unsigned char* pixels, int
                                                 int* out_len);
 
 namespace wijknet::viz {
-namespace {
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  // Trim trailing zeros: SVGs of 100,000 ties are large enough.
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
-  return s;
-}
-
-std::string opacity(std::uint8_t a) { return num(a / 255.0); }
-
-}  // namespace
 
 std::string legend_text(const AppState& state, Lang lang, const LegendEntry& e) {
   std::string name;
@@ -81,112 +67,63 @@ std::vector<std::string> pseudonymous_texts(const Coalition& doc) {
   bool any = false;
   for (std::size_t i = 0; i < doc.nodes.size(); ++i) {
     texts[i] = label_text(doc.nodes[i]);
-    any = any || doc.nodes[i].kind == kinds::resident;
+    any = any || doc.nodes[i].is_resident_person();
   }
   if (!any) return texts;
   Coalition anon = anonymized(doc);  // keeps the order of the nodes
   for (std::size_t i = 0; i < doc.nodes.size() && i < anon.nodes.size(); ++i)
-    if (doc.nodes[i].kind == kinds::resident) texts[i] = label_text(anon.nodes[i]);
+    if (doc.nodes[i].is_resident_person()) texts[i] = label_text(anon.nodes[i]);
   return texts;
 }
 
-std::string view_svg(const AppState& state, const std::vector<PlacedLabel>& labels, const LegendBlock& legend,
-                     double ui_scale, double font_size, double label_padding) {
-  const auto& nodes = state.scene().node_styles();
-  const auto& edges = state.scene().edge_styles();
-  const auto& pos = state.doc().positions();
-  const auto& doc = state.document();
-  const Camera& cam = state.view().camera();
-  const double scale = state.view().node_scale() * ui_scale;
-  const double edge_scale = ui_scale * std::min(state.view().node_scale(), 2.0);
-  const double W = cam.width, H = cam.height;
-  auto on_view = [&](double x0, double y0, double x1, double y1) {
-    return std::max(x0, x1) >= 0 && std::min(x0, x1) <= W && std::max(y0, y1) >= 0 && std::min(y0, y1) <= H;
-  };
+std::string export_title(const AppState& state) {
+  if (!state.document().name.empty()) return state.document().name;
+  return state.doc().path().empty() ? std::string("wijknet") : std::filesystem::path(state.doc().path()).stem().string();
+}
 
-  std::ostringstream s;
-  s << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << num(W) << "\" height=\"" << num(H) << "\" viewBox=\"0 0 "
-    << num(W) << " " << num(H) << "\">\n"
-    << "<title>" << xml_escape(doc.name.empty() ? std::string("wijknet") : doc.name) << "</title>\n"
-    << "<rect width=\"100%\" height=\"100%\" fill=\"" << background_color.hex() << "\"/>\n";
+std::string export_subtitle(const AppState& state, Lang lang) { return as_of_text(lang, state.view().filters().at); }
 
-  s << "<g id=\"ties\" fill=\"none\" stroke-linecap=\"round\">\n";
-  for (std::size_t e = 0; e < edges.size(); ++e) {
-    const auto& st = edges[e];
-    const auto& x = doc.edges[e];
-    if (!st.visible || x.source == x.target || st.color.a == 0) continue;
-    Vec2 p0 = cam.to_screen(pos[x.source]), p1 = cam.to_screen(pos[x.target]);
-    Vec2 c{(p0.x + p1.x) / 2, (p0.y + p1.y) / 2};
-    if (state.view().curved_edges) {
-      double dx = p1.x - p0.x, dy = p1.y - p0.y;
-      // The control point of the renderer's ribbon: 12% of the length off the middle.
-      c.x += -dy * 0.12, c.y += dx * 0.12;
-    }
-    if (!on_view(std::min({p0.x, p1.x, c.x}), std::min({p0.y, p1.y, c.y}), std::max({p0.x, p1.x, c.x}),
-                 std::max({p0.y, p1.y, c.y})))
-      continue;
-    s << "<path d=\"M" << num(p0.x) << " " << num(p0.y);
-    if (state.view().curved_edges) s << " Q" << num(c.x) << " " << num(c.y) << " " << num(p1.x) << " " << num(p1.y);
-    else s << " L" << num(p1.x) << " " << num(p1.y);
-    s << "\" stroke=\"" << st.color.hex() << "\" stroke-opacity=\"" << opacity(st.color.a) << "\" stroke-width=\""
-      << num(st.width * edge_scale) << "\"/>\n";
+std::vector<SvgLegendRow> export_legend_rows(const AppState& state, Lang lang, std::size_t max_rows) {
+  std::vector<SvgLegendRow> rows;
+  for (const auto& e : state.scene().legend()) {
+    if (rows.size() == max_rows) break;
+    rows.push_back({e.color, legend_text(state, lang, e)});
   }
-  s << "</g>\n<g id=\"members\">\n";
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    const auto& st = nodes[i];
-    if (!(st.flags & node_visible)) continue;
-    Vec2 p = cam.to_screen(pos[i]);
-    double r = st.radius * scale;
-    if (!on_view(p.x - r - 4, p.y - r - 4, p.x + r + 4, p.y + r + 4)) continue;
-    double outline = std::max(1.0, r * 0.16);
-    s << "<g";
-    if (st.flags & node_dimmed) s << " opacity=\"0.22\"";
-    s << "><title>" << xml_escape(doc.nodes[i].label.empty() ? doc.nodes[i].id : doc.nodes[i].label) << "</title>";
-    if (st.flags & (node_selected | node_hovered)) {
-      double ring = (st.flags & node_selected) ? std::max(2.5, r * 0.3) : 1.8;
-      Rgba rc = (st.flags & node_selected) ? selection_color : Rgba{26, 26, 31, 255};
-      s << "<circle cx=\"" << num(p.x) << "\" cy=\"" << num(p.y) << "\" r=\"" << num(r + ring / 2) << "\" fill=\"none\" stroke=\""
-        << rc.hex() << "\" stroke-width=\"" << num(ring) << "\"/>";
-    }
-    s << "<circle cx=\"" << num(p.x) << "\" cy=\"" << num(p.y) << "\" r=\"" << num(std::max(r - outline / 2, 0.1))
-      << "\" fill=\"" << st.fill.hex() << "\" stroke=\"" << darker(st.fill, 0.55).hex() << "\" stroke-width=\""
-      << num(outline) << "\"";
-    if (st.fill.a != 255) s << " fill-opacity=\"" << opacity(st.fill.a) << "\"";
-    s << "/>";
-    if (st.flags & node_pinned)
-      s << "<circle cx=\"" << num(p.x) << "\" cy=\"" << num(p.y) << "\" r=\"" << num(r * 0.28)
-        << "\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>";
-    s << "</g>\n";
+  return rows;
+}
+
+std::string view_svg(AppState& state, Lang lang, const std::vector<std::string>& texts) {
+  const bool was_presenting = state.view().presenting();
+  state.view().set_presenting(true);
+  const auto& styles = state.scene().node_styles();
+  const auto& ties = state.scene().edge_styles();
+  const Coalition& doc = state.document();
+  SvgOptions o;
+  o.width = state.view().camera().width;
+  o.height = state.view().camera().height;
+  o.lang = lang;
+  o.labels = state.view().label_density > 0;
+  o.title = export_title(state);
+  o.subtitle = export_subtitle(state, lang);
+  o.looks.reserve(styles.size());
+  for (const auto& st : styles) o.looks.push_back({st.fill, double(st.radius), (st.flags & node_visible) != 0});
+  o.ties_shown.reserve(ties.size());
+  for (const auto& t : ties) o.ties_shown.push_back(t.visible ? 1 : 0);
+  o.texts = texts;
+  switch (state.view().color_by()) {
+    case ColorBy::kind: o.legend_title = tr(lang, "color.kind"); break;
+    case ColorBy::sector: o.legend_title = tr(lang, "color.sector"); break;
+    case ColorBy::community: o.legend_title = tr(lang, "color.community"); break;
+    case ColorBy::metric: o.legend_title = metric_name(lang, metric_id(state.view().color_metric())); break;
   }
-  s << "</g>\n<g id=\"labels\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"" << num(font_size) << "\">\n";
-  for (const auto& l : labels) {
-    Rgba plate = l.emphasis ? Rgba{255, 236, 204, 235} : Rgba{255, 255, 255, 190};
-    s << "<rect x=\"" << num(l.x) << "\" y=\"" << num(l.y) << "\" width=\"" << num(l.width) << "\" height=\"" << num(l.height)
-      << "\" rx=\"3\" fill=\"" << plate.hex() << "\" fill-opacity=\"" << opacity(plate.a) << "\"/>"
-      << "<text x=\"" << num(l.x + label_padding) << "\" y=\"" << num(l.y + label_padding + font_size * 0.8) << "\" fill=\""
-      << label_color.hex() << "\">" << xml_escape(l.text) << "</text>\n";
-  }
-  s << "</g>\n";
-  if (!legend.rows.empty()) {
-    s << "<g id=\"legend\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"" << num(legend.font_size) << "\">\n"
-      << "<rect x=\"" << num(legend.x) << "\" y=\"" << num(legend.y) << "\" width=\"" << num(legend.width) << "\" height=\""
-      << num(legend.height) << "\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#c8c8c8\"/>\n"
-      << "<text x=\"" << num(legend.x + legend.padding) << "\" y=\""
-      << num(legend.y + legend.padding + legend.font_size * 0.8) << "\" font-weight=\"bold\" fill=\"" << label_color.hex()
-      << "\">" << xml_escape(legend.title) << "</text>\n";
-    for (const auto& r : legend.rows) {
-      double cy = r.y + legend.row_height / 2;
-      s << "<circle cx=\"" << num(legend.x + legend.padding + legend.swatch / 2) << "\" cy=\"" << num(cy) << "\" r=\""
-        << num(legend.swatch / 2) << "\" fill=\"" << r.color.hex() << "\" stroke=\"" << darker(r.color, 0.55).hex() << "\"/>"
-        << "<text x=\"" << num(legend.x + legend.padding + legend.swatch + 6) << "\" y=\""
-        << num(r.y + (legend.row_height - legend.font_size) / 2 + legend.font_size * 0.8) << "\" fill=\""
-        << label_color.hex() << "\">" << xml_escape(r.text) << "</text>\n";
-    }
-    s << "</g>\n";
-  }
-  s << "</svg>\n";
-  return s.str();
+  o.legend_rows = export_legend_rows(state, lang);
+  // The view's positions, y turned down as on screen (world y points up).
+  std::vector<Vec2> positions = state.doc().positions();
+  for (auto& p : positions) p.y = -p.y;
+  if (positions.size() != doc.nodes.size()) positions = network_positions(doc);
+  std::string svg = network_svg(doc, positions, o);
+  state.view().set_presenting(was_presenting);
+  return svg;
 }
 
 bool write_png(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba, std::string& error) {

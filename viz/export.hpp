@@ -1,6 +1,8 @@
-// Snapshots of the view for reports and slides: the same picture as the window's network view
-// (ties, discs, labels, legend), as SVG text (no GL, tested directly) or as PNG pixels rendered
-// offscreen by the viewer. Residents can be pseudonymised in the labels (DOMAIN.md, "Privacy").
+// Snapshots of the view for a council, a funder or a slide: the window's network with a title (the
+// coalition's name), the date it shows and the legend of its colours, without selection, hover,
+// search or what-if highlight (AppState::set_presenting). As SVG text drawn by core's
+// network_svg (no GL, tested directly) or as PNG pixels rendered offscreen by the viewer.
+// Resident persons can be pseudonymised in the labels (DOMAIN.md, "Privacy").
 #pragma once
 
 #include <cstdint>
@@ -9,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/svg_render.hpp"
 #include "viz/app_state.hpp"
 #include "viz/i18n.hpp"
 #include "viz/labels.hpp"
@@ -41,11 +44,22 @@ std::string legend_text(const AppState& state, Lang lang, const LegendEntry& e);
 // measured with the text they will show. O(n + m).
 std::vector<std::string> pseudonymous_texts(const Coalition& doc);
 
-// The current view as a standalone SVG document of camera.width x camera.height logical
-// pixels: visible ties and members inside the view, labels, legend. Sizes follow the renderer
-// (node_scale, ui_scale). O(n + m).
-std::string view_svg(const AppState& state, const std::vector<PlacedLabel>& labels, const LegendBlock& legend,
-                     double ui_scale = 1.0, double font_size = 14, double label_padding = 3);
+// The title of an exported picture (the coalition's name, else its file's name) and its
+// subtitle: the date the view shows, the date filter's or today's (core's as_of_text).
+std::string export_title(const AppState& state);
+std::string export_subtitle(const AppState& state, Lang lang);
+
+// The legend's colour rows as in the window's legend (legend_text), for core's network_svg.
+std::vector<SvgLegendRow> export_legend_rows(const AppState& state, Lang lang, std::size_t max_rows = 12);
+
+// The view as a standalone SVG document for others, drawn by core's network_svg (one writer,
+// one label rule: no label covers a disc or another label): title, date, the members and ties
+// the filters show in the window's colours and sizes, at the view's own positions (the running
+// layout or the document's), labels (`texts`: the text of each node, e.g. pseudonymous_texts;
+// empty: the labels), and the legend of the colour mode with the tie kinds. At most
+// camera.width x camera.height, cut to what the drawing needs. Shows no selection, hover, search
+// or what-if highlight. O(n + m) plus the label placement.
+std::string view_svg(AppState& state, Lang lang, const std::vector<std::string>& texts = {});
 
 // Writes RGBA rows (top first) as a PNG, atomically (a temporary file renamed over `path`).
 // Returns false with `error` set when it cannot.

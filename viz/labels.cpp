@@ -52,10 +52,11 @@ std::vector<PlacedLabel> place_labels(const AppState& state, const std::function
     candidates.push_back({i, s.x, s.y, st.radius * scale, std::move(text), emphasis});
     return true;
   };
-  std::vector<std::size_t> first;
-  if (state.view().primary()) first.push_back(*state.view().primary());
-  if (state.view().hovered()) first.push_back(*state.view().hovered());
-  for (auto i : state.view().selection()) first.push_back(i);
+  std::vector<std::size_t> first;  // none in a picture for others
+  if (state.view().primary() && !state.view().presenting()) first.push_back(*state.view().primary());
+  if (state.view().hovered() && !state.view().presenting()) first.push_back(*state.view().hovered());
+  if (!state.view().presenting())
+    for (auto i : state.view().selection()) first.push_back(i);
   for (auto i : first) add(i, true);
   if (!state.view().search_query().empty())  // matches come before the rest so a search lights up its hits
     for (auto i : state.scene().importance_order())
@@ -78,6 +79,7 @@ std::vector<PlacedLabel> place_labels(const AppState& state, const std::function
   std::vector<Box> obstacles;
   if (options.covered_left > 0) obstacles.push_back({0, 0, options.covered_left, cam.height});
   if (options.covered_right > 0) obstacles.push_back({cam.width - options.covered_right, 0, cam.width, cam.height});
+  obstacles.insert(obstacles.end(), options.keep_clear.begin(), options.keep_clear.end());
   std::vector<Box> discs;
   for (std::size_t i = 0; i < pos.size() && discs.size() <= max_disc_obstacles; ++i) {
     if (!(styles[i].flags & node_visible)) continue;

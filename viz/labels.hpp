@@ -30,6 +30,8 @@ struct LabelOptions {
   // Logical pixels at the view's left and right edges that docked panels cover: no label goes
   // there (on screen; exports have no panels).
   double covered_left = 0, covered_right = 0;
+  // Further screen boxes no label may cover (an export's title and legend plates).
+  std::vector<Box> keep_clear;
 };
 
 // The most labels on a view `width` x `height` logical pixels: one for about every 6,000 square

@@ -435,6 +435,22 @@ void inspector_panel(AppState& state, UiContext& ctx) {
       if (selectable(ctx, "inspector.kind." + k, kind_name(L, k).c_str(), k == n.kind)) state.doc().set_kind(i, k);
     ImGui::EndCombo();
   }
+  // A resident is a person (pseudonymised in exports for others) or a group (an organisation).
+  if (n.kind == kinds::resident) {
+    const bool group = n.is_resident_group();
+    auto text = [&](bool g) { return tr(L, g ? "inspector.resident.group" : "inspector.resident.person"); };
+    if (begin_combo(ctx, "inspector.resident", tr(L, "inspector.resident").c_str(), text(group).c_str())) {
+      for (bool g : {false, true}) {
+        const std::string form(g ? resident_forms::group : resident_forms::person);
+        if (selectable(ctx, "inspector.resident." + form, text(g).c_str(), g == group) && g != group) {
+          Json attrs = n.attrs;
+          attrs[std::string(resident_forms::attr)] = form;
+          state.doc().set_attrs(i, std::move(attrs));
+        }
+      }
+      ImGui::EndCombo();
+    }
+  }
   std::vector<std::string> sector_list = {""};
   for (auto s : known_sectors) sector_list.emplace_back(s);
   if (std::find(sector_list.begin(), sector_list.end(), n.sector) == sector_list.end()) sector_list.push_back(n.sector);

@@ -183,7 +183,8 @@ void Scene::update_styles(const Document& doc, const View& view) {
     size_range = finite_range(size_values);
   }
   const double base = base_radius(n);
-  const bool searching = !view.search_query().empty();
+  const bool presenting = view.presenting();  // an export for others: no highlight of any kind
+  const bool searching = !view.search_query().empty() && !presenting;
   const auto& pinned = doc.pinned();
   const auto hover = view.hovered();
   for (std::size_t i = 0; i < n; ++i) {
@@ -205,11 +206,11 @@ void Scene::update_styles(const Document& doc, const View& view) {
     }
     s.radius = float(base * factor);
     std::uint8_t flags = visible_[i] ? node_visible : 0;
-    if (view.selected(i)) flags |= node_selected;
-    if (hover == i) flags |= node_hovered;
+    if (view.selected(i) && !presenting) flags |= node_selected;
+    if (hover == i && !presenting) flags |= node_hovered;
     if (i < pinned.size() && pinned[i]) flags |= node_pinned;
     if (searching) flags |= view.match(i) ? node_match : node_dimmed;
-    if (view.muted(i)) {
+    if (view.muted(i) && !presenting) {
       flags |= node_dimmed;
       s.fill = mix(s.fill, Rgba{200, 200, 200, 255}, 0.7);
     }
@@ -230,8 +231,8 @@ void Scene::update_styles(const Document& doc, const View& view) {
     const Edge& x = c.edges[e];
     EdgeStyle& s = edge_styles_[e];
     s.visible = edge_visible_[e] != 0;
-    bool lit = any_selected && (view.selected(x.source) || view.selected(x.target));
-    lit = lit || (hover && (*hover == x.source || *hover == x.target));
+    bool lit = !presenting && any_selected && (view.selected(x.source) || view.selected(x.target));
+    lit = lit || (!presenting && hover && (*hover == x.source || *hover == x.target));
     Rgba col = mix(node_styles_[x.source].fill, grey, 0.45);
     double w = std::clamp(0.7 + 0.8 * std::log2(1.0 + std::max(x.weight, 0.0)), 0.7, 4.0);
     if (n > 2000) w *= 0.7;
@@ -243,7 +244,7 @@ void Scene::update_styles(const Document& doc, const View& view) {
       s.color = with_alpha(col, std::uint8_t(alpha));
     }
     if (searching && !(view.match(x.source) || view.match(x.target))) s.color.a = std::uint8_t(s.color.a / 4);
-    if (view.muted(x.source) || view.muted(x.target)) s.color.a = std::uint8_t(s.color.a / 5);
+    if (!presenting && (view.muted(x.source) || view.muted(x.target))) s.color.a = std::uint8_t(s.color.a / 5);
     if (const float fade = view.tie_fade(e); fade < 1) {
       if (fade > 0) s.visible = true;
       s.color.a = std::uint8_t(float(s.color.a) * fade);

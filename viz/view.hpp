@@ -146,6 +146,15 @@ class View {
   float node_fade(std::size_t i) const { return i < fade_nodes_.size() ? fade_nodes_[i] : 1.0f; }
   float tie_fade(std::size_t e) const { return e < fade_ties_.size() ? fade_ties_[e] : 1.0f; }
 
+  // ---- pictures for others ----
+  // While on, the styles and the labeller show no selection, hover, search match or what-if
+  // muting (they stay in the view): the view as an export for a council or funder draws it.
+  // The viewer turns it on around an export.
+  void set_presenting(bool on) {
+    if (on != presenting_) presenting_ = on, ++look_version_;
+  }
+  bool presenting() const { return presenting_; }
+
   // Shifts every node reference for a node inserted or erased at r.index.
   void renumber(std::size_t index, int delta);
 
@@ -181,6 +190,7 @@ class View {
   std::vector<std::uint8_t> muted_;
   std::vector<float> fade_nodes_, fade_ties_;
   double inset_bottom_ = 0;
+  bool presenting_ = false;
 
   std::uint64_t filter_version_ = 1, look_version_ = 1;
 };

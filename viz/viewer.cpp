@@ -140,8 +140,10 @@ class Viewer {
   ViewerSettings current_settings() const;
   void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, ImFont* font);
   void draw_legend(ImDrawList* dl, const LegendBlock& b, ImFont* font);
+  void draw_title(ImDrawList* dl, const std::string& title, const std::string& subtitle, ImFont* font);
   // Labels for the view; `on_screen` keeps them clear of the docked panels.
-  std::vector<PlacedLabel> labels_for_view(bool anonymize, bool on_screen = false);
+  std::vector<PlacedLabel> labels_for_view(bool anonymize, bool on_screen = false, std::vector<Box> keep_clear = {});
+  Box title_box(const std::string& title, const std::string& subtitle) const;
   bool export_png(const std::string& path, double scale, bool anonymize);
   bool export_svg(const std::string& path, bool anonymize);
   bool write_dump(const std::string& path);
@@ -356,8 +358,9 @@ void Viewer::apply_start_options() {
   }
 }
 
-std::vector<PlacedLabel> Viewer::labels_for_view(bool anonymize, bool on_screen) {
+std::vector<PlacedLabel> Viewer::labels_for_view(bool anonymize, bool on_screen, std::vector<Box> keep_clear) {
   LabelOptions lo;
+  lo.keep_clear = std::move(keep_clear);
   if (on_screen) lo.covered_left = ctx_.left_cover, lo.covered_right = ctx_.inspector_width;
   lo.font_size = label_size_;
   lo.ui_scale = ctx_.ui_scale;
@@ -397,6 +400,25 @@ void Viewer::draw_legend(ImDrawList* dl, const LegendBlock& b, ImFont* font) {
   }
 }
 
+// The title band of an exported picture: the coalition's name and the date, on a plate at the
+// top left (the exports' legend sits at the bottom left).
+Box Viewer::title_box(const std::string& title, const std::string& subtitle) const {
+  const double big = 20 * ctx_.ui_scale, small = 13 * ctx_.ui_scale, pad = 8 * ctx_.ui_scale;
+  return {12, 12, 12 + std::max(measure(title, big), measure(subtitle, small)) + 2 * pad, 12 + big + small + 3 * pad};
+}
+
+void Viewer::draw_title(ImDrawList* dl, const std::string& title, const std::string& subtitle, ImFont* font) {
+  const float big = float(20 * ctx_.ui_scale), small = float(13 * ctx_.ui_scale), pad = float(8 * ctx_.ui_scale);
+  const Box b = title_box(title, subtitle);
+  const float w = float(b.x1 - b.x0), h = float(b.y1 - b.y0);
+  dl->AddRectFilled({12, 12}, {12 + w, 12 + h}, IM_COL32(255, 255, 255, 235), 4.0f);
+  dl->AddRect({12, 12}, {12 + w, 12 + h}, IM_COL32(200, 200, 200, 255), 4.0f);
+  const ImU32 text = IM_COL32(label_color.r, label_color.g, label_color.b, 255);
+  dl->AddText(font, big, {12 + pad, 12 + pad}, text, title.c_str());
+  dl->AddText(font, big, {12 + pad + 0.6f, 12 + pad}, text, title.c_str());  // drawn twice: bolder
+  dl->AddText(font, small, {12 + pad, 12 + 2 * pad + big}, IM_COL32(85, 85, 92, 255), subtitle.c_str());
+}
+
 bool Viewer::export_png(const std::string& path, double scale, bool anonymize) {
   std::string error;
   const Camera& cam = state_.view().camera();
@@ -409,13 +431,26 @@ bool Viewer::export_png(const std::string& path, double scale, bool anonymize) {
   }
   RenderTarget t = target_;
   t.fb_width = w, t.fb_height = h, t.pixel_ratio = scale;
+  state_.view().set_presenting(true);  // no selection, hover, search or what-if highlight for others
+  auto legend = layout_legend(state_, ctx_.lang, [&](std::string_view s) { return measure(s, 13 * ctx_.ui_scale); },
+                              13 * ctx_.ui_scale);
+  const std::string title = export_title(state_), subtitle = export_subtitle(state_, ctx_.lang);
+  const Box title_plate = title_box(title, subtitle);
+  // A view that follows the whole network is framed afresh for the picture: the picture has no
+  // docked panels, and its title and legend plates stand at the left, so the drawing goes right
+  // of them. A view the user framed (panned, zoomed) is kept as it is.
+  const Camera window_camera = state_.view().camera();
+  const auto window_insets = state_.view().insets();
+  if (state_.view().auto_fit) {
+    state_.view().set_insets(std::max(title_plate.x1, legend.rows.empty() ? 0.0 : legend.x + legend.width), 0);
+    state_.fit_view();
+  }
   renderer_->draw(state_, t);
   // Labels and legend go through ImGui's renderer into the same framebuffer, magnified by
   // FramebufferScale, with the large font when the picture is magnified.
   ImFont* font = scale > 1.25 ? export_font_ : label_font_;
-  auto labels = labels_for_view(anonymize);
-  auto legend = layout_legend(state_, ctx_.lang, [&](std::string_view s) { return measure(s, 13 * ctx_.ui_scale); },
-                              13 * ctx_.ui_scale);
+  auto labels = labels_for_view(anonymize, false,
+                                {title_plate, {legend.x, legend.y, legend.x + legend.width, legend.y + legend.height}});
   ImDrawList dl(ImGui::GetDrawListSharedData());
   dl._ResetForNewFrame();
   dl.Flags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AllowVtxOffset;
@@ -423,6 +458,10 @@ bool Viewer::export_png(const std::string& path, double scale, bool anonymize) {
   dl.PushClipRect({0, 0}, {float(cam.width), float(cam.height)});
   draw_labels(&dl, labels, font);
   draw_legend(&dl, legend, font);
+  draw_title(&dl, title, subtitle, font);
+  state_.view().set_presenting(false);
+  state_.view().camera() = window_camera;
+  state_.view().set_insets(window_insets.first, window_insets.second);
   ImDrawList* lists[] = {&dl};
   ImDrawData dd;
   dd.Valid = true;
@@ -446,10 +485,7 @@ bool Viewer::export_png(const std::string& path, double scale, bool anonymize) {
 }
 
 bool Viewer::export_svg(const std::string& path, bool anonymize) {
-  auto labels = labels_for_view(anonymize);
-  auto legend = layout_legend(state_, ctx_.lang, [&](std::string_view s) { return measure(s, 13 * ctx_.ui_scale); },
-                              13 * ctx_.ui_scale);
-  std::string svg = view_svg(state_, labels, legend, ctx_.ui_scale, label_size_, 3);
+  std::string svg = view_svg(state_, ctx_.lang, anonymize ? pseudonymous_texts(state_.document()) : std::vector<std::string>{});
   std::string error;
   if (!write_text(path, svg, error)) {
     std::fprintf(stderr, "wijknet-viewer: %s\n", error.c_str());

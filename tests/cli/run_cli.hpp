@@ -51,14 +51,40 @@ inline CliResult run_cli(const std::string& args) {
 
 inline std::string source_path(const std::string& relative) { return std::string(WIJKNET_SOURCE_DIR) + "/" + relative; }
 
-// The bundled Laak sample, and the labels of its residents (what --anonymize must hide).
+// The bundled Laak sample. Its residents are resident groups (`"resident": "group"`), which are
+// organisations and keep their names in exports for others.
 inline const std::string laak_sample = source_path("assets/laak.json");
 
-inline std::vector<std::string> resident_labels() {
-  const auto doc = nlohmann::json::parse(slurp(laak_sample));
+// Laak with two resident persons added (each tied to the broker and to a project, with a phone
+// number), written once per test process: the fixture that proves persons are pseudonymised.
+inline const std::string& laak_with_persons() {
+  static const std::string path = [] {
+    auto doc = nlohmann::ordered_json::parse(slurp(laak_sample));
+    auto person = [&](const char* id, const char* label, const char* phone) {
+      doc["nodes"].push_back({{"id", id}, {"label", label}, {"kind", "resident"}, {"sector", "residents"},
+                              {"since", "2017-03-01"}, {"attrs", {{"resident", "person"}, {"phone", phone}}}});
+      doc["edges"].push_back({{"source", id}, {"target", "wijkmakelaar"}, {"kind", "collaborates"}});
+      doc["edges"].push_back({{"source", id}, {"target", "p-portieken"}, {"kind", "participates"}});
+    };
+    person("fatima-el-amrani", "Fatima El Amrani", "06-11112222");
+    person("jan-de-vries", "Jan de Vries", "06-33334444");
+    const auto file = std::filesystem::temp_directory_path() / ("wijknet-laak-persons-" + std::to_string(::getpid()) + ".json");
+    std::ofstream(file) << doc.dump(2);
+    return file.string();
+  }();
+  return path;
+}
+
+// The labels of a document's resident persons (what --anonymize must hide), or with `groups` of
+// its resident groups (what it must keep).
+inline std::vector<std::string> resident_labels(const std::string& path, bool groups = false) {
+  const auto doc = nlohmann::json::parse(slurp(path));
   std::vector<std::string> out;
-  for (const auto& n : doc["nodes"])
-    if (n.value("kind", "") == "resident") out.push_back(n["label"]);
+  for (const auto& n : doc["nodes"]) {
+    if (n.value("kind", "") != "resident") continue;
+    const bool group = n.contains("attrs") && n["attrs"].value("resident", "") == "group";
+    if (group == groups) out.push_back(n["label"]);
+  }
   return out;
 }
 

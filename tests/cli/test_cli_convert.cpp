@@ -24,13 +24,16 @@ const std::string& laak = laak_sample;
 
 }  // namespace
 
-TEST_CASE("--anonymize leaves no resident's name in any output format") {
-  const auto residents = resident_labels();
-  REQUIRE(residents.size() >= 2);
+TEST_CASE("--anonymize leaves no resident person's name in any output format; resident groups keep theirs") {
+  const std::string& persons_file = laak_with_persons();
+  const auto residents = resident_labels(persons_file);
+  REQUIRE(residents.size() == 2);
+  const auto groups = resident_labels(persons_file, true);
+  REQUIRE(groups.size() == 5);
   const auto dir = scratch_dir();
   for (const char* ext : {"json", "graphml", "gexf", "gml", "net", "dot", "csv", "edges"}) {
     const auto out = dir / (std::string("anon.") + ext);
-    const CliResult r = run_cli("convert " + quote(laak) + " " + quote(out.string()) + " --anonymize");
+    const CliResult r = run_cli("convert " + quote(persons_file) + " " + quote(out.string()) + " --anonymize");
     REQUIRE_MESSAGE(r.status == 0, ext << ": " << r.err);
     // Every file the writer produced (CSV writes a nodes table beside the edges table).
     // (.xlsx is a zip archive; tests/importers checks its sheets.)
@@ -38,7 +41,12 @@ TEST_CASE("--anonymize leaves no resident's name in any output format") {
       if (f.path().stem().string().rfind("anon", 0) != 0) continue;
       const std::string text = slurp(f.path());
       for (const auto& name : residents) CHECK_MESSAGE(text.find(name) == std::string::npos, f.path() << " names " << name);
+      for (const char* phone : {"06-11112222", "06-33334444"}) CHECK(text.find(phone) == std::string::npos);
     }
+    // Groups are organisations: named in every format that carries labels (.edges has ids only).
+    const std::string text = slurp(out);
+    if (std::string(ext) != "edges" && std::string(ext) != "csv")
+      for (const auto& name : groups) CHECK_MESSAGE(text.find(name) != std::string::npos, out << " lacks " << name);
   }
   fs::remove_all(dir);
 }

@@ -220,16 +220,18 @@ TEST_CASE("report: one self-contained HTML file, written atomically") {
   CHECK(run_cli("report " + quote(laak)).status == 1);  // -o is required
 }
 
-TEST_CASE("report --anonymize leaves no resident's name in the file") {
+TEST_CASE("report --anonymize leaves no resident person's name in the file; resident groups keep theirs") {
   const auto dir = scratch();
   const fs::path out = dir / "anon.html";
-  const auto r = run_cli("report " + quote(laak) + " -o " + quote(out.string()) + " --anonymize --lang en" + at);
+  const auto r = run_cli("report " + quote(laak_with_persons()) + " -o " + quote(out.string()) + " --anonymize --lang en" + at);
   REQUIRE(r.status == 0);
   const std::string html = slurp(out);
-  for (const auto& label : resident_labels()) {
+  REQUIRE(resident_labels(laak_with_persons()).size() == 2);
+  for (const auto& label : resident_labels(laak_with_persons())) {
     CAPTURE(label);
     CHECK(html.find(label) == std::string::npos);
   }
+  CHECK(html.find("Bewonersgroep Laakkwartier") != std::string::npos);
   CHECK(html.find("Bewoner ") != std::string::npos);
   CHECK(html.find("pseudonyms") != std::string::npos);
 }

@@ -322,3 +322,70 @@ TEST_CASE("io: a commit manifest that points out of its folder is refused, nothi
   }
   CHECK(test::read_text(dir.file("x.tmp-1-aaaaaa")) == "planted\n");
 }
+
+TEST_CASE("residents as persons or groups: every format keeps which is which; only persons are pseudonymised") {
+  Coalition c = test::sample_coalition(false);
+  c.nodes[*c.find("zoe")].attrs["resident"] = "person";
+  Node group;
+  group.id = "bewonersgroep";
+  group.label = "Bewonersgroep Laakkwartier";
+  group.kind = "resident";
+  group.sector = "residents";
+  group.attrs = {{"resident", "group"}, {"contact", "Piet Post"}};
+  const std::size_t g = c.add_node(group);
+  Node unmarked;  // a resident without the distinction counts as a person
+  unmarked.id = "kees";
+  unmarked.label = "Kees Kuiper";
+  unmarked.kind = "resident";
+  const std::size_t k = c.add_node(unmarked);
+  Edge e;
+  e.source = g;
+  e.target = *c.find("p-portieken");
+  e.kind = "participates";
+  c.add_edge(e);
+  e.source = k;
+  c.add_edge(e);
+  CHECK(c.nodes[g].is_resident_group());
+  CHECK(!c.nodes[g].is_resident_person());
+  CHECK(c.node("zoe")->is_resident_person());
+  CHECK(c.nodes[k].is_resident_person());
+  CHECK(!c.node("staedion")->is_resident_person());  // a partner is neither
+  CHECK(!c.node("staedion")->is_resident_group());
+
+  TempDir dir;
+  for (const char* name : {"rt.json", "rt.graphml", "rt.gexf", "rt.gml", "rt.csv", "rt.xlsx", "rt.dot"}) {
+    CAPTURE(name);
+    write_coalition(c, dir.file(name));
+    Coalition back = read_coalition(dir.file(name));
+    const Node* bg = back.node("bewonersgroep");
+    const Node* bz = back.node("zoe");
+    REQUIRE(bg);
+    REQUIRE(bz);
+    CHECK(bg->kind == "resident");
+    CHECK(bg->is_resident_group());
+    CHECK(bg->attrs.value("resident", "") == "group");
+    CHECK(bz->is_resident_person());
+    CHECK(bz->attrs.value("resident", "") == "person");
+    CHECK(back.node("kees")->is_resident_person());
+
+    // For others: the group keeps its name (it is an organisation), the persons do not.
+    WriteOptions anonymous;
+    anonymous.anonymize = true;
+    write_coalition(c, dir.file(std::string("anon-") + name), anonymous);
+    Coalition anon = read_coalition(dir.file(std::string("anon-") + name));
+    REQUIRE(anon.node("bewonersgroep"));
+    CHECK(anon.node("bewonersgroep")->label == "Bewonersgroep Laakkwartier");
+    CHECK(anon.node("bewonersgroep")->is_resident_group());
+    CHECK(!anon.node("zoe"));
+    CHECK(!anon.node("kees"));
+    const Node* pz = anon.node("bewoner-" + pseudonym_code("zoe"));
+    REQUIRE(pz);
+    CHECK(pz->label == "Bewoner " + pseudonym_code("zoe"));
+    CHECK(pz->is_resident_person());
+    CHECK(pz->attrs.value("resident", "") == "person");  // not personal: kept
+    REQUIRE(anon.node("bewoner-" + pseudonym_code("kees")));
+  }
+  // "Group" typed in a spreadsheet counts too.
+  c.nodes[k].attrs["resident"] = "Group";
+  CHECK(c.nodes[k].is_resident_group());
+}

@@ -4,6 +4,10 @@
 #include <regex>
 #include <set>
 
+#include "core/privacy.hpp"
+#include "core/svg_render.hpp"
+#include "importers/io.hpp"
+#include "tests/core/svg_geometry.hpp"
 #include "tests/viz/fixtures.hpp"
 #include "tests/viz/viewer_process.hpp"
 #include "viz/app_state.hpp"
@@ -93,36 +97,85 @@ TEST_CASE("label text is cut at a character boundary") {
   CHECK(label_text(n) == "x");
 }
 
-TEST_CASE("the SVG export shows the visible members and ties, labels and legend") {
+TEST_CASE("the SVG export: title, date, legend, the visible members at the view's positions, no highlight") {
   AppState s = loaded();
   s.view().set_color_by(ColorBy::kind);
-  auto labels = place_labels(s, seven_px_a_byte);
-  auto legend = layout_legend(s, Lang::nl, seven_px_a_byte);
-  std::string svg = view_svg(s, labels, legend);
-  CHECK(svg.rfind("<?xml", 0) == 0);
-  CHECK(svg.find("width=\"800\" height=\"600\"") != std::string::npos);
-  CHECK(count_of(svg, "<title>") == 1 + 7);  // the document and every member
-  CHECK(count_of(svg, "<path ") == 9);
-  CHECK(svg.find(kind_color("project").hex()) != std::string::npos);
-  CHECK(svg.find("Coöperatieve stageplekken") != std::string::npos);
-  CHECK(svg.find(">Partner (4)<") != std::string::npos);
-  CHECK(svg.find(">Bewoner (1)<") != std::string::npos);  // Dutch legend
-  // Filtered-out members and their ties are left out.
   Filters f;
+  f.at = Date::parse("2018-06-01");
+  s.view().set_filters(f);
+  const std::string plain = view_svg(s, Lang::nl);
+  CHECK(plain.rfind("<svg ", 0) == 0);
+  CHECK(test::attr(plain.substr(0, plain.find('>')), "width") <= 800);
+  CHECK(test::attr(plain.substr(0, plain.find('>')), "height") <= 600);
+  CHECK(plain.find(">Test</text>") != std::string::npos);                   // the coalition's name
+  CHECK(plain.find(">Stand op 1 juni 2018</text>") != std::string::npos);  // the date the view shows
+  CHECK(plain.find(">Soort</text>") != std::string::npos);  // the legend's title: coloured by kind
+  CHECK(plain.find(">Partner (4)</text>") != std::string::npos);  // Dutch legend, as on screen
+  CHECK(plain.find(">Bewoner (1)</text>") != std::string::npos);
+  CHECK(plain.find(">Project (2)</text>") != std::string::npos);
+  CHECK(count_of(plain, "<title>") == 1 + 7);  // the document and every member existing then
+  CHECK(count_of(plain, "<line ") == 9 + 2);   // the 9 ties of 2018, and collaborates and participates in the legend
+  CHECK(plain.find(kind_color("project").hex()) != std::string::npos);
+  CHECK(plain.find("Coöperatieve stageplekken") != std::string::npos);
+
+  // A member selected, another hovered, a search and a what-if: the picture for others is the same.
+  s.click(*s.document().find("staedion"), false);
+  s.view().set_hover(*s.document().find("roc"));
+  s.search("gem");
+  std::vector<std::uint8_t> muted(s.doc().node_count(), 0);
+  muted[*s.document().find("broker")] = 1;
+  s.view().set_muted(muted);
+  CHECK(view_svg(s, Lang::nl) == plain);
+  CHECK(!s.view().presenting());                                  // the window keeps its highlights
+  CHECK((s.scene().node_styles()[*s.document().find("staedion")].flags & node_selected) != 0);
+
+  // The view's own positions: moving a member moves it in the picture.
+  s.doc().move_node(*s.document().find("p-stage"), {35, 30}, true);
+  CHECK(view_svg(s, Lang::nl) != plain);
+
+  // Filtered-out members and their ties are left out; English with today's date without a filter.
+  f = {};
   f.hidden_kinds = {"project"};
   s.view().set_filters(f);
-  svg = view_svg(s, place_labels(s, seven_px_a_byte), layout_legend(s, Lang::en, seven_px_a_byte));
+  std::string svg = view_svg(s, Lang::en);
   CHECK(count_of(svg, "<title>") == 1 + 5);
-  CHECK(count_of(svg, "<path ") == 5);
-  // Curved ties become quadratic Beziers.
-  s.view().curved_edges = true;
-  svg = view_svg(s, {}, {});
-  CHECK(count_of(svg, " Q") == 5);
+  CHECK(svg.find(">" + as_of_text(Lang::en, std::nullopt) + "</text>") != std::string::npos);
+  CHECK(svg.find(">Partner (4)</text>") != std::string::npos);
+  CHECK(svg.find("Project (") == std::string::npos);
+  // Coloured by a measure: the legend's values in the user's locale, never "%g".
+  s.compute_metrics();
+  s.view().set_color_by(ColorBy::metric, Metric::betweenness);
+  svg = view_svg(s, Lang::nl);
+  CHECK(std::regex_search(svg, std::regex(">0,[0-9]+</text>")));
+  CHECK(svg.find(">" + metric_name(Lang::nl, "betweenness") + "</text>") != std::string::npos);
 }
 
-TEST_CASE("exports pseudonymise residents' labels") {
+TEST_CASE("the SVG export of Laak with a member selected: named, dated, a legend, no highlight, no label on a disc or label") {
+  AppState s;
+  s.view().set_viewport(1280, 800);
+  s.load(read_coalition(std::string(WIJKNET_SOURCE_DIR) + "/assets/laak.json"));
+  ForceLayout layout = s.doc().make_layout();
+  layout.run(800);
+  s.doc().set_positions(layout.positions());
+  s.click(*s.document().find("staedion"), false);
+  s.view().set_hover(*s.document().find("hhs"));
+  const std::string svg = view_svg(s, Lang::en, pseudonymous_texts(s.document()));
+  CHECK(svg.find(">Coalitie Laak</text>") != std::string::npos);
+  CHECK(svg.find(">As of " + long_date(Lang::en, Date::today()) + "</text>") != std::string::npos);
+  for (const char* row : {">Kind</text>", ">Partner (11)</text>", ">Resident (5)</text>", ">Project (10)</text>"}) CHECK_MESSAGE(svg.find(row) != std::string::npos, row);
+  CHECK(svg.find(">Bewonersgroep Laakkwartier</text>") != std::string::npos);  // a group keeps its name
+  // The orange of the selection only rings the wijkmakelaar (and its legend row): Staedion is not highlighted.
+  CHECK(count_of(svg, selection_color.hex()) == 2);
+  test::check_svg_labels(svg, 26, true);
+}
+
+TEST_CASE("exports pseudonymise resident persons' labels; resident groups keep their names") {
   AppState s = loaded();
-  s.click(*s.document().find("bewoners"), false);
+  const std::size_t b = *s.document().find("bewoners");
+  s.doc().set_attrs(b, {{"resident", "group"}});
+  CHECK(pseudonymous_texts(s.document())[b] == "Bewonersgroep Laakkwartier");  // an organisation
+  s.doc().set_attrs(b, {{"resident", "person"}});
+  s.click(b, false);
   auto labels = place_labels(s, seven_px_a_byte);
   auto it = std::find_if(labels.begin(), labels.end(), [&](const PlacedLabel& l) { return s.document().nodes[l.node].kind == "resident"; });
   REQUIRE(it != labels.end());
@@ -137,10 +190,12 @@ TEST_CASE("exports pseudonymise residents' labels") {
   CHECK(it->text.find("Laakkwartier") == std::string::npos);
   // Measured with the text it shows: "Bewoner abcd" is 12 bytes, 84 px plus padding.
   CHECK(it->width == doctest::Approx(7.0 * double(it->text.size()) + 6));
-  std::string svg = view_svg(s, labels, {});
-  CHECK(svg.find("Laakkwartier\x3c/text>") == std::string::npos);
+  std::string svg = view_svg(s, Lang::nl, texts);
+  CHECK(svg.find("Laakkwartier") == std::string::npos);  // neither label nor tooltip
+  CHECK(svg.find("Bewoner " + pseudonym_code("bewoners")) != std::string::npos);
   // Organisations keep their names.
   CHECK(std::any_of(labels.begin(), labels.end(), [](const PlacedLabel& l) { return l.text == "Gemeente Den Haag"; }));
+  CHECK(svg.find(">Gemeente Den Haag</text>") != std::string::npos);
 }
 
 TEST_CASE("display names of kinds, sectors and metrics in the viewer") {

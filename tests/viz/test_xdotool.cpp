@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "tests/viz/xsession.hpp"
+#include "viz/palette.hpp"
 
 using namespace wijknet::test;
 using nlohmann::json;
@@ -398,6 +399,21 @@ TEST_CASE("under Xvfb: menus, filters, the inspector, delete, undo and redo, lan
   click("menu.add_tie");
   CHECK(xs.dump()["document"]["edges"].get<int>() == edges_before + 1);
 
+  // A resident group shows as a group in the inspector; made a person there, the document says so.
+  j = xs.dump();
+  Point g = screen(j, "bewonersgroep-laakkwartier");
+  xs.x("mousemove " + at(g), 200);
+  xs.x("click 1", 400);
+  j = xs.dump();
+  CHECK(j["primary"] == "bewonersgroep-laakkwartier");
+  CHECK(j["primary_node"]["attrs"]["resident"] == "group");
+  click("inspector.resident");
+  click("inspector.resident.person");
+  CHECK(xs.dump()["primary_node"]["attrs"]["resident"] == "person");
+  xs.x("mousemove " + at(g), 200);  // back over the view, so keys go to the viewer
+  xs.x("key ctrl+z", 400);
+  CHECK(xs.dump()["primary_node"]["attrs"]["resident"] == "group");
+
   // Language > Nederlands: the menus speak Dutch.
   click("menu.language");
   click("lang.nl");
@@ -426,6 +442,13 @@ TEST_CASE("under Xvfb: menus, filters, the inspector, delete, undo and redo, lan
   CHECK(svg_text.find("<svg") != std::string::npos);
   CHECK(svg_text.find("Gemeente Den Haag") != std::string::npos);
   CHECK(svg_text.find("Esloo Onderwijsgroep") != std::string::npos);
+  // For a council: titled, dated, a legend; the selected group is named (an organisation) and
+  // not highlighted: the only orange is the wijkmakelaar's ring and its legend row.
+  CHECK(svg_text.find(">Coalitie Laak</text>") != std::string::npos);
+  CHECK(svg_text.find(">Stand op ") != std::string::npos);
+  CHECK(svg_text.find(">Partner (") != std::string::npos);  // the legend (its counts follow the edits above)
+  CHECK(svg_text.find("<title>Bewonersgroep Laakkwartier</title>") != std::string::npos);
+  CHECK(count_of(svg_text, wijknet::selection_color.hex()) == 2);
   CHECK(xs.stop() == 0);
 }
 
