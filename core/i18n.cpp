@@ -1,5 +1,6 @@
 #include "core/i18n.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
@@ -18,6 +19,7 @@ constexpr Entry table[] = {
 #include "core/text/analyze.inc"
 #include "core/text/health.inc"
 #include "core/text/viewer.inc"
+#include "core/text/projects.inc"
 };
 
 const std::unordered_map<std::string_view, const Entry*>& index() {
@@ -88,6 +90,24 @@ std::string format_number(Lang lang, double value, int decimals) {
     for (auto& c : s)
       if (c == '.') c = ',';
   return s;
+}
+
+std::string format_amount(Lang lang, double amount) {
+  const long long cents = std::llround(amount * 100);
+  const bool whole = cents % 100 == 0;
+  std::string digits = std::to_string(std::llabs(cents / 100));
+  std::string out = cents < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += lang == Lang::nl ? '.' : ',';
+    out += digits[i];
+  }
+  if (!whole) {
+    const long long c = std::llabs(cents % 100);
+    out += lang == Lang::nl ? ',' : '.';
+    out += char('0' + c / 10);
+    out += char('0' + c % 10);
+  }
+  return out;
 }
 
 std::string tr_count(Lang lang, std::string_view key, std::size_t count, std::initializer_list<std::string> args) {

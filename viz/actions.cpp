@@ -9,7 +9,7 @@
 namespace wijknet::viz {
 
 bool known_panel(const std::string& id) {
-  static const std::array<std::string_view, 6> ids = {"health", "whatif", "missing", "legend", "filters", "inspector"};
+  static const std::array<std::string_view, 7> ids = {"health", "whatif", "missing", "legend", "filters", "inspector", "matrix"};
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
@@ -41,6 +41,7 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
     if (id == "health") return &insight.show_health;
     if (id == "whatif") return &insight.show_whatif;
     if (id == "missing") return &insight.show_missing;
+    if (id == "matrix") return &insight.show_matrix;
     return nullptr;
   };
   switch (a.kind) {
@@ -82,6 +83,12 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
       break;
     case K::preview_item: insight.preview(state, a.index); break;
     case K::accept_item: r.status = insight.accept(state, a.index, lang); break;
+    case K::select_member:
+      if (a.index < state.node_count()) {
+        state.click(a.index, false);
+        state.fly_to(a.index);
+      }
+      break;
     case K::write_report: {
       std::string err = write_report(state.document(), state.path(), a.text, a.other, a.lang, insight.registry());
       if (err.empty()) {

@@ -1089,6 +1089,11 @@ void AppState::set_edge_weight(std::size_t e, double weight) {
   push(SetEdgeEdit{e, doc_.edges[e], std::move(after)});
 }
 
+void AppState::set_edge(std::size_t e, Edge edge) {
+  if (e >= doc_.edges.size() || edge.source >= doc_.nodes.size() || edge.target >= doc_.nodes.size()) return;
+  push(SetEdgeEdit{e, doc_.edges[e], std::move(edge)});
+}
+
 void AppState::move_node(std::size_t i, Vec2 p, bool pin, bool final) {
   if (i >= pos_.size()) return;
   if (!drag_start_ || drag_start_->nodes.front() != i)

@@ -264,6 +264,8 @@ class AppState {
   std::optional<std::size_t> add_edge(Edge edge);
   void remove_edge(std::size_t e);
   void set_edge_weight(std::size_t e, double weight);
+  // Replaces tie e whole (its dates, attrs); one undo step. Ends that are not members are refused.
+  void set_edge(std::size_t e, Edge edge);
   // Moves node i to world point p. During a drag call it every frame with `final` false, then
   // once with `final` true: only the final call becomes one undo step (from the drag's start).
   void move_node(std::size_t i, Vec2 p, bool pin, bool final = true);

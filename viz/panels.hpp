@@ -69,7 +69,14 @@ struct UiContext {
   std::vector<Action> actions;
   // Inspector edit buffers, refreshed when the primary node changes.
   std::optional<std::size_t> editing;
-  std::string edit_label, edit_id, edit_attrs, edit_attrs_error, edit_themes;
+  std::string edit_label, edit_id, edit_themes;
+  // The typed fields' texts while one is being edited (field_active names it), and each field's
+  // refusal in the user's language, by field name ("budget", "since", "tie.3.until", "attr.note").
+  std::map<std::string, std::string> field_text, field_error;
+  std::string field_active, new_attr_key, new_attr_value;
+  std::optional<std::size_t> open_tie;  // the tie whose period and attributes are shown
+  // What the project matrix drew this frame (viz/project_matrix.hpp: matrix_json), for the dump.
+  Json matrix_dump;
   std::string new_tie_query;
   std::string filter_date, filter_date_error;
 

@@ -437,9 +437,10 @@ bool Viewer::write_dump(const std::string& path) {
   j["interaction"] = int(interaction_.mode());
   j["panels"] = {{"legend", ctx_.show_legend}, {"filters", ctx_.show_filters}, {"inspector", ctx_.show_inspector},
                  {"search", ctx_.search_open}, {"search_text", ctx_.search_text}, {"health", insight_.show_health},
-                 {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing}};
+                 {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing}, {"matrix", insight_.show_matrix}};
   // Per open panel of the coordinator's questions, what it shows.
   j["insight"] = insight_.dump(state_);
+  if (insight_.show_matrix) j["matrix"] = ctx_.matrix_dump;
   j["report"] = {{"written", report_written_}, {"offer", ctx_.report_offer}};
   j["insets"] = {state_.insets().first, state_.insets().second};
   j["status"] = ctx_.status;
@@ -536,7 +537,8 @@ void Viewer::perform_actions() {
 ViewerSettings Viewer::current_settings() const {
   ViewerSettings s;
   s.panels = {{"health", insight_.show_health}, {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing},
-              {"legend", ctx_.show_legend},     {"filters", ctx_.show_filters},   {"inspector", ctx_.show_inspector}};
+              {"legend", ctx_.show_legend},     {"filters", ctx_.show_filters},   {"inspector", ctx_.show_inspector},
+              {"matrix", insight_.show_matrix}};
   return s;
 }
 
@@ -551,6 +553,7 @@ void Viewer::restore_panels() {
     else if (id == "legend") ctx_.show_legend = open;
     else if (id == "filters") ctx_.show_filters = open;
     else if (id == "inspector") ctx_.show_inspector = open;
+    else if (id == "matrix") insight_.show_matrix = open;
   };
   for (const auto& [id, open] : saved.panels) set(id, open);
   for (const auto& id : opt_.panels) {
@@ -564,7 +567,7 @@ void Viewer::restore_panels() {
   }
   if (!opt_.whatif.empty()) ctx_.dock_select = "whatif";
   // The map starts clear of the docked column.
-  const bool docked = insight_.show_health || insight_.show_whatif || insight_.show_missing;
+  const bool docked = insight_.show_health || insight_.show_whatif || insight_.show_missing || insight_.show_matrix;
   // A member selected at start has the inspector open beside it, on the right.
   const bool inspector = ctx_.show_inspector && !opt_.select.empty();
   state_.set_insets(docked ? dock_width_for(float(opt_.width), ctx_.ui_scale) : 0, inspector ? 350 * ctx_.ui_scale : 0);
@@ -814,7 +817,7 @@ Options:
   --curved              curved ties
   --no-layout           keep stored (or seeded) positions; do not run the force layout
   --panel NAME          open a panel at start: health, whatif, missing, legend, filters,
-                        inspector (may be repeated); open panels are remembered between runs
+                        inspector, matrix (may be repeated); open panels are remembered between runs
                         in $XDG_CONFIG_HOME/wijknet/viewer.json (~/.config/wijknet/viewer.json)
   --whatif ID[,ID...]   start in what-if mode with these members taken out
   --candidates CSV      a registry of possible partners (name,sector,themes,ties) for the
@@ -914,7 +917,7 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
       o.focus = v;
     } else if (a == "--panel") {
       const char* v = value("name");
-      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters or inspector");
+      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters, inspector or matrix");
       o.panels.push_back(v);
     } else if (a == "--whatif") {
       const char* v = value("ids");
