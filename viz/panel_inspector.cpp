@@ -64,16 +64,18 @@ void dates_editor(UiContext& ctx, const std::string& prefix, const std::optional
                   const std::function<void(std::optional<Date>, std::optional<Date>)>& apply) {
   const Lang L = ctx.lang;
   const float w = std::max(90.0f * ctx.ui_scale, (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2);
+  // The titles on one line, the two fields under them.
+  const float second = ImGui::GetCursorPosX() + w + ImGui::GetStyle().ItemSpacing.x;
+  ImGui::TextDisabled("%s", field_title(L, "since").c_str());
+  ImGui::SameLine(second);
+  ImGui::TextDisabled("%s", field_title(L, "until").c_str());
   for (const char* which : {"since", "until"}) {
     const std::string name = prefix + "." + which;
-    if (std::string_view(which) == "until") ImGui::SameLine();
-    ImGui::BeginGroup();
-    ImGui::TextDisabled("%s", field_title(L, which).c_str());
+    if (std::string_view(which) == "until") ImGui::SameLine(second);
     ImGui::SetNextItemWidth(w);
     if (auto text = text_field(ctx, name, ("##" + name).c_str(), date_text(std::string_view(which) == "since" ? since : until),
                                tr(L, "field.date_hint")))
       take(ctx, name, set_date(since, until, which, *text, L), [&](DatesEdit d) { apply(d.since, d.until); });
-    ImGui::EndGroup();
   }
   field_error(ctx, prefix + ".since");
   field_error(ctx, prefix + ".until");

@@ -27,7 +27,8 @@ void matrix_panel(AppState& state, const Insight& insight, UiContext& ctx) {
   const Lang L = ctx.lang;
   const float s = ctx.ui_scale;
   const Coalition& doc = state.document();
-  const Portfolio portfolio = assess_portfolio(doc, state.measures_date());
+  // At the date filter's date, else today: the projects `wijknet health` and the report assess.
+  const Portfolio portfolio = assess_portfolio(doc, state.measures_date().value_or(Date::today()));
   const float lh = ImGui::GetTextLineHeight();
 
   note(tr(L, "matrix_panel.hint"));

@@ -445,6 +445,7 @@ bool Viewer::write_dump(const std::string& path) {
   j["insets"] = {state_.insets().first, state_.insets().second};
   j["status"] = ctx_.status;
   j["widgets"] = ctx_.widgets;
+  j["field_errors"] = ctx_.field_error;  // the inspector's refusals shown now, by field
   j["error"] = state_.error();
   std::string error;
   if (!write_text(path, j.dump(1) + "\n", error)) {

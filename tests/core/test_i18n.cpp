@@ -36,3 +36,14 @@ TEST_CASE("languages from codes and locales; numbers as users read them") {
   CHECK(format_number(Lang::nl, 0.4251) == "0,43");
   CHECK(format_number(Lang::en, 0.4251, 3) == "0.425");
 }
+
+TEST_CASE("amounts as users read them: thousands grouped, cents when there are any; read_number reads them back") {
+  CHECK(format_amount(Lang::nl, 183000) == "183.000");
+  CHECK(format_amount(Lang::en, 183000) == "183,000");
+  CHECK(format_amount(Lang::nl, 1050000) == "1.050.000");
+  CHECK(format_amount(Lang::nl, 999) == "999");
+  CHECK(format_amount(Lang::nl, 0) == "0");
+  CHECK(format_amount(Lang::nl, 1250.5) == "1.250,50");
+  CHECK(format_amount(Lang::en, 1250.05) == "1,250.05");
+  CHECK(format_amount(Lang::nl, -4500) == "-4.500");
+}
