@@ -172,20 +172,21 @@ void attrs_editor(UiContext& ctx, const std::string& prefix, const Json& attrs, 
   if (remove) set(remove_free(attrs, *remove));
   // A new attribute: its name and value, added with the button or Enter.
   const std::string add = prefix + ".add";
+  std::string &new_key = ctx.field_text[add + ".key"], &new_value = ctx.field_text[add + ".value"];
   ImGui::PushID(add.c_str());
   ImGui::SetNextItemWidth(key_w);
-  bool enter = ImGui::InputTextWithHint("##newkey", tr(L, "field.key").c_str(), &ctx.new_attr_key, ImGuiInputTextFlags_EnterReturnsTrue);
+  bool enter = ImGui::InputTextWithHint("##newkey", tr(L, "field.key").c_str(), &new_key, ImGuiInputTextFlags_EnterReturnsTrue);
   track(ctx, add + ".key");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
-  enter |= ImGui::InputTextWithHint("##newvalue", tr(L, "field.value").c_str(), &ctx.new_attr_value, ImGuiInputTextFlags_EnterReturnsTrue);
+  enter |= ImGui::InputTextWithHint("##newvalue", tr(L, "field.value").c_str(), &new_value, ImGuiInputTextFlags_EnterReturnsTrue);
   track(ctx, add + ".value");
   const bool clicked = ImGui::SmallButton(tr(L, "field.add").c_str());
   track(ctx, add);
-  if ((enter || clicked) && !(ctx.new_attr_key.empty() && ctx.new_attr_value.empty()))
-    take(ctx, add, set_free(attrs, typed, ctx.new_attr_key, ctx.new_attr_value, true, L), [&](AttrsEdit e) {
-      ctx.new_attr_key.clear();
-      ctx.new_attr_value.clear();
+  if ((enter || clicked) && !(new_key.empty() && new_value.empty()))
+    take(ctx, add, set_free(attrs, typed, new_key, new_value, true, L), [&](AttrsEdit e) {
+      new_key.clear();
+      new_value.clear();
       set(std::move(e));
     });
   field_error(ctx, add);
@@ -201,8 +202,6 @@ void load_edit_buffers(AppState& state, UiContext& ctx, std::size_t i) {
   ctx.field_text.clear();
   ctx.field_error.clear();
   ctx.field_active.clear();
-  ctx.new_attr_key.clear();
-  ctx.new_attr_value.clear();
   ctx.new_tie_query.clear();
 }
 

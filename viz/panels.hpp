@@ -70,10 +70,11 @@ struct UiContext {
   // Inspector edit buffers, refreshed when the primary node changes.
   std::optional<std::size_t> editing;
   std::string edit_label, edit_id, edit_themes;
-  // The typed fields' texts while one is being edited (field_active names it), and each field's
-  // refusal in the user's language, by field name ("budget", "since", "tie.3.until", "attr.note").
+  // The typed fields' texts while one is being edited (field_active names it) and the new
+  // attribute rows' texts, and each field's refusal in the user's language, by field name
+  // ("inspector.field.budget", "inspector.tie.3.until", "inspector.field.attr.note").
   std::map<std::string, std::string> field_text, field_error;
-  std::string field_active, new_attr_key, new_attr_value;
+  std::string field_active;
   std::optional<std::size_t> open_tie;  // the tie whose period and attributes are shown
   // What the project matrix drew this frame (viz/project_matrix.hpp: matrix_json), for the dump.
   Json matrix_dump;
