@@ -203,6 +203,7 @@ void load_edit_buffers(AppState& state, UiContext& ctx, std::size_t i) {
   ctx.field_error.clear();
   ctx.field_active.clear();
   ctx.new_tie_query.clear();
+  ctx.open_tie.reset();
 }
 
 }  // namespace
@@ -368,19 +369,20 @@ void inspector_panel(AppState& state, UiContext& ctx) {
       ImGui::SetNextItemWidth(52 * ctx.ui_scale);
       if (ImGui::DragFloat("##w", &w, 0.05f, 0.0f, 100.0f, "%.2f") && w != float(x.weight)) state.set_edge_weight(e, w);
       ImGui::SameLine();
+      // The tie's period and attributes open under its row.
+      const std::string prefix = "inspector.tie." + std::to_string(e);
+      const bool open = ctx.open_tie == e;
+      if (ImGui::SmallButton(open ? "\xE2\x86\x91" : "\xE2\x86\x93")) ctx.open_tie = open ? std::nullopt : std::optional<std::size_t>(e);
+      track(ctx, prefix);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", (tr(L, "field.tie_dates") + (x.since || x.until ? ": " + period_text(x.since, x.until) : "")).c_str());
+      ImGui::SameLine();
       swatch(kind_color(doc.nodes[other].kind), ImGui::GetTextLineHeight() * 0.6f);
       if (ImGui::SmallButton(label_text(doc.nodes[other], 28).c_str())) {
         state.click(other, false);
         state.fly_to(other);
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", x.kind.c_str());  // the kind of tie
-      // The tie's period and attributes, opened under its row.
-      const std::string prefix = "inspector.tie." + std::to_string(e);
-      ImGui::SameLine();
-      const bool open = ctx.open_tie == e;
-      if (ImGui::SmallButton(((x.since || x.until ? period_text(x.since, x.until) : tr(L, "field.tie_dates")) + (open ? " \xE2\x96\xB4" : " \xE2\x96\xBE")).c_str()))
-        ctx.open_tie = open ? std::nullopt : std::optional<std::size_t>(e);
-      track(ctx, prefix);
       if (ctx.open_tie == e) {
         ImGui::Indent();
         dates_editor(ctx, prefix, x.since, x.until, [&](std::optional<Date> since, std::optional<Date> until) {

@@ -104,7 +104,7 @@ void matrix_panel(AppState& state, const Insight& insight, UiContext& ctx) {
       ImGui::TextUnformatted(tr(L, "matrix_panel.tooltip", {rating_text(L, d.effort), rating_text(L, d.impact),
                                                              tr(L, "advice." + std::string(advice_id(d.advice)))})
                                  .c_str());
-      if (d.pearl) ImGui::TextColored(im_vec4(pearl_text_color), "\xE2\x98\x85 %s", tr(L, "matrix.pearl").c_str());
+      if (d.pearl) ImGui::TextColored(im_vec4(pearl_text_color), "%s", tr(L, "matrix.pearl").c_str());
       ImGui::EndTooltip();
       if (pressed) {
         Action a{Action::Kind::select_member};

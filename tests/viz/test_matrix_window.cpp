@@ -241,5 +241,43 @@ TEST_CASE("under Xvfb: effort set in the inspector moves the project in the matr
   const json saved = read_json(dir / "laak.json");
   for (const auto& n : saved["nodes"])
     if (n["id"] == "p-wijkkrant") CHECK(n["attrs"]["budget"] == 25000);
+
+  // A funding tie of Wijkkrant Laak (edge 70: gemeente funds it, 15.000 since 2016-06-01): its
+  // period and amount under its row in the inspector's ties.
+  auto click = [&](const std::string& name) {
+    auto p = widget(xs.dump(), name);
+    REQUIRE_MESSAGE(p, name);
+    xs.x("mousemove " + at(*p), 150);
+    xs.x("click 1", 400);
+  };
+  click("inspector.attrs");    // folded,
+  click("inspector.metrics");  // so the ties are in view
+  click("inspector.tie.70");
+  click("inspector.tie.70.until");
+  xs.x("type --delay 30 2015-01-01", 200);
+  xs.tap("Return");
+  pause_ms(300);
+  json jt = xs.dump();
+  CHECK(jt["field_errors"]["inspector.tie.70.until"] == "\"Tot\" (2015-01-01) moet na \"Sinds\" (2016-06-01) liggen.");
+  const int undo_tie = jt["history"]["undo"];
+  click("inspector.tie.70.until");
+  xs.tap("ctrl+a");
+  xs.x("type --delay 30 2026-12-31", 200);
+  xs.tap("Return");
+  pause_ms(300);
+  click("inspector.tie.70.amount");
+  xs.tap("ctrl+a");
+  xs.x("type --delay 30 " + quote("20.000"), 200);
+  xs.tap("Return");
+  pause_ms(300);
+  jt = xs.dump();
+  CHECK(jt["history"]["undo"] == undo_tie + 2);
+  CHECK(jt["field_errors"].empty());
+  xs.x("mousemove 900 790", 100);
+  xs.x("key ctrl+s", 800);
+  const json tie = read_json(dir / "laak.json")["edges"][70];
+  CHECK(tie["kind"] == "funds");
+  CHECK(tie["until"] == "2026-12-31");
+  CHECK(tie["attrs"]["amount"] == 20000);
   CHECK(xs.stop() == 0);
 }
