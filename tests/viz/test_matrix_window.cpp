@@ -281,3 +281,38 @@ TEST_CASE("under Xvfb: effort set in the inspector moves the project in the matr
   CHECK(tie["attrs"]["amount"] == 20000);
   CHECK(xs.stop() == 0);
 }
+
+TEST_CASE("under Xvfb: the matrix opens and closes from View > Panels and is remembered for the next run") {
+  if (!can_drive_x()) return;
+  const auto dir = scratch_dir("matrix-remember");
+  auto toggle = [](XSession& xs) {
+    for (const char* w : {"menu.view", "menu.panels", "panel.matrix"}) {
+      auto p = widget(xs.dump(), w);
+      REQUIRE_MESSAGE(p, w);
+      xs.x("mousemove " + at(*p), 150);
+      xs.x("click 1", 500);
+    }
+  };
+  {
+    XSession xs(dir);
+    REQUIRE(xs.start(quote(laak_path()) + " --lang en", true));
+    INFO("viewer log: " << slurp(xs.log()));
+    CHECK(xs.dump()["panels"]["matrix"] == false);
+    toggle(xs);
+    const json j = xs.dump();
+    CHECK(j["panels"]["matrix"] == true);
+    CHECK(j["matrix"]["projects"].size() == 9);  // its tab is brought forward
+    CHECK(xs.stop() == 0);
+  }
+  CHECK(read_json(dir / "config" / "wijknet" / "viewer.json")["panels"]["matrix"] == true);
+  {
+    XSession again(dir);
+    REQUIRE(again.start(quote(laak_path()) + " --lang en", true, "1280x800", false));
+    CHECK(again.dump()["panels"]["matrix"] == true);
+    toggle(again);
+    CHECK(again.dump()["panels"]["matrix"] == false);
+    CHECK_FALSE(again.dump().contains("matrix"));
+    CHECK(again.stop() == 0);
+  }
+  CHECK(read_json(dir / "config" / "wijknet" / "viewer.json")["panels"]["matrix"] == false);
+}
