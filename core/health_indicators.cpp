@@ -55,18 +55,6 @@ void act(HealthIndicator& ind, const std::string& action) {
   add_sentence(ind.message, action);
 }
 
-// An amount in whole euro with thousands separators: "183.000" in Dutch, "183,000" in English.
-std::string euro(Lang lang, double amount) {
-  std::string digits = std::to_string(static_cast<long long>(std::llround(amount)));
-  std::string out;
-  const std::size_t start = digits[0] == '-' ? 1 : 0;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > start && (digits.size() - i) % 3 == 0) out += lang == Lang::nl ? '.' : ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -816,7 +804,7 @@ HealthIndicator funding_dependency(const HealthContext& ctx) {
   for (const auto& [project, f] : funders_of) single += f.size() == 1;
 
   ind.message = ctx.tr_count("funding.share", by_funder.size(),
-                             {ctx.label(top->first), ctx.percent(s1), euro(ctx.lang, total), std::to_string(by_funder.size())});
+                             {ctx.label(top->first), ctx.percent(s1), format_amount(ctx.lang, std::round(total)), std::to_string(by_funder.size())});
   if (single > 0 && s1 >= 0.5) add_sentence(ind.message, ctx.tr_count("funding.single_projects", single, {std::to_string(single)}));
   if (!unsecured.empty()) add_sentence(ind.message, ctx.tr("funding.unsecured", {ctx.labels(unsecured, 6)}));
   if (!unreadable.empty()) add_sentence(ind.message, ctx.tr("funding.unreadable", {ctx.ids_joined(unreadable, 4)}));

@@ -22,6 +22,7 @@ constexpr Entry table[] = {
 #include "core/text/viewer.inc"
 #include "core/text/table.inc"
 #include "core/text/files.inc"
+#include "core/text/projects.inc"
 };
 
 const std::unordered_map<std::string_view, const Entry*>& index() {
@@ -105,6 +106,24 @@ std::string format_measure(Lang lang, double value, int significant) {
   std::string s = format_number(lang, value, decimals);
   if (s == "-0" || s.find_first_not_of("-0.,") == std::string::npos) s.erase(0, s[0] == '-');  // no "-0,00"
   return s;
+}
+
+std::string format_amount(Lang lang, double amount) {
+  const long long cents = std::llround(amount * 100);
+  const bool whole = cents % 100 == 0;
+  std::string digits = std::to_string(std::llabs(cents / 100));
+  std::string out = cents < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += lang == Lang::nl ? '.' : ',';
+    out += digits[i];
+  }
+  if (!whole) {
+    const long long c = std::llabs(cents % 100);
+    out += lang == Lang::nl ? ',' : '.';
+    out += char('0' + c / 10);
+    out += char('0' + c % 10);
+  }
+  return out;
 }
 
 std::string tr_count(Lang lang, std::string_view key, std::size_t count, std::initializer_list<std::string> args) {

@@ -35,6 +35,10 @@ std::vector<std::string_view> text_keys();
 
 // The number as users read it: "0,42" in Dutch, "0.42" in English, with `decimals` digits.
 std::string format_number(Lang lang, double value, int decimals = 2);
+// An amount (euro) as users read it, thousands grouped: "183.000" in Dutch, "183,000" in English;
+// with cents when it has them ("1.250,50" / "1,250.50"). read_number (core/number_text) reads
+// both back.
+std::string format_amount(Lang lang, double amount);
 
 // A measure as a coordinator reads it: fixed notation, never "4.1e-05", in the user's decimal
 // separator. Whole numbers without decimals ("14"); others with `significant` significant digits

@@ -13,6 +13,13 @@ std::string Rgba::hex() const {
   return buf;
 }
 
+Rgba advice_tint(std::string_view advice) {
+  if (advice == "continue") return {217, 240, 211, 255};
+  if (advice == "investigate") return {251, 239, 201, 255};
+  if (advice == "stop") return {246, 211, 208, 255};
+  return {238, 238, 238, 255};
+}
+
 Rgba kind_color(std::string_view kind) {
   if (kind == "partner") return {52, 114, 196, 255};   // blue: organisations
   if (kind == "resident") return {46, 160, 90, 255};   // green: people and resident groups

@@ -35,6 +35,14 @@ Rgba with_alpha(Rgba c, std::uint8_t a);
 // A darker shade for outlines.
 Rgba darker(Rgba c, double factor = 0.6);
 
+// The effort-impact matrix (the report's and the viewer's): a cell's tint by its advice
+// ("continue" green, "investigate" yellow, "stop" red; anything else grey), the project dots,
+// and the gold ring and text of a pearl.
+Rgba advice_tint(std::string_view advice);
+inline constexpr Rgba matrix_dot_color{52, 73, 94, 255};
+inline constexpr Rgba pearl_color{230, 190, 0, 255};
+inline constexpr Rgba pearl_text_color{107, 90, 0, 255};
+
 inline constexpr Rgba background_color{247, 247, 244, 255};
 inline constexpr Rgba selection_color{255, 140, 0, 255};
 inline constexpr Rgba label_color{30, 30, 34, 255};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -42,19 +43,36 @@ ProjectAdvice project_advice(double effort, double impact) {
   return ProjectAdvice::investigate;
 }
 
-namespace {
-bool finished_status(const Json& attrs) {
-  if (!attrs.is_object()) return false;
-  auto it = attrs.find("status");
-  if (it == attrs.end() || !it->is_string()) return false;
-  std::string s = it->get<std::string>();
+bool finished_status(std::string_view status) {
+  std::string s(status);
   for (auto& ch : s) ch = char(std::tolower(static_cast<unsigned char>(ch)));
   for (std::string_view f : {"completed", "finished", "stopped", "cancelled", "canceled", "closed", "ended",
                              "afgerond", "gestopt", "beeindigd", "beëindigd"})
     if (s == f) return true;
   return false;
 }
+
+namespace {
+bool project_ended(const Json& attrs) {
+  if (!attrs.is_object()) return false;
+  auto it = attrs.find("status");
+  return it != attrs.end() && it->is_string() && wijknet::finished_status(std::string_view(it->get_ref<const std::string&>()));
+}
 }  // namespace
+
+CellSpread matrix_cell_spread(std::size_t count, double cell) {
+  CellSpread out;
+  if (count == 0) return out;
+  const std::size_t per_row = std::size_t(std::ceil(std::sqrt(double(count))));
+  const std::size_t rows = (count + per_row - 1) / per_row;
+  const double step = std::min(20.0, (cell - 14) / double(per_row));
+  out.radius = std::min(9.0, step / 2 + 1);
+  for (std::size_t j = 0; j < count; ++j) {
+    const std::size_t row = j / per_row, col = j % per_row;
+    out.offsets.emplace_back((double(col) - double(per_row - 1) / 2) * step, (double(row) - double(rows - 1) / 2) * step);
+  }
+  return out;
+}
 
 FundingKind funding_kind(const Edge& e) {
   auto it = e.attrs.find("funding");
@@ -87,7 +105,7 @@ Portfolio assess_portfolio(const Coalition& coalition, const std::optional<Date>
     const Node& node = coalition.nodes[i];
     if (node.kind != kinds::project) continue;
     if (at && !node.exists_at(*at)) continue;
-    if (finished_status(node.attrs)) {
+    if (project_ended(node.attrs)) {
       ++p.finished;
       continue;
     }

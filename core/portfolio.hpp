@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/model.hpp"
@@ -59,6 +60,22 @@ std::optional<double> rating(const Json& attrs, std::string_view key, bool* inva
 //                                                    low-impact fill-ins)
 // Fractional ratings are compared as they are (impact 3.5 is middle). O(1).
 ProjectAdvice project_advice(double effort, double impact);
+
+// The statuses a project's attrs.status takes in the documents wijknet writes: "running", then the
+// finished ones assess_portfolio leaves out. Other strings (also Dutch ones) are kept as written.
+inline constexpr std::string_view project_statuses[] = {"running", "completed", "stopped", "cancelled"};
+// Whether attrs.status text says the project ended: "completed", "finished", "stopped",
+// "cancelled", "closed", "ended", or the Dutch "afgerond", "gestopt", "beëindigd" (any case). O(1).
+bool finished_status(std::string_view status);
+
+// Where the dots of `count` projects sharing one cell of the matrix (a square `cell` wide) go: a
+// near-square grid centred on the cell, at most 20 apart, each of `radius` (at most 9). The
+// report's picture and the viewer's panel both place dots by it. O(count).
+struct CellSpread {
+  double radius = 0;
+  std::vector<std::pair<double, double>> offsets;  // from the cell's centre, in placement order
+};
+CellSpread matrix_cell_spread(std::size_t count, double cell);
 
 // Every project node of `coalition` that exists at `at` (all when nullopt) and whose
 // attrs.status is not a finished state ("completed", "finished", "stopped", "cancelled",

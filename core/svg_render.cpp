@@ -338,14 +338,7 @@ std::string portfolio_svg(const Coalition& c, const Portfolio& p, Lang lang, dou
        "\" viewBox=\"0 0 " + num(width) + " " + num(height) +
        "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\" role=\"img\">\n";
   s += "<title>" + xml_escape(tr(lang, "matrix.title")) + "</title>\n";
-  auto tint = [](ProjectAdvice a) {
-    switch (a) {
-      case ProjectAdvice::continue_: return "#d9f0d3";
-      case ProjectAdvice::investigate: return "#fbefc9";
-      case ProjectAdvice::stop: return "#f6d3d0";
-    }
-    return "#eeeeee";
-  };
+  auto tint = [](ProjectAdvice a) { return advice_tint(advice_id(a)).hex(); };
   // Cell (effort e, impact i): x from effort 1 at the left, y from impact 5 at the top.
   for (int e = 1; e <= 5; ++e)
     for (int i = 1; i <= 5; ++i)
@@ -377,18 +370,14 @@ std::string portfolio_svg(const Coalition& c, const Portfolio& p, Lang lang, dou
   for (std::size_t k = 0; k < rated.size(); ++k) cells[{*rated[k]->effort, *rated[k]->impact}].push_back(k);
   for (const auto& [where, members] : cells) {
     const double cx = left + (where.first - 0.5) * cell, cy = top + (5.5 - where.second) * cell;
-    const std::size_t per_row = std::size_t(std::ceil(std::sqrt(double(members.size()))));
-    const double step = std::min(20.0, (cell - 14) / double(std::max<std::size_t>(per_row, 1)));
-    const double r = std::min(9.0, step / 2 + 1);
+    const CellSpread spread = matrix_cell_spread(members.size(), cell);
+    const double r = spread.radius;
     for (std::size_t j = 0; j < members.size(); ++j) {
-      const std::size_t row = j / per_row, col = j % per_row;
-      const std::size_t rows = (members.size() + per_row - 1) / per_row;
-      const double x = cx + (double(col) - double(per_row - 1) / 2) * step;
-      const double y = cy + (double(row) - double(rows - 1) / 2) * step;
+      const double x = cx + spread.offsets[j].first, y = cy + spread.offsets[j].second;
       const auto* a = rated[members[j]];
       s += "<g><title>" + xml_escape(c.nodes[a->node].label) + "</title><circle cx=\"" + num(x) + "\" cy=\"" + num(y) +
-           "\" r=\"" + num(r) + "\" fill=\"#34495e\"" +
-           (a->pearl ? " stroke=\"#e6be00\" stroke-width=\"3\"" : " stroke=\"#ffffff\" stroke-width=\"1\"") +
+           "\" r=\"" + num(r) + "\" fill=\"" + matrix_dot_color.hex() + "\"" +
+           (a->pearl ? " stroke=\"" + pearl_color.hex() + "\" stroke-width=\"3\"" : std::string(" stroke=\"#ffffff\" stroke-width=\"1\"")) +
            "/><text x=\"" + num(x) + "\" y=\"" + num(y + 3.5) + "\" fill=\"#ffffff\" font-size=\"" + num(r >= 8 ? 10 : 8) +
            "\" text-anchor=\"middle\">" + std::to_string(members[j] + 1) + "</text></g>\n";
     }
@@ -405,7 +394,7 @@ std::string portfolio_svg(const Coalition& c, const Portfolio& p, Lang lang, dou
     ky += 18;
   }
   if (p.pearls > 0) {
-    s += "<text x=\"" + num(key_x) + "\" y=\"" + num(ky + 6) + "\" fill=\"#6b5a00\">" +
+    s += "<text x=\"" + num(key_x) + "\" y=\"" + num(ky + 6) + "\" fill=\"" + pearl_text_color.hex() + "\">" +
          xml_escape("\xE2\x98\x85 " + tr(lang, "matrix.pearl")) + "</text>\n";
   }
   s += "</g>\n</svg>\n";

@@ -9,7 +9,7 @@
 namespace wijknet::viz {
 
 bool known_panel(const std::string& id) {
-  static const std::array<std::string_view, 8> ids = {"health", "whatif", "missing", "legend", "filters", "inspector", "timeline", "table"};
+  static const std::array<std::string_view, 9> ids = {"health", "whatif", "missing", "legend", "filters", "inspector", "timeline", "table", "matrix"};
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
@@ -53,6 +53,7 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
     if (id == "health") return &insight.show_health;
     if (id == "whatif") return &insight.show_whatif;
     if (id == "missing") return &insight.show_missing;
+    if (id == "matrix") return &insight.show_matrix;
     return nullptr;
   };
   switch (a.kind) {

@@ -22,7 +22,7 @@ struct Action {
     tie_selection,                   // a `collaborates` tie between the two selected members
     remove_selection,                // the selected members and their ties
     remove_member,                   // index: one member
-    show_panel, hide_panel,          // text: "health", "whatif", "missing"
+    show_panel, hide_panel,          // text: "health", "whatif", "missing", "matrix"
     highlight_indicator,             // text: indicator id (again: clears)
     whatif_enter, whatif_leave, whatif_apply,
     whatif_toggle,                   // text: member id taken out / put back
@@ -89,7 +89,7 @@ std::string write_report(const Coalition& doc, const std::string& source, const 
                          Lang report_lang, const std::vector<Candidate>& registry);
 
 // Whether a panel id is one of the viewer's ("health", "whatif", "missing", "legend", "filters",
-// "inspector", "timeline", "table").
+// "inspector", "timeline", "table", "matrix").
 bool known_panel(const std::string& id);
 
 }  // namespace wijknet::viz

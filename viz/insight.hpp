@@ -47,6 +47,7 @@ class Insight {
  public:
   // Which of its panels are open (the dashboard by default).
   bool show_health = true, show_whatif = false, show_missing = false;
+  bool show_matrix = false;  // the project matrix (viz/panel_matrix.cpp)
 
   // Once a frame: takes finished answers, asks for new ones when the document, the language,
   // the registry or the scenario changed, and mutes the scenario's members on the map.

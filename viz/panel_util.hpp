@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <cmath>
 #include <string>
 
 #include "viz/palette.hpp"
@@ -17,6 +18,31 @@ inline ImVec4 im_vec4(Rgba c) { return {c.r / 255.0f, c.g / 255.0f, c.b / 255.0f
 inline void track(UiContext& ctx, const std::string& name) {
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   ctx.widgets[name] = {a.x, a.y, b.x, b.y};
+}
+
+// A coloured disc in the text flow, for legend rows and tie lists.
+inline void swatch(Rgba c, float size) {
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float h = ImGui::GetTextLineHeight();
+  ImGui::GetWindowDrawList()->AddCircleFilled({p.x + size / 2, p.y + h / 2}, size / 2, im_color(c));
+  ImGui::GetWindowDrawList()->AddCircle({p.x + size / 2, p.y + h / 2}, size / 2, im_color(darker(c, 0.55)));
+  ImGui::Dummy({size, h});
+  ImGui::SameLine();
+}
+
+// BeginCombo, recording the closed combo's place (once it is open, the last item is inside the
+// combo's own window).
+inline bool begin_combo(UiContext& ctx, const std::string& name, const char* label, const char* preview) {
+  const bool open = ImGui::BeginCombo(label, preview);
+  if (!open) track(ctx, name);
+  return open;
+}
+
+// Selectable, recorded under `name`.
+inline bool selectable(UiContext& ctx, const std::string& name, const char* label, bool selected) {
+  const bool clicked = ImGui::Selectable(label, selected);
+  track(ctx, name);
+  return clicked;
 }
 
 // A muted sentence, wrapped at the panel's edge (TextDisabled does not wrap).
@@ -47,5 +73,9 @@ void table_panel(AppState& state, UiContext& ctx);
 // The files' dialogs and File > Recent (viz/panel_files.cpp).
 void file_dialogs(UiContext& ctx);
 void recent_menu(UiContext& ctx);
+// The project matrix (viz/panel_matrix.cpp), a tab of the docked column like the three above.
+void matrix_panel(AppState& state, const Insight& insight, UiContext& ctx);
+// The inspector of the primary selected member (viz/panel_inspector.cpp).
+void inspector_panel(AppState& state, UiContext& ctx);
 
 }  // namespace wijknet::viz

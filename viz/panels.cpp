@@ -25,36 +25,12 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
-// A coloured disc in the text flow, for legend rows and tie lists.
-void swatch(Rgba c, float size) {
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  float h = ImGui::GetTextLineHeight();
-  ImGui::GetWindowDrawList()->AddCircleFilled({p.x + size / 2, p.y + h / 2}, size / 2, im_color(c));
-  ImGui::GetWindowDrawList()->AddCircle({p.x + size / 2, p.y + h / 2}, size / 2, im_color(darker(c, 0.55)));
-  ImGui::Dummy({size, h});
-  ImGui::SameLine();
-}
-
 // BeginMenu, recording the header's place while the menu is closed (once it is open, the last
 // item is inside the menu's own window).
 bool begin_menu(UiContext& ctx, const std::string& name, const char* label) {
   const bool open = ImGui::BeginMenu(label);
   if (!open) track(ctx, name);
   return open;
-}
-
-// BeginCombo, recording the closed combo's place (see begin_menu).
-bool begin_combo(UiContext& ctx, const std::string& name, const char* label, const char* preview) {
-  const bool open = ImGui::BeginCombo(label, preview);
-  if (!open) track(ctx, name);
-  return open;
-}
-
-// Selectable, recorded under `name`.
-bool selectable(UiContext& ctx, const std::string& name, const char* label, bool selected) {
-  const bool clicked = ImGui::Selectable(label, selected);
-  track(ctx, name);
-  return clicked;
 }
 
 // MenuItem, recorded under `name`.
@@ -149,6 +125,7 @@ void menu_bar(AppState& state, const Insight& insight, UiContext& ctx) {
       panel_item("whatif", "panel.whatif", insight.show_whatif);
       panel_item("missing", "panel.missing", insight.show_missing);
       panel_item("timeline", "panel.timeline", ctx.timeline && ctx.timeline->show);
+      panel_item("matrix", "panel.matrix", insight.show_matrix);
       ImGui::Separator();
       ImGui::MenuItem(tr(L, "panel.legend").c_str(), nullptr, &ctx.show_legend);
       ImGui::MenuItem(tr(L, "panel.filters").c_str(), nullptr, &ctx.show_filters);
@@ -367,242 +344,6 @@ void filters_panel(AppState& state, UiContext& ctx) {
   ImGui::End();
 }
 
-void load_edit_buffers(AppState& state, UiContext& ctx, std::size_t i) {
-  const Node& n = state.document().nodes[i];
-  ctx.editing = i;
-  ctx.edit_label = n.label;
-  ctx.edit_id = n.id;
-  ctx.edit_attrs = n.attrs.dump(2);
-  ctx.edit_attrs_error.clear();
-  ctx.new_tie_query.clear();
-}
-
-void inspector_panel(AppState& state, UiContext& ctx) {
-  const Lang L = ctx.lang;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 10, vp->WorkPos.y + 10}, ImGuiCond_FirstUseEver, {1, 0});
-  ImGui::SetNextWindowSize({340 * ctx.ui_scale, 560 * ctx.ui_scale}, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin((tr(L, "panel.inspector") + "###inspector").c_str(), &ctx.show_inspector)) {
-    ImGui::End();
-    return;
-  }
-  // How much of the view's right side it covers (the map keeps the selected member clear of it).
-  if (ImGui::GetWindowPos().x > vp->WorkPos.x + vp->WorkSize.x / 2)  // docked on the right, where it opens
-    ctx.inspector_width = std::max(0.0f, vp->WorkPos.x + vp->WorkSize.x - ImGui::GetWindowPos().x);
-  ctx.widgets["inspector"] = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
-                              ImGui::GetWindowPos().y + ImGui::GetWindowSize().y};
-  const auto& doc = state.document();
-  if (!state.view().primary() || *state.view().primary() >= doc.nodes.size()) {
-    ctx.editing.reset();
-    ImGui::TextWrapped("%s", tr(L, "inspector.none").c_str());
-    ImGui::End();
-    return;
-  }
-  if (state.view().selection().size() > 1) {
-    ImGui::TextUnformatted(tr(L, "inspector.many", {std::to_string(state.view().selection().size())}).c_str());
-    if (ImGui::Button(tr(L, "menu.remove_selection").c_str())) ctx.actions.push_back({Action::Kind::remove_selection});
-    if (state.view().selection().size() == 2) {
-      ImGui::SameLine();
-      if (ImGui::Button(tr(L, "menu.add_tie").c_str())) ctx.actions.push_back({Action::Kind::tie_selection});
-    }
-    ImGui::Separator();
-  }
-  const std::size_t i = *state.view().primary();
-  // Fresh buffers for a newly selected node, and after an undo changed the node underneath.
-  if (ctx.editing != i ||
-      (!ImGui::IsAnyItemActive() && (ctx.edit_label != doc.nodes[i].label || ctx.edit_id != doc.nodes[i].id)))
-    load_edit_buffers(state, ctx, i);
-  const Node& n = doc.nodes[i];
-
-  ImGui::PushItemWidth(-90 * ctx.ui_scale);
-  const bool label_entered =
-      ImGui::InputText(tr(L, "inspector.label").c_str(), &ctx.edit_label, ImGuiInputTextFlags_EnterReturnsTrue);
-  track(ctx, "inspector.label");
-  if (label_entered || ImGui::IsItemDeactivatedAfterEdit()) state.doc().set_label(i, ctx.edit_label);
-  if (ImGui::InputText(tr(L, "inspector.id").c_str(), &ctx.edit_id, ImGuiInputTextFlags_EnterReturnsTrue) ||
-      ImGui::IsItemDeactivatedAfterEdit()) {
-    if (ctx.edit_id != n.id) {
-      Node copy = n;
-      copy.id = ctx.edit_id;
-      if (!state.doc().set_node(i, std::move(copy))) ctx.edit_id = state.document().nodes[i].id;
-    }
-  }
-  // Kind and sector from the known lists; unknown values the document carries stay selectable.
-  std::vector<std::string> kind_list = {"partner", "resident", "project"};
-  if (std::find(kind_list.begin(), kind_list.end(), n.kind) == kind_list.end()) kind_list.push_back(n.kind);
-  if (begin_combo(ctx, "inspector.kind", tr(L, "inspector.kind").c_str(), kind_name(L, n.kind).c_str())) {
-    for (const auto& k : kind_list)
-      if (selectable(ctx, "inspector.kind." + k, kind_name(L, k).c_str(), k == n.kind)) state.doc().set_kind(i, k);
-    ImGui::EndCombo();
-  }
-  // A resident is a person (pseudonymised in exports for others) or a group (an organisation).
-  if (n.kind == kinds::resident) {
-    const bool group = n.is_resident_group();
-    auto text = [&](bool g) { return tr(L, g ? "inspector.resident.group" : "inspector.resident.person"); };
-    if (begin_combo(ctx, "inspector.resident", tr(L, "inspector.resident").c_str(), text(group).c_str())) {
-      for (bool g : {false, true}) {
-        const std::string form(g ? resident_forms::group : resident_forms::person);
-        if (selectable(ctx, "inspector.resident." + form, text(g).c_str(), g == group) && g != group) {
-          Json attrs = n.attrs;
-          attrs[std::string(resident_forms::attr)] = form;
-          state.doc().set_attrs(i, std::move(attrs));
-        }
-      }
-      ImGui::EndCombo();
-    }
-  }
-  std::vector<std::string> sector_list = {""};
-  for (auto s : known_sectors) sector_list.emplace_back(s);
-  if (std::find(sector_list.begin(), sector_list.end(), n.sector) == sector_list.end()) sector_list.push_back(n.sector);
-  if (begin_combo(ctx, "inspector.sector", tr(L, "inspector.sector").c_str(), sector_title(L, n.sector).c_str())) {
-    for (const auto& s : sector_list)
-      if (selectable(ctx, "inspector.sector." + s, sector_title(L, s).c_str(), s == n.sector)) state.doc().set_sector(i, s);
-    ImGui::EndCombo();
-  }
-  ImGui::PopItemWidth();
-  bool broker = n.is_broker();
-  if (ImGui::Checkbox((tr(L, "inspector.role") + ": " + tr(L, "inspector.broker")).c_str(), &broker))
-    state.doc().set_role(i, broker ? "broker" : "");
-  if (!doc.themes.empty()) {
-    ImGui::TextUnformatted(tr(L, "inspector.themes").c_str());
-    for (const auto& t : doc.themes) {
-      bool on = std::find(n.themes.begin(), n.themes.end(), t.id) != n.themes.end();
-      const bool changed = ImGui::Checkbox(((t.label.empty() ? t.id : t.label) + "##th" + t.id).c_str(), &on);
-      track(ctx, "inspector.theme." + t.id);
-      if (changed) {
-        auto themes = n.themes;
-        if (on) themes.push_back(t.id);
-        else std::erase(themes, t.id);
-        state.doc().set_themes(i, std::move(themes));
-      }
-    }
-  }
-  if (n.since || n.until)
-    ImGui::TextDisabled("%s %s  %s %s", tr(L, "inspector.since").c_str(), n.since ? n.since->str().c_str() : "—",
-                        tr(L, "inspector.until").c_str(), n.until ? n.until->str().c_str() : "—");
-  bool pinned = state.doc().pinned()[i] != 0;
-  if (ImGui::Checkbox(tr(L, "inspector.pinned").c_str(), &pinned)) state.doc().set_pinned(i, pinned);
-  ImGui::SameLine();
-  if (ImGui::Button(tr(L, "inspector.focus").c_str())) state.set_focus(i, std::max(state.view().focus_depth(), 1));
-  if (n.is_actor()) {
-    // What the coalition loses without this member: what-if mode, nothing deleted.
-    ImGui::SameLine();
-    if (ImGui::Button(tr(L, "inspector.whatif").c_str())) {
-      ctx.actions.push_back({Action::Kind::whatif_toggle, n.id});
-      ctx.actions.push_back({Action::Kind::show_panel, "whatif"});
-      ctx.dock_select = "whatif";
-    }
-    track(ctx, "inspector.whatif");
-  }
-
-  const bool attrs_open = ImGui::CollapsingHeader(tr(L, "inspector.attrs").c_str());
-  track(ctx, "inspector.attrs");
-  if (attrs_open) {
-    ImGui::InputTextMultiline("##attrs", &ctx.edit_attrs, {-1, ImGui::GetTextLineHeight() * 6});
-    track(ctx, "inspector.attrs.text");
-    const bool apply = ImGui::Button(tr(L, "inspector.apply").c_str());
-    track(ctx, "inspector.attrs.apply");
-    if (apply) {
-      try {
-        Json attrs = Json::parse(ctx.edit_attrs);
-        if (!attrs.is_object()) throw std::runtime_error("{ ... }");
-        state.doc().set_attrs(i, std::move(attrs));
-        ctx.edit_attrs_error.clear();
-      } catch (const std::exception& e) {
-        ctx.edit_attrs_error = tr(L, "inspector.attrs_bad", {e.what()});
-      }
-    }
-    if (!ctx.edit_attrs_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", ctx.edit_attrs_error.c_str());
-  }
-
-  const bool metrics_open = ImGui::CollapsingHeader(tr(L, "inspector.metrics").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
-  track(ctx, "inspector.metrics");
-  if (metrics_open) {
-    if (!state.scene().has_metrics()) {
-      ImGui::TextDisabled("%s", tr(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
-      ImGui::TextUnformatted((metric_name(L, "degree") + ": " + std::to_string(state.scene().degree(i))).c_str());
-    } else if (ImGui::BeginTable("##metrics", 3, ImGuiTableFlags_SizingStretchProp)) {
-      for (auto m : all_metrics) {
-        double v = state.scene().metric(m, i);
-        auto [r, of] = state.scene().rank(m, i);
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(metric_name(L, metric_id(m)).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format_measure(L, v).c_str());
-        ImGui::TableNextColumn();
-        if (r > 0) ImGui::TextDisabled("%s", tr(L, "inspector.rank", {std::to_string(r), std::to_string(of)}).c_str());
-      }
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(metric_name(L, "community").c_str());
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", state.scene().community(i));
-      ImGui::EndTable();
-      // Which network and date the numbers are of, as `analyze` and the report say it.
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextDisabled("%s", tr(L, "inspector.measures_on", {scope_name(L, NetworkScope::members_and_projects),
-                                                                 long_date(L, state.view().measures_date().value_or(Date::today()))})
-                                    .c_str());
-      ImGui::PopTextWrapPos();
-    }
-  }
-
-  const std::vector<std::size_t> ties = ties_by_member(doc)[i];  // the table's tie count too
-  if (ImGui::CollapsingHeader(tr(L, "inspector.ties", {std::to_string(ties.size())}).c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
-    std::optional<std::size_t> remove;
-    for (auto e : ties) {
-      const Edge& x = doc.edges[e];
-      std::size_t other = x.source == i ? x.target : x.source;
-      ImGui::PushID(int(e));
-      // The controls first, where a narrow panel cannot push them out of sight; the name last.
-      if (ImGui::SmallButton(tr(L, "inspector.remove_tie").c_str())) remove = e;
-      track(ctx, "inspector.remove_tie." + doc.nodes[other].id);
-      ImGui::SameLine();
-      float w = float(x.weight);
-      ImGui::SetNextItemWidth(52 * ctx.ui_scale);
-      if (ImGui::DragFloat("##w", &w, 0.05f, 0.0f, 100.0f, "%.2f") && w != float(x.weight)) state.doc().set_edge_weight(e, w);
-      ImGui::SameLine();
-      swatch(kind_color(doc.nodes[other].kind), ImGui::GetTextLineHeight() * 0.6f);
-      if (ImGui::SmallButton(label_text(doc.nodes[other], 28).c_str())) {
-        state.click(other, false);
-        state.fly_to(other);
-      }
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", x.kind.c_str());  // the kind of tie
-      ImGui::PopID();
-    }
-    if (remove) state.doc().remove_edge(*remove);
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##newtie", tr(L, "inspector.new_tie").c_str(), &ctx.new_tie_query);
-    if (!ctx.new_tie_query.empty()) {
-      std::string q = fold_for_search(ctx.new_tie_query);
-      int shown = 0;
-      for (std::size_t j = 0; j < doc.nodes.size() && shown < 6; ++j) {
-        if (j == i) continue;
-        if (fold_for_search(doc.nodes[j].label).find(q) == std::string::npos && fold_for_search(doc.nodes[j].id).find(q) == std::string::npos)
-          continue;
-        ++shown;
-        if (ImGui::Selectable((tr(L, "inspector.add") + ": " + label_text(doc.nodes[j]) + "##nt" + doc.nodes[j].id).c_str())) {
-          Edge e;
-          e.source = i;
-          e.target = j;
-          bool project = doc.nodes[i].kind == kinds::project || doc.nodes[j].kind == kinds::project;
-          e.kind = project ? "participates" : "collaborates";
-          state.doc().add_edge(std::move(e));
-          ctx.new_tie_query.clear();
-        }
-      }
-    }
-  }
-  ImGui::Separator();
-  if (ImGui::Button(tr(L, "inspector.remove_node").c_str())) {
-    Action a{Action::Kind::remove_member};
-    a.index = i;
-    ctx.actions.push_back(a);
-  }
-  ImGui::End();
-}
-
 void search_panel(AppState& state, UiContext& ctx) {
   const Lang L = ctx.lang;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -789,11 +530,11 @@ void report_popup(UiContext& ctx) {
   ImGui::EndPopup();
 }
 
-// The docked column on the left: the dashboard, What if and Missing partners as tabs, each
+// The docked column on the left: the dashboard, What if, Missing partners and the project matrix as tabs, each
 // closable; the dashboard first.
 void dock(AppState& state, const Insight& insight, UiContext& ctx) {
   ctx.dock_width = 0;
-  if (!insight.show_health && !insight.show_whatif && !insight.show_missing) return;
+  if (!insight.show_health && !insight.show_whatif && !insight.show_missing && !insight.show_matrix) return;
   const Lang L = ctx.lang;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float w = dock_width_for(vp->WorkSize.x, ctx.ui_scale);
@@ -826,6 +567,7 @@ void dock(AppState& state, const Insight& insight, UiContext& ctx) {
       tab("health", "panel.health", insight.show_health, health_panel);
       tab("whatif", "panel.whatif", insight.show_whatif, whatif_panel);
       tab("missing", "panel.missing", insight.show_missing, missing_panel);
+      tab("matrix", "panel.matrix", insight.show_matrix, matrix_panel);
       ImGui::EndTabBar();
     }
   }
@@ -880,6 +622,7 @@ float dock_width_for(float viewport_width, float ui_scale) {
 
 void draw_ui(AppState& state, const Insight& insight, UiContext& ctx, const Interaction& interaction) {
   menu_bar(state, insight, ctx);
+  ctx.matrix_dump = nullptr;  // filled while the matrix tab is drawn
   dock(state, insight, ctx);
   ctx.left_cover = ctx.dock_width;
   if (ctx.show_legend) legend_panel(state, ctx);

@@ -73,7 +73,15 @@ struct UiContext {
   std::vector<Action> actions;
   // Inspector edit buffers, refreshed when the primary node changes.
   std::optional<std::size_t> editing;
-  std::string edit_label, edit_id, edit_attrs, edit_attrs_error, edit_themes;
+  std::string edit_label, edit_id, edit_themes;
+  // The typed fields' texts while one is being edited (field_active names it) and the new
+  // attribute rows' texts, and each field's refusal in the user's language, by field name
+  // ("inspector.field.budget", "inspector.tie.3.until", "inspector.field.attr.note").
+  std::map<std::string, std::string> field_text, field_error;
+  std::string field_active;
+  std::optional<std::size_t> open_tie;  // the tie whose period and attributes are shown
+  // What the project matrix drew this frame (viz/project_matrix.hpp: matrix_json), for the dump.
+  Json matrix_dump;
   std::string new_tie_query;
   std::string filter_date, filter_date_error;
 

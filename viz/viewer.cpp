@@ -507,7 +507,7 @@ bool Viewer::write_dump(const std::string& path) {
   j["panels"] = {{"legend", ctx_.show_legend}, {"filters", ctx_.show_filters}, {"inspector", ctx_.show_inspector},
                  {"search", ctx_.search_open}, {"search_text", ctx_.search_text}, {"health", insight_.show_health},
                  {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing}, {"timeline", timeline_.show},
-                 {"table", ctx_.show_table}};
+                 {"table", ctx_.show_table}, {"matrix", insight_.show_matrix}};
   // The members table: its columns, sort, filter and the first rows in the order shown.
   if (ctx_.show_table) {
     ctx_.table.refresh(state_);
@@ -522,10 +522,12 @@ bool Viewer::write_dump(const std::string& path) {
   // Per open panel of the coordinator's questions, what it shows.
   j["insight"] = insight_.dump(state_);
   if (timeline_.show) j["timeline"] = timeline_.dump(state_);
+  if (insight_.show_matrix) j["matrix"] = ctx_.matrix_dump;
   j["report"] = {{"written", report_written_}, {"offer", ctx_.report_offer}};
   j["insets"] = {state_.view().insets().first, state_.view().insets().second};
   j["status"] = ctx_.status;
   j["widgets"] = ctx_.widgets;
+  j["field_errors"] = ctx_.field_error;  // the inspector's refusals shown now, by field
   j["error"] = state_.doc().error();
   j["files"] = ctx_.files.dump();
   j["files"]["recovery_file"] = recovery_file(state_.doc().path()).string();
@@ -623,7 +625,7 @@ ViewerSettings Viewer::current_settings() const {
   ViewerSettings s;
   s.panels = {{"health", insight_.show_health}, {"whatif", insight_.show_whatif}, {"missing", insight_.show_missing},
               {"legend", ctx_.show_legend},     {"filters", ctx_.show_filters},   {"inspector", ctx_.show_inspector},
-              {"timeline", timeline_.show}, {"table", ctx_.show_table}};
+              {"timeline", timeline_.show}, {"table", ctx_.show_table}, {"matrix", insight_.show_matrix}};
   s.recent = ctx_.files.recent;
   return s;
 }
@@ -641,6 +643,7 @@ void Viewer::restore_panels() {
     else if (id == "inspector") ctx_.show_inspector = open;
     else if (id == "timeline") timeline_.show = open;
     else if (id == "table") ctx_.show_table = open;
+    else if (id == "matrix") insight_.show_matrix = open;
   };
   for (const auto& [id, open] : saved.panels) set(id, open);
   ctx_.files.recent = saved.recent;
@@ -655,7 +658,7 @@ void Viewer::restore_panels() {
   }
   if (!opt_.whatif.empty()) ctx_.dock_select = "whatif";
   // The map starts clear of the docked column.
-  const bool docked = insight_.show_health || insight_.show_whatif || insight_.show_missing;
+  const bool docked = insight_.show_health || insight_.show_whatif || insight_.show_missing || insight_.show_matrix;
   // A member selected at start has the inspector open beside it, on the right.
   const bool inspector = ctx_.show_inspector && !opt_.select.empty();
   state_.view().set_insets(docked ? dock_width_for(float(opt_.width), ctx_.ui_scale) : 0, inspector ? 350 * ctx_.ui_scale : 0);
@@ -1072,7 +1075,7 @@ Options:
   --curved              curved ties
   --no-layout           keep stored (or seeded) positions; do not run the force layout
   --panel NAME          open a panel at start: health, whatif, missing, legend, filters,
-                        inspector, timeline, table (may be repeated); open panels are remembered between runs
+                        inspector, timeline, table, matrix (may be repeated); open panels are remembered between runs
                         in $XDG_CONFIG_HOME/wijknet/viewer.json (~/.config/wijknet/viewer.json)
   --at DATE             show the coalition as it stood at DATE (the timeline's date)
   --compare DATE        open the timeline comparing the map's date with DATE
@@ -1179,7 +1182,7 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
       o.focus = v;
     } else if (a == "--panel") {
       const char* v = value("name");
-      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters, inspector, timeline or table");
+      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters, inspector, timeline, table or matrix");
       o.panels.push_back(v);
     } else if (a == "--at" || a == "--compare") {
       const char* v = value("date");

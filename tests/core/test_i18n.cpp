@@ -53,3 +53,14 @@ TEST_CASE("measures in fixed notation with the user's decimal separator, never '
   CHECK(format_measure(Lang::en, -1e-14) == "0.000000000000");
   CHECK(format_measure(Lang::nl, std::nan("")) == "\xE2\x80\x94");
 }
+
+TEST_CASE("amounts as users read them: thousands grouped, cents when there are any; read_number reads them back") {
+  CHECK(format_amount(Lang::nl, 183000) == "183.000");
+  CHECK(format_amount(Lang::en, 183000) == "183,000");
+  CHECK(format_amount(Lang::nl, 1050000) == "1.050.000");
+  CHECK(format_amount(Lang::nl, 999) == "999");
+  CHECK(format_amount(Lang::nl, 0) == "0");
+  CHECK(format_amount(Lang::nl, 1250.5) == "1.250,50");
+  CHECK(format_amount(Lang::en, 1250.05) == "1,250.05");
+  CHECK(format_amount(Lang::nl, -4500) == "-4.500");
+}

@@ -52,3 +52,29 @@ TEST_CASE("the portfolio counts advice and pearls, and leaves finished projects 
   CHECK(p.stop_count == 1);
   CHECK(p.pearls == 2);  // p-portiek and p-groen: impact 4, two themes
 }
+
+TEST_CASE("portfolio: finished statuses in English and Dutch, any case; the statuses the viewer offers") {
+  CHECK(finished_status("completed"));
+  CHECK(finished_status("Afgerond"));
+  CHECK(finished_status("STOPPED"));
+  CHECK(finished_status("beëindigd"));
+  CHECK_FALSE(finished_status("running"));
+  CHECK_FALSE(finished_status(""));
+  CHECK(project_statuses[0] == "running");
+  for (std::size_t k = 1; k < std::size(project_statuses); ++k) CHECK(finished_status(project_statuses[k]));
+}
+
+TEST_CASE("portfolio: dots sharing a matrix cell sit on a near-square grid around its centre") {
+  const CellSpread one = matrix_cell_spread(1, 62);
+  CHECK(one.radius == 9);
+  REQUIRE(one.offsets.size() == 1);
+  CHECK(one.offsets[0] == std::pair<double, double>{0, 0});
+  // Two: one row, 20 apart (the step is min(20, (62 - 14) / 2 = 24)).
+  const CellSpread two = matrix_cell_spread(2, 62);
+  CHECK(two.offsets == std::vector<std::pair<double, double>>{{-10, 0}, {10, 0}});
+  // Five: three a row, two rows; step min(20, 48 / 3 = 16), radius 16 / 2 + 1 = 9.
+  const CellSpread five = matrix_cell_spread(5, 62);
+  CHECK(five.radius == 9);
+  CHECK(five.offsets == std::vector<std::pair<double, double>>{{-16, -8}, {0, -8}, {16, -8}, {-16, 8}, {0, 8}});
+  CHECK(matrix_cell_spread(0, 62).offsets.empty());
+}

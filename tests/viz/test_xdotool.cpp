@@ -314,19 +314,21 @@ TEST_CASE("under Xvfb: menus, filters, the inspector, delete, undo and redo, lan
   xs.x("type --delay 30 " + quote("Esloo Onderwijsgroep"), 200);
   xs.tap("Return");
   pause_ms(300);
-  // Sector from its list, one more theme, attributes as JSON, and one tie removed.
+  // Sector from its list, one more theme, an attribute added as a name/value row, and one tie removed.
   click("inspector.sector");
   click("inspector.sector.welfare");
   CHECK(xs.dump()["primary_node"]["sector"] == "welfare");
   click("inspector.theme.samenleven");
   CHECK(strings(xs.dump()["primary_node"]["themes"]) == std::vector<std::string>{"onderwijs", "samenleven"});
-  click("inspector.attrs");
-  click("inspector.attrs.text");
-  xs.tap("ctrl+a");
-  xs.x("type --delay 30 " + quote("{\"contact\": \"directie\"}"), 300);
-  click("inspector.attrs.apply");
-  CHECK(xs.dump()["primary_node"]["attrs"] == json{{"contact", "directie"}});
-  click("inspector.metrics");  // folded, so the ties are in view
+  click("inspector.field.add.key");
+  xs.x("type --delay 30 contact", 200);
+  click("inspector.field.add.value");
+  xs.x("type --delay 30 directie", 200);
+  click("inspector.field.add");
+  CHECK(xs.dump()["primary_node"]["attrs"] ==
+        json{{"committed_until", "2029-07-31"}, {"source", "000_4bcca98ce12a974b.txt"}, {"contact", "directie"}});
+  click("inspector.attrs");    // folded,
+  click("inspector.metrics");  // so the ties are in view
   std::string tie_to;
   {
     const json original = read_json(std::string(WIJKNET_SOURCE_DIR) + "/assets/laak.json");
