@@ -13,7 +13,9 @@ TEST_CASE("read_number: thousands separators, decimal comma, euro sign and ',-'"
       {"0,5", 0.5},             {"3,5", 3.5},             {"1.5", 1.5},                 {"0.125", 0.125},
       {"12", 12},               {"-3,25", -3.25},         {"+7", 7},                    {"1e3", 1000},
       {"  42  ", 42},           {"-\u20ac 500", -500},    {"12.5000", 12.5}};
-  for (const auto& [text, value] : cases) {
+  for (const auto& c : cases) {
+    const auto& text = c.first;  // not a structured binding: CAPTURE's lambda takes it (clang 14)
+    const auto value = c.second;
     CAPTURE(text);
     const auto v = read_number(text);
     REQUIRE(v);
