@@ -61,6 +61,11 @@ inline void progress_line(const Insight& insight, UiContext& ctx) {
 // The colour of a health status, as in the HTML report.
 Rgba status_rgba(HealthStatus s);
 
+// The window's own panels, each in its own file.
+void legend_panel(AppState& state, UiContext& ctx);   // viz/panel_legend.cpp
+void filters_panel(AppState& state, UiContext& ctx);  // viz/panel_filters.cpp
+void search_panel(AppState& state, UiContext& ctx);   // viz/panel_search.cpp
+
 // The panels of the coordinator's questions, each in its own file.
 void health_panel(AppState& state, const Insight& insight, UiContext& ctx);
 void whatif_panel(AppState& state, const Insight& insight, UiContext& ctx);

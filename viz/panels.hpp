@@ -1,6 +1,9 @@
-// The viewer's ImGui panels: menu bar, legend, filters, inspector, search, dialogs, status
-// line, tooltip. They read AppState and issue the user's actions (viz/actions.hpp) into
-// UiContext::actions: the same list the keys fill, performed after the panels are drawn.
+// The window's panels. panels.cpp holds the frame: the menu bar, the docked column of the
+// coordinator's panels, the dialogs and popups, the status line and the tooltip; every panel is
+// a file of its own (viz/panel_*.cpp: legend, filters, search, inspector, health, what-if,
+// missing partners, matrix, timeline, table, files). They read AppState and issue the user's
+// actions (viz/actions.hpp) into UiContext::actions: the same list the keys fill, performed
+// after the panels are drawn.
 #pragma once
 
 #include <array>
