@@ -157,6 +157,8 @@ ActionResult perform(const Action& a, AppState& state, Insight& insight, Lang la
     case K::focus_depth:
       if (auto f = state.view().focus()) state.set_focus(*f, int(a.index));
       break;
+    case K::focus: state.set_focus(a.index, a.number >= 1 ? int(a.number) : std::max(state.view().focus_depth(), 1)); break;
+    case K::focus_off: state.view().clear_focus(); break;
     case K::escape:
       if (state.view().focus()) state.view().clear_focus();
       else state.view().clear_selection();

@@ -36,6 +36,8 @@ struct Action {
     zoom,                            // number: factor, at the view's centre
     focus_toggle,                    // the selection's neighbourhood, off again
     focus_depth,                     // index: steps of the neighbourhood shown
+    focus,                           // index: the member whose neighbourhood is shown; number: steps (0: as now)
+    focus_off,                       // the whole network again
     escape,                          // leaves the focus, else clears the selection
     search,                          // text: query (marks the matches)
     select_node,                     // index: a member selected alone and flown to (a search hit, a table row)

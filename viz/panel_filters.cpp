@@ -124,16 +124,18 @@ void filters_panel(AppState& state, UiContext& ctx) {
   int depth = state.view().focus_depth();
   if (state.view().focus()) {
     ImGui::TextUnformatted((tr(L, "inspector.focus") + ": " + label_text(doc.nodes[*state.view().focus()])).c_str());
-    if (ImGui::SliderInt(tr(L, "filters.focus_depth").c_str(), &depth, 1, 6)) state.set_focus(*state.view().focus(), depth);
-    if (ImGui::Button(tr(L, "filters.focus_off").c_str())) state.view().clear_focus();
+    if (ImGui::SliderInt(tr(L, "filters.focus_depth").c_str(), &depth, 1, 6))
+      ctx.actions.push_back({.kind = Action::Kind::focus_depth, .index = std::size_t(depth)});
+    if (ImGui::Button(tr(L, "filters.focus_off").c_str())) ctx.actions.push_back({Action::Kind::focus_off});
   } else if (state.view().primary()) {
-    if (ImGui::Button(tr(L, "filters.focus").c_str())) state.set_focus(*state.view().primary(), std::max(depth, 1));
+    if (ImGui::Button(tr(L, "filters.focus").c_str()))
+      ctx.actions.push_back({.kind = Action::Kind::focus, .index = *state.view().primary(), .number = double(std::max(depth, 1))});
   }
   ImGui::Separator();
   if (ImGui::Button(tr(L, "filters.reset").c_str())) {
     f = Filters{};
     ctx.filter_date.clear();
-    state.view().clear_focus();
+    ctx.actions.push_back({Action::Kind::focus_off});
   }
   state.view().set_filters(f);
   ImGui::TextDisabled("%s", tr(L, "filters.shown", {std::to_string(state.scene().visible_count()), std::to_string(doc.nodes.size())}).c_str());

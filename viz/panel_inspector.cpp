@@ -320,7 +320,7 @@ void inspector_panel(AppState& state, UiContext& ctx) {
   bool pinned = state.doc().pinned()[i] != 0;
   if (ImGui::Checkbox(tr(L, "inspector.pinned").c_str(), &pinned)) state.doc().set_pinned(i, pinned);
   ImGui::SameLine();
-  if (ImGui::Button(tr(L, "inspector.focus").c_str())) state.set_focus(i, std::max(state.view().focus_depth(), 1));
+  if (ImGui::Button(tr(L, "inspector.focus").c_str())) ctx.actions.push_back({.kind = Action::Kind::focus, .index = i});
   if (n.is_actor()) {
     // What the coalition loses without this member: what-if mode, nothing deleted.
     ImGui::SameLine();
@@ -393,10 +393,8 @@ void inspector_panel(AppState& state, UiContext& ctx) {
         ImGui::SetTooltip("%s", (tr(L, "field.tie_dates") + (x.since || x.until ? ": " + period_text(x.since, x.until) : "")).c_str());
       ImGui::SameLine();
       swatch(kind_color(doc.nodes[other].kind), ImGui::GetTextLineHeight() * 0.6f);
-      if (ImGui::SmallButton(label_text(doc.nodes[other], 28).c_str())) {
-        state.click(other, false);
-        state.fly_to(other);
-      }
+      if (ImGui::SmallButton(label_text(doc.nodes[other], 28).c_str()))
+        ctx.actions.push_back({.kind = Action::Kind::select_node, .index = other});
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", x.kind.c_str());  // the kind of tie
       if (ctx.open_tie == e) {
         ImGui::Indent();

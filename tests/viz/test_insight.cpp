@@ -312,6 +312,14 @@ TEST_CASE("actions: the view's keys and menus are actions too; what needs the wi
   perform({.kind = K::focus_depth, .index = 2}, s, in, Lang::en);
   CHECK(s.view().focus_depth() == 2);
   CHECK(s.scene().visible_count() > one_step);
+  // The inspector's and the filters' Focus buttons: another member, a given depth; then off.
+  const std::size_t gemeente = *s.document().find("gemeente");
+  perform({.kind = K::focus, .index = gemeente, .number = 1}, s, in, Lang::en);
+  CHECK(s.view().focus() == gemeente);
+  CHECK(s.view().focus_depth() == 1);
+  perform({K::focus_off}, s, in, Lang::en);
+  CHECK_FALSE(s.view().focus());
+  perform({.kind = K::focus, .index = broker, .number = 2}, s, in, Lang::en);
   perform({K::escape}, s, in, Lang::en);
   CHECK_FALSE(s.view().focus());
   CHECK(s.view().primary() == broker);  // the first Escape leaves the focus only
