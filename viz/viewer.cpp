@@ -19,6 +19,7 @@
 
 #include "core/analysis.hpp"
 #include "core/layout.hpp"
+#include "core/number_text.hpp"
 #include "importers/io.hpp"
 #include "viz/actions.hpp"
 #include "viz/app_state.hpp"
@@ -1217,10 +1218,9 @@ std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_
       (a == "--screenshot" ? o.screenshot : a == "--dump-state" ? o.dump_state : a == "--export-png" ? o.export_png : o.export_svg) = v;
     } else if (a == "--scale") {
       const char* v = value("scale");
-      char* end = nullptr;
-      double s = v ? std::strtod(v, &end) : 0;
-      if (!v || !end || *end || !(s > 0.1 && s <= 16)) return fail("--scale needs a number between 0.1 and 16");
-      o.scale = s;
+      const auto s = v ? read_plain_number(v) : std::nullopt;
+      if (!s || !(*s > 0.1 && *s <= 16)) return fail("--scale needs a number between 0.1 and 16");
+      o.scale = *s;
     } else if (a == "--no-anonymize") {
       o.anonymize = false;
     } else if (!a.empty() && a[0] == '-') {
