@@ -1,11 +1,23 @@
 // A small coalition built in code for the viewer's state tests.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <string>
 
 #include "core/model.hpp"
+#include "tests/viz/viewer_process.hpp"
+#include "viz/app_state.hpp"
 
 namespace wijknet::test {
+
+// The Laak sample opened in a state with a 1280x800 view, as the window starts.
+inline viz::AppState laak_state() {
+  viz::AppState s;
+  s.view().set_viewport(1280, 800);
+  REQUIRE(s.open(laak_path()));
+  return s;
+}
 
 // Seven nodes, eight ties:
 //   gemeente (partner, municipality, themes wonen)     -- staedion, -- broker, -- p-portiek

@@ -35,18 +35,6 @@ bool click(XSession& xs, const std::string& name, int settle_ms = 500) {
   return true;
 }
 
-// Dumps until `done` holds (at most about 15 s: a loaded machine draws slowly).
-template <class Done>
-json until(XSession& xs, Done done) {
-  json j;
-  for (int i = 0; i < 60; ++i) {
-    j = xs.dump();
-    if (!j.is_null() && done(j)) break;
-    pause_ms(250);
-  }
-  return j;
-}
-
 // Adds a member from the Edit menu.
 void add_member(XSession& xs) {
   REQUIRE(click(xs, "menu.edit"));
@@ -98,7 +86,7 @@ TEST_CASE("under Xvfb: Ctrl+O, click into a folder, click a .gml file, Open: the
 
   // The dialog opens on the document's folder: folders first, hidden ones left out.
   xs.x("key ctrl+o", 500);
-  j = until(xs, [](const json& d) { return d["files"]["dialog"] == "open"; });
+  j = xs.dump_until([](const json& d) { return d["files"]["dialog"] == "open"; });
   REQUIRE(j["files"]["dialog"] == "open");
   CHECK(j["files"]["folder"] == docs.string());
   REQUIRE(j["files"]["entries"].size() == 2);
@@ -107,7 +95,7 @@ TEST_CASE("under Xvfb: Ctrl+O, click into a folder, click a .gml file, Open: the
 
   // Into the folder by a click; the PDF is not listed.
   REQUIRE(click(xs, "files.entry.wijk"));
-  j = until(xs, [&](const json& d) { return d["files"]["folder"] == (docs / "wijk").string(); });
+  j = xs.dump_until([&](const json& d) { return d["files"]["folder"] == (docs / "wijk").string(); });
   CHECK(j["files"]["folder"] == (docs / "wijk").string());
   REQUIRE(j["files"]["entries"].size() == 1);
   CHECK(j["files"]["entries"][0]["name"] == "buurt.gml");
@@ -115,9 +103,9 @@ TEST_CASE("under Xvfb: Ctrl+O, click into a folder, click a .gml file, Open: the
 
   // The file by a click, then Open.
   REQUIRE(click(xs, "files.entry.buurt.gml"));
-  CHECK(until(xs, [](const json& d) { return d["files"]["name"] == "buurt.gml"; })["files"]["name"] == "buurt.gml");
+  CHECK(xs.dump_until([](const json& d) { return d["files"]["name"] == "buurt.gml"; })["files"]["name"] == "buurt.gml");
   REQUIRE(click(xs, "files.ok", 800));
-  j = until(xs, [](const json& d) { return d["document"]["nodes"] == 3; });
+  j = xs.dump_until([](const json& d) { return d["document"]["nodes"] == 3; });
   CHECK(j["files"]["dialog"].is_null());
   CHECK(j["error"] == "");
   CHECK(j["document"]["path"] == (docs / "wijk" / "buurt.gml").string());
@@ -132,7 +120,7 @@ TEST_CASE("under Xvfb: Ctrl+O, click into a folder, click a .gml file, Open: the
   REQUIRE(click(xs, "menu.file"));
   REQUIRE(click(xs, "menu.recent"));
   REQUIRE(click(xs, "recent.1", 800));
-  j = until(xs, [](const json& d) { return d["document"]["nodes"] == 26; });
+  j = xs.dump_until([](const json& d) { return d["document"]["nodes"] == 26; });
   CHECK(j["document"]["path"] == (docs / "laak.json").string());
   CHECK(j["files"]["recent"][0]["path"] == (docs / "laak.json").string());
   CHECK(xs.stop() == 0);
@@ -153,32 +141,32 @@ TEST_CASE("under Xvfb: an edit, then Ctrl+O or Ctrl+Q asks to save; Cancel keeps
   INFO("viewer log: " << slurp(xs.log()));
   REQUIRE(j["document"]["nodes"] == 26);
   add_member(xs);
-  j = until(xs, [](const json& d) { return d["document"]["nodes"] == 27; });
+  j = xs.dump_until([](const json& d) { return d["document"]["nodes"] == 27; });
   REQUIRE(j["document"]["dirty"] == true);
 
   // Ctrl+O, a path typed, Enter: the question first; Cancel keeps the document and its edit.
   fs::copy_file(std::string(WIJKNET_SOURCE_DIR) + "/assets/zuidwest.json", dir / "zuidwest.json");
   xs.x("key ctrl+o", 600);
-  REQUIRE(until(xs, [](const json& d) { return d["files"]["dialog"] == "open"; })["files"]["dialog"] == "open");
+  REQUIRE(xs.dump_until([](const json& d) { return d["files"]["dialog"] == "open"; })["files"]["dialog"] == "open");
   xs.x("type --delay 20 " + quote((dir / "zuidwest.json").string()), 300);
   xs.x("key Return", 800);
-  j = until(xs, [](const json& d) { return d["files"]["unsaved_question"] == true; });
+  j = xs.dump_until([](const json& d) { return d["files"]["unsaved_question"] == true; });
   CHECK(j["files"]["unsaved_question"] == true);
   CHECK(j["files"]["dialog"].is_null());
   REQUIRE(click(xs, "unsaved.cancel", 600));
-  j = until(xs, [](const json& d) { return d["files"]["unsaved_question"] == false; });
+  j = xs.dump_until([](const json& d) { return d["files"]["unsaved_question"] == false; });
   CHECK(j["document"]["path"] == (dir / "laak.json").string());
   CHECK(j["document"]["nodes"] == 27);
 
   xs.x("key ctrl+q", 600);
-  j = until(xs, [](const json& d) { return d["files"]["unsaved_question"] == true; });
+  j = xs.dump_until([](const json& d) { return d["files"]["unsaved_question"] == true; });
   CHECK(j["files"]["unsaved_question"] == true);
   CHECK(j["files"]["unsaved_name"] == "laak.json");
   check_screenshot(shot, 1280, 800);
 
   // Cancel: the window stays, with the edit.
   REQUIRE(click(xs, "unsaved.cancel", 600));
-  j = until(xs, [](const json& d) { return d["files"]["unsaved_question"] == false; });
+  j = xs.dump_until([](const json& d) { return d["files"]["unsaved_question"] == false; });
   REQUIRE_FALSE(j.is_null());  // the viewer still answers
   CHECK(j["files"]["unsaved_question"] == false);
   CHECK(j["document"]["nodes"] == 27);
@@ -186,7 +174,7 @@ TEST_CASE("under Xvfb: an edit, then Ctrl+O or Ctrl+Q asks to save; Cancel keeps
 
   // Ctrl+Q again, Don't save: the viewer ends cleanly, the file as it was, no recovery file.
   xs.x("key ctrl+q", 600);
-  j = until(xs, [](const json& d) { return d["files"]["unsaved_question"] == true; });
+  j = xs.dump_until([](const json& d) { return d["files"]["unsaved_question"] == true; });
   REQUIRE(j["files"]["unsaved_question"] == true);
   const fs::path recovery = j["files"]["recovery_file"].get<std::string>();
   CHECK(recovery.parent_path() == dir / "config" / "wijknet" / "recovery");
@@ -230,7 +218,7 @@ TEST_CASE("under Xvfb: an edit autosaved, the viewer killed with SIGKILL, restar
     CHECK(j["files"]["autosave_seconds"] == 2);
     CHECK(j["files"]["recovery_exists"] == false);
     add_member(xs);
-    j = until(xs, [](const json& d) { return d["files"]["recovery_exists"] == true; });
+    j = xs.dump_until([](const json& d) { return d["files"]["recovery_exists"] == true; });
     REQUIRE(j["files"]["recovery_exists"] == true);
     REQUIRE(j["document"]["nodes"] == 27);
     recovery = j["files"]["recovery_file"].get<std::string>();
@@ -248,7 +236,7 @@ TEST_CASE("under Xvfb: an edit autosaved, the viewer killed with SIGKILL, restar
   XSession again(dir);
   REQUIRE(again.start(quote((dir / "laak.json").string()) + " --lang en --f9-screenshot " + quote(shot.string()), false,
                       "1280x800", false));
-  json j = until(again, [](const json& d) { return !d["files"]["recovery_offer"].is_null(); });
+  json j = again.dump_until([](const json& d) { return !d["files"]["recovery_offer"].is_null(); });
   INFO("viewer log: " << slurp(again.log()));
   REQUIRE_FALSE(j["files"]["recovery_offer"].is_null());
   CHECK(j["files"]["recovery_offer"]["file"] == recovery.string());
@@ -256,7 +244,7 @@ TEST_CASE("under Xvfb: an edit autosaved, the viewer killed with SIGKILL, restar
   CHECK(j["document"]["nodes"] == 26);
   check_screenshot(shot, 1280, 800);
   REQUIRE(click(again, "recovery.restore", 800));
-  j = until(again, [](const json& d) { return d["document"]["nodes"] == 27; });
+  j = again.dump_until([](const json& d) { return d["document"]["nodes"] == 27; });
   CHECK(j["document"]["nodes"] == 27);
   CHECK(j["document"]["dirty"] == true);
   CHECK(j["positions"].contains("nieuw-1"));
@@ -264,7 +252,7 @@ TEST_CASE("under Xvfb: an edit autosaved, the viewer killed with SIGKILL, restar
 
   // Ctrl+S: the work is in the file, the recovery file gone.
   again.x("key ctrl+s", 800);
-  j = until(again, [](const json& d) { return d["document"]["dirty"] == false; });
+  j = again.dump_until([](const json& d) { return d["document"]["dirty"] == false; });
   CHECK(j["document"]["dirty"] == false);
   CHECK(read_json(dir / "laak.json")["nodes"].size() == 27);
   CHECK_FALSE(fs::exists(recovery));

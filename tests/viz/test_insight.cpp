@@ -22,12 +22,7 @@ using wijknet::test::fingerprint;
 
 namespace {
 
-AppState laak() {
-  AppState s;
-  s.view().set_viewport(1280, 800);
-  REQUIRE(s.open(test::laak_path()));
-  return s;
-}
+AppState laak() { return test::laak_state(); }
 
 std::optional<std::size_t> item_of(const Insight& in, const AppState& s, MissingItem::Kind kind) {
   auto items = in.missing_items(s);

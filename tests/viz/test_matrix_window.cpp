@@ -34,16 +34,10 @@ const json* project(const json& matrix, const std::string& id) {
   return nullptr;
 }
 
-// The viewer's dump once `done` holds, or the last one after about 5 s.
+// The viewer's dump once the matrix is in it and `done` holds, or the last one after about 5 s.
 template <class Done>
 json dump_until(XSession& xs, Done done) {
-  json j;
-  for (int i = 0; i < 30; ++i) {
-    j = xs.dump();
-    if (!j.is_null() && j.contains("matrix") && done(j)) break;
-    pause_ms(150);
-  }
-  return j;
+  return xs.dump_until([&](const json& j) { return j.contains("matrix") && done(j); }, 30, 150);
 }
 
 // Wijkkrant Laak's entry in the matrix's dump.

@@ -8,6 +8,7 @@
 
 #include "core/diff.hpp"
 #include "core/health.hpp"
+#include "tests/viz/fixtures.hpp"
 #include "tests/viz/viewer_process.hpp"
 #include "viz/actions.hpp"
 #include "viz/insight.hpp"
@@ -18,12 +19,7 @@ using namespace wijknet::viz;
 
 namespace {
 
-AppState laak() {
-  AppState s;
-  s.view().set_viewport(1280, 800);
-  REQUIRE(s.open(test::laak_path()));
-  return s;
-}
+AppState laak() { return test::laak_state(); }
 
 Date day(const char* text) { return *Date::parse(text); }
 

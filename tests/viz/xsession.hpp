@@ -118,6 +118,19 @@ class XSession {
     return json();
   }
 
+  // Dumps until `done` holds, at most `tries` dumps `ms` apart (a loaded machine draws slowly);
+  // the last dump either way, so the caller's checks say what was there instead.
+  template <class Done>
+  json dump_until(Done done, int tries = 60, int ms = 250) {
+    json j;
+    for (int i = 0; i < tries; ++i) {
+      j = dump();
+      if (!j.is_null() && done(j)) break;
+      pause_ms(ms);
+    }
+    return j;
+  }
+
   // Waits until the layout has settled (the Laak sample usually settles before the first frame).
   json settled() {
     json j;
