@@ -31,7 +31,7 @@ std::optional<std::pair<Vec2, Vec2>> bounds(const std::vector<Vec2>& pos, Keep k
 AppState::AppState() { load(Coalition{}); }
 
 void AppState::catch_up() const {
-  for (const auto& r : const_cast<Document&>(doc_).take_renumbers()) view_.renumber(r.index, r.delta);
+  for (const auto& r : doc_.take_renumbers()) view_.renumber(r.index, r.delta);
 }
 
 View& AppState::view() {

@@ -131,8 +131,8 @@ class Document {
   // vertex numbers and measures of an older version no longer fit.
   std::uint64_t structure_version() const { return structure_version_; }
   // Nodes inserted or erased since the last call, in order (AppState shifts the view's
-  // references by them).
-  std::vector<Renumber> take_renumbers() { return std::exchange(renumbers_, {}); }
+  // references by them). A queue of events, not content: taking them leaves the document as it is.
+  std::vector<Renumber> take_renumbers() const { return std::exchange(renumbers_, {}); }
 
   // Document, pins, positions by id, layout status and history, for --dump-state.
   Json dump() const;
@@ -158,7 +158,7 @@ class Document {
   std::vector<Edit> undo_, redo_;
   std::optional<GroupEdit> group_;
   std::uint64_t content_version_ = 1, structure_version_ = 1;
-  std::vector<Renumber> renumbers_;
+  mutable std::vector<Renumber> renumbers_;
 };
 
 }  // namespace wijknet::viz
