@@ -21,9 +21,9 @@
 #include <string>
 
 #include "bench/ba_graph.hpp"
-#include "core/analysis.hpp"
-#include "core/layout.hpp"
-#include "core/network.hpp"
+#include "core/graph/analysis.hpp"
+#include "core/graph/layout.hpp"
+#include "core/graph/network.hpp"
 
 using namespace wijknet;
 

@@ -14,11 +14,11 @@
 #include <numeric>
 
 #include "cli/command.hpp"
-#include "core/analysis.hpp"
-#include "core/coalition_network.hpp"
-#include "core/number_text.hpp"
-#include "core/metrics/components.hpp"
-#include "core/network.hpp"
+#include "core/graph/analysis.hpp"
+#include "core/model/coalition_network.hpp"
+#include "core/text/number_text.hpp"
+#include "core/graph/components.hpp"
+#include "core/graph/network.hpp"
 
 namespace wijknet::cli {
 namespace {
@@ -207,7 +207,7 @@ int run(const Args& args) {
   args.lang();  // check --lang before the work
   const Coalition doc = load(path, args);
 
-  // The network the suggestions, the report and the viewer measure too (core/coalition_network.hpp),
+  // The network the suggestions, the report and the viewer measure too (core/model/coalition_network.hpp),
   // as the coalition stands today unless --at says otherwise.
   const NetworkScope scope = args.flag("--actors") ? NetworkScope::actors : NetworkScope::members_and_projects;
   AnalysisOptions aopt;

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "core/date.hpp"
-#include "core/i18n.hpp"
-#include "core/model.hpp"
+#include "core/text/date.hpp"
+#include "core/text/i18n.hpp"
+#include "core/model/coalition.hpp"
 #include "importers/io.hpp"
 
 namespace wijknet::cli {

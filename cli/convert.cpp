@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "cli/command.hpp"
-#include "core/analysis.hpp"
-#include "core/layout.hpp"
-#include "core/network.hpp"
+#include "core/graph/analysis.hpp"
+#include "core/graph/layout.hpp"
+#include "core/graph/network.hpp"
 
 namespace wijknet::cli {
 namespace {

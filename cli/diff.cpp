@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "cli/command.hpp"
-#include "core/diff.hpp"
-#include "core/health.hpp"
+#include "core/assess/diff.hpp"
+#include "core/assess/health.hpp"
 
 namespace wijknet::cli {
 namespace {

@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "cli/command.hpp"
-#include "core/coalition_network.hpp"
-#include "core/health.hpp"
+#include "core/model/coalition_network.hpp"
+#include "core/assess/health.hpp"
 
 namespace wijknet::cli {
 namespace {

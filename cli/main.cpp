@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 
 using namespace wijknet;
 using namespace wijknet::cli;

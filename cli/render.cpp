@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "cli/command.hpp"
-#include "core/privacy.hpp"
-#include "core/svg_render.hpp"
+#include "core/model/privacy.hpp"
+#include "core/present/svg_render.hpp"
 #include "importers/atomic_write.hpp"
 
 namespace wijknet::cli {

@@ -3,8 +3,8 @@
 
 #include "cli/command.hpp"
 #include "cli/suggest.hpp"
-#include "core/privacy.hpp"
-#include "core/report_html.hpp"
+#include "core/model/privacy.hpp"
+#include "core/present/report_html.hpp"
 #include "importers/atomic_write.hpp"
 
 namespace wijknet::cli {

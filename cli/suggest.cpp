@@ -7,9 +7,9 @@
 
 #include "cli/command.hpp"
 #include "cli/suggest.hpp"
-#include "core/error.hpp"
-#include "core/health.hpp"
-#include "core/suggest.hpp"
+#include "core/text/error.hpp"
+#include "core/assess/health.hpp"
+#include "core/assess/suggest.hpp"
 
 namespace wijknet::cli {
 namespace {

@@ -3,9 +3,9 @@
 #include <stdexcept>
 
 #include "cli/command.hpp"
-#include "core/coalition_network.hpp"
-#include "core/error.hpp"
-#include "core/whatif.hpp"
+#include "core/model/coalition_network.hpp"
+#include "core/text/error.hpp"
+#include "core/assess/whatif.hpp"
 
 namespace wijknet::cli {
 namespace {

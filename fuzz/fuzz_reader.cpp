@@ -15,9 +15,9 @@
 #include <fstream>
 #include <string>
 
-#include "core/analysis.hpp"
-#include "core/error.hpp"
-#include "core/network.hpp"
+#include "core/graph/analysis.hpp"
+#include "core/text/error.hpp"
+#include "core/graph/network.hpp"
 #include "importers/io.hpp"
 
 namespace {

@@ -12,8 +12,8 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "core/error.hpp"
-#include "core/number_text.hpp"
+#include "core/text/error.hpp"
+#include "core/text/number_text.hpp"
 #include "importers/atomic_write.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"

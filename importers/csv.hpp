@@ -65,7 +65,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
+#include "core/model/coalition.hpp"
 #include "importers/io.hpp"
 
 namespace wijknet {

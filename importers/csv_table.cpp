@@ -1,13 +1,13 @@
 #include "importers/csv_table.hpp"
 
-#include "core/number_text.hpp"
+#include "core/text/number_text.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "importers/source_text.hpp"
 
 namespace wijknet {

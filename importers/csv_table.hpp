@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/date.hpp"
-#include "core/model.hpp"
+#include "core/text/date.hpp"
+#include "core/model/coalition.hpp"
 
 namespace wijknet {
 
@@ -67,7 +67,7 @@ CsvTable parse_csv(std::string_view text, const std::string& source_name, char d
 std::string csv_quote(std::string_view value, char delimiter = ',');
 
 // ---- Values in cells. Tables, DOT and Pajek carry every value as text; these give it a type
-// (numbers through core/number_text.hpp's read_plain_number, the one reader of numeric text).
+// (numbers through core/text/number_text.hpp's read_plain_number, the one reader of numeric text).
 
 // The JSON value a cell most likely means: true/false (any case) as booleans, integers without
 // leading zeros (so "0612345678" and postcodes like "0123" stay text) as integers, decimals as

@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include "core/model.hpp"
+#include "core/model/coalition.hpp"
 #include "importers/io.hpp"
 
 namespace wijknet {

@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/error.hpp"
-#include "core/number_text.hpp"
+#include "core/text/error.hpp"
+#include "core/text/number_text.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 

@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/error.hpp"
-#include "core/privacy.hpp"
+#include "core/text/error.hpp"
+#include "core/model/privacy.hpp"
 #include "importers/atomic_write.hpp"
 #include "importers/csv.hpp"
 #include "importers/dot.hpp"

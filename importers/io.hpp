@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
+#include "core/model/coalition.hpp"
 
 namespace wijknet {
 

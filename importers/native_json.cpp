@@ -8,7 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 

@@ -6,8 +6,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/error.hpp"
-#include "core/number_text.hpp"
+#include "core/text/error.hpp"
+#include "core/text/number_text.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "importers/csv_table.hpp"
 
 namespace wijknet {

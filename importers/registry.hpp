@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/suggest.hpp"
+#include "core/assess/suggest.hpp"
 
 namespace wijknet {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "importers/io.hpp"
 
 namespace wijknet {

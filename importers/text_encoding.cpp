@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "importers/source_text.hpp"
 
 namespace wijknet {

@@ -19,7 +19,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/model.hpp"
+#include "core/model/coalition.hpp"
 #include "importers/io.hpp"
 
 namespace wijknet {

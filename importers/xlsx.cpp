@@ -18,7 +18,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "importers/atomic_write.hpp"
 #include "importers/csv.hpp"
 #include "importers/csv_table.hpp"

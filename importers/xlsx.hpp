@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/model.hpp"
+#include "core/model/coalition.hpp"
 #include "importers/io.hpp"
 
 namespace wijknet {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "core/report_html.hpp"
+#include "core/present/report_html.hpp"
 #include "importers/atomic_write.hpp"
 
 namespace wijknet::viz {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/i18n.hpp"
+#include "core/text/i18n.hpp"
 #include "viz/app_state.hpp"
 #include "viz/insight.hpp"
 #include "viz/timeline.hpp"

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "core/i18n.hpp"
+#include "core/text/i18n.hpp"
 #include "viz/document.hpp"
 #include "viz/scene.hpp"
 #include "viz/view.hpp"

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <cmath>
 
-#include "core/number_text.hpp"
-#include "core/portfolio.hpp"
+#include "core/text/number_text.hpp"
+#include "core/assess/portfolio.hpp"
 
 namespace wijknet::viz {
 namespace {

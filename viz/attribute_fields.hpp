@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/i18n.hpp"
-#include "core/model.hpp"
+#include "core/text/i18n.hpp"
+#include "core/model/coalition.hpp"
 
 namespace wijknet::viz {
 
@@ -19,7 +19,7 @@ namespace wijknet::viz {
 enum class FieldType {
   rating,  // 1..5 (attrs.effort, attrs.impact of a project); absent means "not rated"
   amount,  // euro, typed as people write it ("183.000", "€ 183.000,-"); stored as a number
-  status,  // one of core's project statuses (core/portfolio.hpp), or the document's own word
+  status,  // one of core's project statuses (core/assess/portfolio.hpp), or the document's own word
 };
 
 struct FieldSpec {

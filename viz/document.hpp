@@ -12,8 +12,8 @@
 #include <variant>
 #include <vector>
 
-#include "core/layout.hpp"
-#include "core/model.hpp"
+#include "core/graph/layout.hpp"
+#include "core/model/coalition.hpp"
 
 namespace wijknet::viz {
 

@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <sstream>
 
-#include "core/number_text.hpp"
-#include "core/privacy.hpp"
-#include "core/svg_render.hpp"
+#include "core/text/number_text.hpp"
+#include "core/model/privacy.hpp"
+#include "core/present/svg_render.hpp"
 #include "importers/atomic_write.hpp"
 
 // libstb (Debian's libstb-dev) exports the encoder to memory but its header declares it only in

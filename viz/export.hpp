@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/svg_render.hpp"
+#include "core/present/svg_render.hpp"
 #include "viz/app_state.hpp"
 #include "viz/i18n.hpp"
 #include "viz/labels.hpp"

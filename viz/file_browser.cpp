@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <new>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "importers/io.hpp"
 #include "importers/source_text.hpp"
 

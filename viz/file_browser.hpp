@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "core/i18n.hpp"
-#include "core/model.hpp"
+#include "core/text/i18n.hpp"
+#include "core/model/coalition.hpp"
 
 namespace wijknet::viz {
 

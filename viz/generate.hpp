@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "core/model.hpp"
+#include "core/model/coalition.hpp"
 
 namespace wijknet::viz {
 

@@ -1,6 +1,6 @@
 #include "viz/i18n.hpp"
 
-#include "core/health.hpp"
+#include "core/assess/health.hpp"
 
 namespace wijknet::viz {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/i18n.hpp"
+#include "core/text/i18n.hpp"
 
 namespace wijknet::viz {
 

@@ -1,6 +1,6 @@
 #include "viz/insight.hpp"
 
-#include "core/coalition_network.hpp"
+#include "core/model/coalition_network.hpp"
 
 #include <algorithm>
 #include <cctype>

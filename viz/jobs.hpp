@@ -15,9 +15,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/health.hpp"
-#include "core/suggest.hpp"
-#include "core/whatif.hpp"
+#include "core/assess/health.hpp"
+#include "core/assess/suggest.hpp"
+#include "core/assess/whatif.hpp"
 
 namespace wijknet::viz {
 

@@ -1,5 +1,5 @@
 // Which node labels to show on the view and where: the window's side of the one placement rule
-// of core/label_placement.hpp (the SVG pictures of `render` and the report use it too). Here the
+// of core/present/label_placement.hpp (the SVG pictures of `render` and the report use it too). Here the
 // order is the view's: selected, hovered and searched members first, then the importance order
 // of AppState; the discs on screen and the docked panels are the obstacles.
 // Independent of the font: the caller passes a function that measures text.
@@ -11,12 +11,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/label_placement.hpp"
+#include "core/present/label_placement.hpp"
 #include "viz/app_state.hpp"
 
 namespace wijknet::viz {
 
-using wijknet::PlacedLabel;  // core/label_placement.hpp: node, text, box, emphasis
+using wijknet::PlacedLabel;  // core/present/label_placement.hpp: node, text, box, emphasis
 
 struct LabelOptions {
   double font_size = 14;  // logical pixels

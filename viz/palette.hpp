@@ -1,8 +1,8 @@
-// The viewer's names for the one palette of core/palette.hpp (colours by kind, sector,
+// The viewer's names for the one palette of core/present/palette.hpp (colours by kind, sector,
 // community and metric), so that screen, SVG and report agree.
 #pragma once
 
-#include "core/palette.hpp"
+#include "core/present/palette.hpp"
 
 namespace wijknet::viz {
 

@@ -3,7 +3,7 @@
 // The broker indicator has a one-click "what if it leaves?".
 #include <imgui.h>
 
-#include "core/coalition_network.hpp"
+#include "core/model/coalition_network.hpp"
 #include "viz/i18n.hpp"
 #include "viz/panel_util.hpp"
 

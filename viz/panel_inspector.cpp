@@ -10,8 +10,8 @@
 #include <algorithm>
 #include <functional>
 
-#include "core/coalition_network.hpp"
-#include "core/portfolio.hpp"
+#include "core/model/coalition_network.hpp"
+#include "core/assess/portfolio.hpp"
 #include "viz/attribute_fields.hpp"
 #include "viz/i18n.hpp"
 #include "viz/labels.hpp"

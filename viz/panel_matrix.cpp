@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/palette.hpp"
+#include "core/present/palette.hpp"
 #include "viz/i18n.hpp"
 #include "viz/labels.hpp"
 #include "viz/panel_util.hpp"

@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "core/coalition_network.hpp"
+#include "core/model/coalition_network.hpp"
 #include "viz/colour_scale.hpp"
 #include "viz/export.hpp"
 #include "viz/members_table.hpp"

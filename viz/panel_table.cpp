@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "core/coalition_network.hpp"
+#include "core/model/coalition_network.hpp"
 #include "viz/i18n.hpp"
 #include "viz/panel_util.hpp"
 

@@ -5,7 +5,7 @@
 // actions; a joined or left member clicked in the list is selected on the map.
 #include <imgui.h>
 
-#include "core/health.hpp"
+#include "core/assess/health.hpp"
 #include "viz/i18n.hpp"
 #include "viz/panel_util.hpp"
 

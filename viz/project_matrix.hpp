@@ -1,7 +1,7 @@
 // The project matrix panel's picture, apart from any window: the 5 x 5 effort-impact grid with
-// each cell tinted by core's advice (core/portfolio.hpp: continue, investigate, stop), a dot per
+// each cell tinted by core's advice (core/assess/portfolio.hpp: continue, investigate, stop), a dot per
 // rated project (several in a cell spread as the report's matrix spreads them), its label placed
-// by core's one placement rule (core/label_placement.hpp), the pearls, and the projects without a
+// by core's one placement rule (core/present/label_placement.hpp), the pearls, and the projects without a
 // rating. The panel (viz/panel_matrix.cpp) draws it and hit-tests clicks against it; the state
 // dump writes it. Tested in tests/viz/test_project_matrix.cpp.
 #pragma once
@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/i18n.hpp"
-#include "core/label_placement.hpp"
-#include "core/portfolio.hpp"
+#include "core/text/i18n.hpp"
+#include "core/present/label_placement.hpp"
+#include "core/assess/portfolio.hpp"
 
 namespace wijknet::viz {
 

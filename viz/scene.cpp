@@ -7,8 +7,8 @@
 #include <map>
 #include <numeric>
 
-#include "core/coalition_network.hpp"
-#include "core/i18n.hpp"
+#include "core/model/coalition_network.hpp"
+#include "core/text/i18n.hpp"
 #include "viz/colour_scale.hpp"
 
 namespace wijknet::viz {

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/analysis.hpp"
+#include "core/graph/analysis.hpp"
 #include "viz/document.hpp"
 #include "viz/palette.hpp"
 #include "viz/thinning.hpp"
@@ -22,7 +22,7 @@
 namespace wijknet::viz {
 
 // The measures the window shows for every member: those of `wijknet analyze --at DATE`, on the
-// network of all members with their projects as it stood at the date (core/coalition_network.hpp),
+// network of all members with their projects as it stood at the date (core/model/coalition_network.hpp),
 // so a member's betweenness is one number in the window, the command line and the report.
 struct MemberMeasures {
   Analysis analysis;

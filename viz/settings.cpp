@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/model.hpp"
+#include "core/model/coalition.hpp"
 #include "importers/atomic_write.hpp"
 
 namespace wijknet::viz {

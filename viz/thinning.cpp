@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/coalition_network.hpp"
-#include "core/metrics/kcore.hpp"
+#include "core/model/coalition_network.hpp"
+#include "core/graph/kcore.hpp"
 
 namespace wijknet::viz {
 

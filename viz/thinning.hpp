@@ -1,6 +1,6 @@
 // Thinning a hairball: the members with at least k ties, or in the k-core. Both numbers are the
 // members' degree and core number on the network `wijknet analyze` measures (all members with
-// their projects, at the date shown; core/coalition_network.hpp), so the filter, the table and
+// their projects, at the date shown; core/model/coalition_network.hpp), so the filter, the table and
 // the command line agree; they are computed here directly (O(n + m log m)), without the full
 // analysis that a large network only gets on request.
 // Headless (tests/viz/test_thinning.cpp); AppState's visibility applies the Filters' minimums.
@@ -10,8 +10,8 @@
 #include <optional>
 #include <vector>
 
-#include "core/date.hpp"
-#include "core/model.hpp"
+#include "core/text/date.hpp"
+#include "core/model/coalition.hpp"
 
 namespace wijknet::viz {
 

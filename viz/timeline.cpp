@@ -4,7 +4,7 @@
 #include <chrono>
 #include <cmath>
 
-#include "core/health.hpp"
+#include "core/assess/health.hpp"
 
 namespace wijknet::viz {
 

@@ -2,7 +2,7 @@
 // to today. Its date is the date filter's (Filters::at), so the map, the measures and the
 // dashboard all follow it; it plays (a month a step), steps, re-fits the view when the members
 // shown change (unless the user has moved the view), fades members in and out, and compares two
-// dates as `wijknet diff FILE@D1 FILE@D2` does (core/diff.hpp's diff_sides, on a thread).
+// dates as `wijknet diff FILE@D1 FILE@D2` does (core/assess/diff.hpp's diff_sides, on a thread).
 // Headless: tests/viz/test_timeline.cpp drives it without a window; viz/panel_timeline.cpp draws it.
 #pragma once
 
@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "core/diff.hpp"
-#include "core/i18n.hpp"
+#include "core/assess/diff.hpp"
+#include "core/text/i18n.hpp"
 #include "viz/app_state.hpp"
 
 namespace wijknet::viz {

@@ -15,8 +15,8 @@
 #include <optional>
 #include <string>
 
-#include "core/i18n.hpp"
-#include "core/model.hpp"
+#include "core/text/i18n.hpp"
+#include "core/model/coalition.hpp"
 #include "viz/actions.hpp"
 
 namespace wijknet::viz {

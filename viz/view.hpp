@@ -15,9 +15,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/date.hpp"
-#include "core/layout.hpp"
-#include "core/model.hpp"
+#include "core/text/date.hpp"
+#include "core/graph/layout.hpp"
+#include "core/model/coalition.hpp"
 
 namespace wijknet::viz {
 

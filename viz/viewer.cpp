@@ -17,9 +17,9 @@
 #include <mutex>
 #include <thread>
 
-#include "core/analysis.hpp"
-#include "core/layout.hpp"
-#include "core/number_text.hpp"
+#include "core/graph/analysis.hpp"
+#include "core/graph/layout.hpp"
+#include "core/text/number_text.hpp"
 #include "importers/io.hpp"
 #include "viz/actions.hpp"
 #include "viz/app_state.hpp"

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/label_placement.hpp"
+#include "core/present/label_placement.hpp"
 
 namespace wijknet::test {
 

@@ -1,7 +1,7 @@
 // analyze() and its JSON on the edge cases: empty graph, single vertex, isolated vertex.
 #include <doctest/doctest.h>
 
-#include "core/analysis.hpp"
+#include "core/graph/analysis.hpp"
 
 using namespace wijknet;
 using Edges = std::vector<std::pair<Network::Vertex, Network::Vertex>>;

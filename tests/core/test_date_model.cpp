@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "core/date.hpp"
-#include "core/model.hpp"
-#include "core/network.hpp"
+#include "core/text/date.hpp"
+#include "core/model/coalition.hpp"
+#include "core/graph/network.hpp"
 
 using namespace wijknet;
 

@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "core/health.hpp"
-#include "core/health_network.hpp"
+#include "core/assess/health.hpp"
+#include "core/graph/reach.hpp"
 #include "tests/core/test_health_fixtures.hpp"
 
 using namespace wijknet;

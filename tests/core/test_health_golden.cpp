@@ -9,9 +9,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/health.hpp"
-#include "core/suggest.hpp"
-#include "core/whatif.hpp"
+#include "core/assess/health.hpp"
+#include "core/assess/suggest.hpp"
+#include "core/assess/whatif.hpp"
 #include "tests/core/test_health_fixtures.hpp"
 
 using namespace wijknet;

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-#include "core/health.hpp"
-#include "core/report_html.hpp"
-#include "core/svg_render.hpp"
+#include "core/assess/health.hpp"
+#include "core/present/report_html.hpp"
+#include "core/present/svg_render.hpp"
 #include "tests/core/test_health_fixtures.hpp"
 
 using namespace wijknet;

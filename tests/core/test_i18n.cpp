@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-#include "core/i18n.hpp"
+#include "core/text/i18n.hpp"
 
 using namespace wijknet;
 

@@ -1,10 +1,10 @@
-// Label placement (core/label_placement.hpp) on hand-checkable pictures, and the network SVG:
+// Label placement (core/present/label_placement.hpp) on hand-checkable pictures, and the network SVG:
 // no name covers a member, the legend, the title or another name, and the network fills the
 // picture (the Laak sample is checked the same way through `wijknet render` in tests/cli).
 #include <doctest/doctest.h>
 
-#include "core/label_placement.hpp"
-#include "core/svg_render.hpp"
+#include "core/present/label_placement.hpp"
+#include "core/present/svg_render.hpp"
 #include "tests/core/svg_geometry.hpp"
 #include "tests/core/test_health_fixtures.hpp"
 

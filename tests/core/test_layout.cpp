@@ -6,8 +6,8 @@
 #include <random>
 #include <thread>
 
-#include "core/layout.hpp"
-#include "core/model.hpp"
+#include "core/graph/layout.hpp"
+#include "core/model/coalition.hpp"
 
 using namespace wijknet;
 

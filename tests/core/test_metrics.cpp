@@ -10,17 +10,17 @@
 #include <boost/property_map/function_property_map.hpp>
 
 #include "bench/ba_graph.hpp"
-#include "core/analysis.hpp"
-#include "core/metrics/betweenness.hpp"
-#include "core/metrics/closeness.hpp"
-#include "core/metrics/clustering.hpp"
-#include "core/metrics/community.hpp"
-#include "core/metrics/components.hpp"
-#include "core/metrics/degree.hpp"
-#include "core/metrics/eigenvector.hpp"
-#include "core/metrics/kcore.hpp"
-#include "core/metrics/pagerank.hpp"
-#include "core/metrics/structural_holes.hpp"
+#include "core/graph/analysis.hpp"
+#include "core/graph/betweenness.hpp"
+#include "core/graph/closeness.hpp"
+#include "core/graph/clustering.hpp"
+#include "core/graph/community.hpp"
+#include "core/graph/components.hpp"
+#include "core/graph/degree.hpp"
+#include "core/graph/eigenvector.hpp"
+#include "core/graph/kcore.hpp"
+#include "core/graph/pagerank.hpp"
+#include "core/graph/structural_holes.hpp"
 
 using namespace wijknet;
 using doctest::Approx;

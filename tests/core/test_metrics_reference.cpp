@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "core/analysis.hpp"
-#include "core/metrics/closeness.hpp"
-#include "core/metrics/community.hpp"
-#include "core/network.hpp"
+#include "core/graph/analysis.hpp"
+#include "core/graph/closeness.hpp"
+#include "core/graph/community.hpp"
+#include "core/graph/network.hpp"
 
 using namespace wijknet;
 

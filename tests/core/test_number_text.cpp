@@ -1,7 +1,7 @@
-// Numbers and amounts as a Dutch or English user writes them (core/number_text.hpp).
+// Numbers and amounts as a Dutch or English user writes them (core/text/number_text.hpp).
 #include <doctest/doctest.h>
 
-#include "core/number_text.hpp"
+#include "core/text/number_text.hpp"
 
 using namespace wijknet;
 

@@ -1,7 +1,7 @@
 // The effort-impact matrix of seed 004.
 #include <doctest/doctest.h>
 
-#include "core/portfolio.hpp"
+#include "core/assess/portfolio.hpp"
 #include "tests/core/test_health_fixtures.hpp"
 
 using namespace wijknet;

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <set>
 
-#include "core/coalition_network.hpp"
-#include "core/suggest.hpp"
-#include "core/whatif.hpp"
+#include "core/model/coalition_network.hpp"
+#include "core/assess/suggest.hpp"
+#include "core/assess/whatif.hpp"
 #include "tests/core/test_health_fixtures.hpp"
 
 using namespace wijknet;

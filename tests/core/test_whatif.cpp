@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include "core/whatif.hpp"
+#include "core/assess/whatif.hpp"
 #include "tests/core/test_health_fixtures.hpp"
 
 using namespace wijknet;

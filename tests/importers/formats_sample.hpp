@@ -13,8 +13,8 @@
 #include <string>
 #include <unistd.h>
 
-#include "core/error.hpp"
-#include "core/model.hpp"
+#include "core/text/error.hpp"
+#include "core/model/coalition.hpp"
 #include "importers/io.hpp"
 
 namespace wijknet::test {

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <sstream>
 
-#include "core/error.hpp"
-#include "core/i18n.hpp"
+#include "core/text/error.hpp"
+#include "core/text/i18n.hpp"
 #include "formats_sample.hpp"
-#include "core/number_text.hpp"
+#include "core/text/number_text.hpp"
 #include "importers/csv.hpp"
 #include "importers/csv_table.hpp"
 #include "importers/graphml.hpp"

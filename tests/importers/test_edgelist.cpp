@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "formats_sample.hpp"
 #include "importers/edgelist.hpp"
 #include "importers/io.hpp"

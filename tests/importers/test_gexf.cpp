@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "formats_sample.hpp"
 #include "importers/gexf.hpp"
 

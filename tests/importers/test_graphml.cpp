@@ -10,7 +10,7 @@
 
 #include <unistd.h>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "formats_sample.hpp"
 #include "importers/graphml.hpp"
 #include "importers/io.hpp"

@@ -9,8 +9,8 @@
 #include <set>
 #include <sstream>
 
-#include "core/error.hpp"
-#include "core/privacy.hpp"
+#include "core/text/error.hpp"
+#include "core/model/privacy.hpp"
 #include "formats_sample.hpp"
 #include "importers/io.hpp"
 #include "importers/native_json.hpp"

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <tuple>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "formats_sample.hpp"
 #include "importers/pajek.hpp"
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
+#include "core/model/coalition.hpp"
 #include "formats_sample.hpp"
 #include "importers/atomic_write.hpp"
 #include "importers/csv.hpp"

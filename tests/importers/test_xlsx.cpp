@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "core/error.hpp"
+#include "core/text/error.hpp"
 #include "formats_sample.hpp"
 #include "importers/xlsx.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/model.hpp"
+#include "core/model/coalition.hpp"
 #include "tests/viz/viewer_process.hpp"
 #include "viz/app_state.hpp"
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <regex>
 
-#include "core/privacy.hpp"
+#include "core/model/privacy.hpp"
 #include "tests/core/svg_geometry.hpp"
 #include "tests/viz/image.hpp"
 #include "tests/viz/viewer_process.hpp"

@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/whatif.hpp"
+#include "core/assess/whatif.hpp"
 #include "importers/io.hpp"
 #include "tests/viz/fixtures.hpp"
 #include "tests/viz/viewer_process.hpp"

@@ -4,8 +4,8 @@
 #include <regex>
 #include <set>
 
-#include "core/privacy.hpp"
-#include "core/svg_render.hpp"
+#include "core/model/privacy.hpp"
+#include "core/present/svg_render.hpp"
 #include "importers/io.hpp"
 #include "tests/core/svg_geometry.hpp"
 #include "tests/viz/fixtures.hpp"

@@ -1,4 +1,4 @@
-// The SVG pictures place names with an estimate of their width (core/label_placement.hpp): it
+// The SVG pictures place names with an estimate of their width (core/present/label_placement.hpp): it
 // must never be narrower than the text DejaVu Sans really draws, or a name could cover a member.
 // Checked against the font's own advance widths (stb_truetype), regular and bold.
 #include <doctest/doctest.h>
@@ -10,7 +10,7 @@
 
 #include <stb/stb_truetype.h>
 
-#include "core/label_placement.hpp"
+#include "core/present/label_placement.hpp"
 
 namespace {
 

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 
-#include "core/diff.hpp"
-#include "core/health.hpp"
+#include "core/assess/diff.hpp"
+#include "core/assess/health.hpp"
 #include "tests/viz/fixtures.hpp"
 #include "tests/viz/viewer_process.hpp"
 #include "viz/actions.hpp"

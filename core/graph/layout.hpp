@@ -1,0 +1,195 @@
+// Force-directed layout in the spirit of ForceAtlas2, headless, for the viewer and for exports.
+//
+// ForceAtlas2 (Jacomy, Venturini, Heymann, Bastian, "ForceAtlas2, a continuous graph layout
+// algorithm for handy network visualization designed for the Gephi software", PLoS ONE 9(6),
+// 2014) moves every node by the sum of three forces:
+//   repulsion   F_r(u,v) = k_r (deg u + 1)(deg v + 1) / d(u,v)   between every pair,
+//   attraction  F_a(u,v) = w(u,v)^delta * d(u,v)                  along every tie
+//               (log(1 + d) in LinLog mode),
+//   gravity     F_g(u)   = k_g (deg u + 1)                         towards the origin
+//               (k_g (deg u + 1) d(u, 0) with strong gravity),
+// and sets each node's step from its "swinging" (how much its force changes direction between
+// steps) with the adaptive global speed of section "Adaptive speed" of the paper, as Gephi's
+// ForceAtlas2.java implements it. Repulsion over all pairs is O(n^2); the Barnes-Hut quadtree
+// (Barnes and Hut, Nature 324, 1986) approximates a far cell by its centre of mass when
+// cell width / distance < theta, which makes a step O(n log n + m).
+//
+// Threading: `ForceLayout` is a plain value owned by one thread. `LayoutWorker` runs one on its
+// own thread and publishes a copy of the positions after every step under a mutex; the viewer
+// fetches the latest copy once a frame and sends edits (move, pin, reheat) as queued commands,
+// so the window never waits for a step.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "core/model/coalition.hpp"
+
+namespace wijknet {
+
+struct Vec2 {
+  double x = 0, y = 0;
+  friend bool operator==(const Vec2&, const Vec2&) = default;
+};
+
+// One undirected tie of the layout graph between vertices u and v with strength `weight`.
+struct LayoutTie {
+  std::uint32_t u = 0, v = 0;
+  double weight = 1.0;
+};
+
+struct LayoutSettings {
+  double scaling = 2.0;         // k_r: repulsion strength; larger spreads the drawing
+  double gravity = 1.0;         // k_g: pull towards the origin, keeps components together
+  bool strong_gravity = false;  // gravity grows with distance
+  bool lin_log = false;         // attraction log(1 + d): tighter clusters
+  double edge_weight_influence = 1.0;  // delta: attraction scales with weight^delta
+  double jitter_tolerance = 1.0;       // how much swinging the adaptive speed accepts
+  double theta = 1.2;           // Barnes-Hut opening criterion; 0 computes every pair exactly
+  // Settled when the mean step is below this fraction of the drawing's radius for
+  // `settle_steps` steps in a row.
+  double settle_tolerance = 5e-4;
+  int settle_steps = 15;
+
+  // Gephi's defaults for a graph of n nodes: scaling 10 under 100 nodes, else 2; more jitter
+  // tolerance for very large graphs.
+  static LayoutSettings for_size(std::size_t n);
+};
+
+// The position a node gets before any layout: a point in the disc of radius 10 sqrt(n) drawn
+// from a 64-bit FNV-1a hash of its id, so that the same id always starts at the same place,
+// whatever the order of the nodes or the run. O(length of id).
+Vec2 seed_position(std::string_view id, std::size_t n);
+
+// The ties of a coalition as layout ties over node indices; self-loops are left out, parallel
+// ties stay (each pulls). O(m).
+std::vector<LayoutTie> layout_ties(const Coalition& coalition);
+
+// Starting positions for every node of `coalition`: the stored layout (Coalition::layout, which
+// GEXF and wijknet/1 documents fill) where a node has one, else seed_position. `complete`, when
+// given, tells whether every node had a stored position (then the viewer need not run a layout).
+std::vector<Vec2> initial_positions(const Coalition& coalition, bool* complete = nullptr);
+
+// Writes positions into coalition.layout by node id (positions[i] is coalition.nodes[i]).
+void store_layout(Coalition& coalition, const std::vector<Vec2>& positions);
+
+// The repulsion force on every vertex (ForceAtlas2's F_r, masses deg + 1 given in `mass`),
+// exactly when theta = 0, else with the Barnes-Hut approximation. Coincident vertices push each
+// other by nothing (they are separated by the attraction and the jitter of the next steps).
+// O(n log n) for theta > 0 on points that are not pathologically clustered, O(n^2) for theta = 0.
+// `terms`, when given, receives the number of force terms summed (a pair of points, or a point
+// and a tree cell standing for many): the work, counted rather than timed.
+std::vector<Vec2> repulsion_forces(const std::vector<Vec2>& positions, const std::vector<double>& mass,
+                                   double scaling, double theta, std::size_t* terms = nullptr);
+
+// One ForceAtlas2 simulation. Not thread-safe: one owner at a time (see LayoutWorker).
+class ForceLayout {
+ public:
+  ForceLayout() = default;
+  // `positions` has one entry per vertex; ties refer to vertices 0..positions.size()-1.
+  ForceLayout(std::vector<Vec2> positions, std::vector<LayoutTie> ties, LayoutSettings settings);
+
+  // One iteration: forces, adaptive speed, moves (pinned vertices keep their place).
+  // Returns the mean displacement of the vertices that moved. O(n log n + m).
+  double step();
+  // Runs step() until settled(), `max_steps` steps or `budget_ms` milliseconds, whichever first.
+  // Returns the number of steps run.
+  int run(int max_steps, double budget_ms = 1e300);
+
+  std::size_t size() const { return pos_.size(); }
+  const std::vector<Vec2>& positions() const { return pos_; }
+  const LayoutSettings& settings() const { return settings_; }
+  void set_settings(const LayoutSettings& s) { settings_ = s; }
+
+  // Places vertex i at p (an edit from the user); pinned vertices stay where they are put.
+  void set_position(std::size_t i, Vec2 p);
+  void set_pinned(std::size_t i, bool pinned);
+  bool pinned(std::size_t i) const { return pinned_[i] != 0; }
+  const std::vector<std::uint8_t>& pinned_flags() const { return pinned_; }
+
+  // Restarts the adaptive speed so the layout moves again after it settled or after edits.
+  void reheat();
+  // Clears the settled state but keeps the speed: a paused layout carries on where it was.
+  void unsettle() { calm_steps_ = 0, settled_ = false; }
+  bool settled() const { return settled_; }
+  std::size_t iterations() const { return iterations_; }
+  double last_movement() const { return last_movement_; }  // mean step / radius
+
+ private:
+  std::vector<Vec2> pos_, force_, old_force_;
+  std::vector<double> mass_;
+  std::vector<LayoutTie> ties_;
+  std::vector<std::uint8_t> pinned_;
+  LayoutSettings settings_;
+  double speed_ = 1.0, speed_efficiency_ = 1.0;
+  std::size_t iterations_ = 0;
+  int calm_steps_ = 0;
+  bool settled_ = false;
+  double last_movement_ = 0;
+};
+
+// Runs a ForceLayout on its own thread. Every public member may be called from any thread.
+// The worker applies queued edits between steps, publishes the positions after each step, and
+// pauses itself when the layout settles (reheat() or resume() starts it again).
+class LayoutWorker {
+ public:
+  LayoutWorker();
+  ~LayoutWorker();  // stops and joins the thread
+  LayoutWorker(const LayoutWorker&) = delete;
+  LayoutWorker& operator=(const LayoutWorker&) = delete;
+
+  // Replaces the simulation (after a structural edit or on opening a document) and runs it
+  // when `run` is true. Pinned flags travel with the layout.
+  void reset(ForceLayout layout, bool run);
+  void pause();
+  void resume();
+  void reheat();  // resume with the adaptive speed restarted
+  void move(std::size_t i, Vec2 p, bool pin);  // place vertex i, pinned or not
+  void set_pinned(std::size_t i, bool pinned);
+
+  bool running() const { return running_.load(); }
+  bool settled() const { return settled_.load(); }
+  std::size_t iterations() const { return iterations_.load(); }
+  double last_step_ms() const { return last_step_ms_.load(); }
+
+  // Copies the latest published positions into `out` when they are newer than `generation`
+  // and updates `generation`; returns whether it copied. O(n) when it copies, O(1) otherwise.
+  bool fetch(std::vector<Vec2>& out, std::uint64_t& generation) const;
+  // Blocks until the worker has paused (settled or paused) or `timeout_ms` passed; for tests.
+  bool wait_idle(double timeout_ms) const;
+
+ private:
+  void loop();
+
+  struct Command {
+    enum class Kind { move, pin, unpin, reheat, unsettle } kind;
+    std::size_t index = 0;
+    Vec2 p;
+    bool pin = false;
+  };
+
+  mutable std::mutex mutex_;
+  mutable std::condition_variable wake_;
+  mutable std::condition_variable idle_;
+  std::optional<ForceLayout> pending_;  // a new layout handed over by reset()
+  std::vector<Command> commands_;
+  std::vector<Vec2> published_;
+  std::uint64_t generation_ = 0;
+  bool want_run_ = false;
+  bool quit_ = false;
+  bool busy_ = false;  // the worker is inside a step
+  std::atomic<bool> running_{false}, settled_{false};
+  std::atomic<std::size_t> iterations_{0};
+  std::atomic<double> last_step_ms_{0};
+  std::thread thread_;
+};
+
+}  // namespace wijknet

@@ -1,0 +1,100 @@
+#include "core/model/coalition.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+namespace wijknet {
+
+bool Node::is_resident_group() const {
+  if (kind != kinds::resident || !attrs.is_object()) return false;
+  auto it = attrs.find(std::string(resident_forms::attr));
+  if (it == attrs.end() || !it->is_string()) return false;
+  std::string value = it->get<std::string>();
+  for (auto& ch : value) ch = char(std::tolower(static_cast<unsigned char>(ch)));  // "Group" from a spreadsheet
+  return value == resident_forms::group;
+}
+
+std::size_t Coalition::add_node(Node node) {
+  if (index_.count(node.id)) throw std::invalid_argument("duplicate node id '" + node.id + "'");
+  index_.emplace(node.id, nodes.size());
+  nodes.push_back(std::move(node));
+  return nodes.size() - 1;
+}
+
+std::size_t Coalition::add_edge(Edge edge) {
+  if (edge.source >= nodes.size() || edge.target >= nodes.size())
+    throw std::out_of_range("edge endpoint is not a node of this coalition");
+  edges.push_back(std::move(edge));
+  return edges.size() - 1;
+}
+
+std::optional<std::size_t> Coalition::find(std::string_view id) const {
+  auto it = index_.find(std::string(id));
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+const Node* Coalition::node(std::string_view id) const {
+  auto i = find(id);
+  return i ? &nodes[*i] : nullptr;
+}
+
+const Theme* Coalition::theme(std::string_view id) const {
+  for (const auto& t : themes)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+void Coalition::remove_nodes(const std::vector<std::size_t>& indices) {
+  std::vector<bool> gone(nodes.size(), false);
+  for (auto i : indices)
+    if (i < nodes.size()) gone[i] = true;
+  std::vector<std::size_t> remap(nodes.size(), SIZE_MAX);
+  std::vector<Node> kept;
+  kept.reserve(nodes.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (gone[i]) {
+      layout.erase(nodes[i].id);
+      continue;
+    }
+    remap[i] = kept.size();
+    kept.push_back(std::move(nodes[i]));
+  }
+  nodes = std::move(kept);
+  std::erase_if(edges, [&](const Edge& e) { return gone[e.source] || gone[e.target]; });
+  for (auto& e : edges) {
+    e.source = remap[e.source];
+    e.target = remap[e.target];
+  }
+  reindex();
+}
+
+void Coalition::reindex() {
+  index_.clear();
+  for (std::size_t i = 0; i < nodes.size(); ++i) index_.emplace(nodes[i].id, i);
+}
+
+Coalition Coalition::at(const Date& d) const {
+  Coalition out;
+  out.name = name;
+  out.area = area;
+  out.themes = themes;
+  out.extra = extra;
+  std::vector<std::size_t> remap(nodes.size(), SIZE_MAX);
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (!nodes[i].exists_at(d)) continue;
+    remap[i] = out.add_node(nodes[i]);
+    if (auto it = layout.find(nodes[i].id); it != layout.end()) out.layout.insert(*it);
+  }
+  for (const auto& e : edges) {
+    if (!e.exists_at(d) || remap[e.source] == SIZE_MAX || remap[e.target] == SIZE_MAX) continue;
+    Edge copy = e;
+    copy.source = remap[e.source];
+    copy.target = remap[e.target];
+    out.edges.push_back(std::move(copy));
+  }
+  return out;
+}
+
+}  // namespace wijknet

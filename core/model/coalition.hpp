@@ -1,0 +1,130 @@
+// The coalition model of DOMAIN.md ("wijknet/1"): partners, residents and projects, the ties
+// between them, the themes they serve, and where they were drawn.
+//
+// This is the editable document. Analytics never run on it directly: they run on a `Network`
+// (core/graph/network.hpp), a compact index-based snapshot taken at a date.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/text/date.hpp"
+
+namespace wijknet {
+
+// Attribute values and unknown keys are carried as JSON, in the order they were read, so that a
+// document read and written again keeps everything it had.
+using Json = nlohmann::ordered_json;
+
+// Well-known values of Node::kind and Edge::kind. Unknown kinds are kept as they are.
+namespace kinds {
+inline constexpr std::string_view partner = "partner";
+inline constexpr std::string_view resident = "resident";
+inline constexpr std::string_view project = "project";
+
+inline constexpr std::string_view collaborates = "collaborates";
+inline constexpr std::string_view participates = "participates";
+inline constexpr std::string_view funds = "funds";
+inline constexpr std::string_view tie = "tie";
+}  // namespace kinds
+
+// A resident is a person or a group (DOMAIN.md): a resident person is personal data under the
+// AVG, a resident group or association (bewonersgroep, huurdersvereniging) is an organisation.
+// Carried as the node attribute `resident` ("person" or "group"), so every format that keeps
+// node attributes keeps the distinction (GraphML, GEXF, GML, CSV, Kumu's sheets, DOT).
+namespace resident_forms {
+inline constexpr std::string_view attr = "resident";
+inline constexpr std::string_view person = "person";
+inline constexpr std::string_view group = "group";
+}  // namespace resident_forms
+
+// The sectors of DOMAIN.md, in the order the UI lists them. Other strings are kept.
+inline constexpr std::array<std::string_view, 11> known_sectors = {
+    "municipality", "housing", "education", "welfare", "health", "business",
+    "civil_society", "residents", "safety", "culture", "funder"};
+
+struct Theme {
+  std::string id;
+  std::string label;
+  Json extra = Json::object();  // keys other than id and label
+};
+
+struct Node {
+  std::string id;
+  std::string label;
+  std::string kind;    // partner, resident, project, or anything else
+  std::string sector;  // empty when the document has none
+  std::vector<std::string> themes;
+  std::string role;    // "broker" marks the wijkmakelaar; empty when none
+  std::optional<Date> since, until;
+  Json attrs = Json::object();
+  Json extra = Json::object();  // unknown keys of the node object
+
+  bool is_actor() const { return kind != kinds::project; }
+  bool is_broker() const { return role == "broker"; }
+  // A resident group or association: kind resident with attrs.resident == "group".
+  bool is_resident_group() const;
+  // A resident person: every other resident. A resident without the attribute counts as a
+  // person, the safe default for privacy (a group wrongly taken for a person only loses its
+  // name in exports for others; the reverse would publish a person's name).
+  bool is_resident_person() const { return kind == kinds::resident && !is_resident_group(); }
+  bool exists_at(const Date& d) const { return wijknet::exists_at(since, until, d); }
+};
+
+struct Edge {
+  std::size_t source = 0;  // index into Coalition::nodes
+  std::size_t target = 0;
+  std::string kind;        // collaborates, participates, funds, tie, or anything else
+  double weight = 1.0;     // tie strength
+  bool directed = false;
+  std::optional<Date> since, until;
+  Json attrs = Json::object();
+  Json extra = Json::object();
+
+  bool exists_at(const Date& d) const { return wijknet::exists_at(since, until, d); }
+};
+
+// One coalition document. Nodes are addressed by index; `find` maps a string id to its index.
+// Edges refer to nodes by index, so ids can be renamed without touching the edges.
+class Coalition {
+ public:
+  std::string name;
+  std::string area;
+  std::vector<Theme> themes;
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+  std::unordered_map<std::string, std::array<double, 2>> layout;  // node id -> position
+  Json extra = Json::object();  // unknown top-level keys, carried through
+
+  // Adds a node; returns its index. Throws std::invalid_argument on a duplicate id
+  // (readers check first, so that they can say where the duplicate is).
+  std::size_t add_node(Node node);
+  // Adds an edge between existing nodes; returns its index.
+  std::size_t add_edge(Edge edge);
+
+  std::optional<std::size_t> find(std::string_view id) const;
+  const Node* node(std::string_view id) const;
+  const Theme* theme(std::string_view id) const;
+
+  // Removes the nodes (by index) and every edge that touches them; keeps the order of the rest.
+  void remove_nodes(const std::vector<std::size_t>& indices);
+
+  // Rebuilds the id index after nodes were edited in place (ids changed, vector reordered).
+  void reindex();
+
+  // The coalition as it stood at `at`: nodes and edges that exist then, and edges whose
+  // endpoints both do. Layout, themes and unknown keys are kept.
+  Coalition at(const Date& at) const;
+
+ private:
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+}  // namespace wijknet
