@@ -14,7 +14,7 @@
 #include <numeric>
 
 #include "cli/command.hpp"
-#include "core/graph/analysis.hpp"
+#include "core/model/analysis_json.hpp"
 #include "core/model/coalition_network.hpp"
 #include "core/text/number_text.hpp"
 #include "core/graph/components.hpp"

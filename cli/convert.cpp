@@ -4,8 +4,9 @@
 
 #include "cli/command.hpp"
 #include "core/graph/analysis.hpp"
-#include "core/graph/layout.hpp"
+#include "core/model/coalition_layout.hpp"
 #include "core/graph/network.hpp"
+#include "core/model/coalition_network.hpp"
 
 namespace wijknet::cli {
 namespace {
@@ -33,7 +34,7 @@ int snapshot(const Args& args) {
   if (!at) throw UsageError("--at DATE is required");
   if (!out) throw UsageError("-o OUT is required");
   Coalition c = load(args.positional()[0], args).at(*at);
-  const Network net = Network::build(c);
+  const Network net = build_network(c);
   const Analysis a = analyze(net);
   for (std::size_t v = 0; v < a.nodes.size(); ++v) {
     const auto& m = a.nodes[v];

@@ -18,6 +18,7 @@
 #include "core/graph/analysis.hpp"
 #include "core/text/error.hpp"
 #include "core/graph/network.hpp"
+#include "core/model/coalition_network.hpp"
 #include "importers/io.hpp"
 
 namespace {
@@ -64,7 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.weighted = weighted;
     options.threads = 1;
     NetworkOptions network_options;
-    (void)analyze(Network::build(c, network_options), options);
+    (void)analyze(build_network(c, network_options), options);
   }
   for (const auto& ext : writable_extensions()) {
     try {

@@ -12,7 +12,7 @@
 #include <variant>
 #include <vector>
 
-#include "core/graph/layout.hpp"
+#include "core/model/coalition_layout.hpp"
 #include "core/model/coalition.hpp"
 
 namespace wijknet::viz {

@@ -92,7 +92,7 @@ struct HealthReport {
 };
 
 // Judges the coalition as it stood at options.at (nodes and ties that exist then). Most
-// indicators read the actor network (Network::build with actors_only: projects projected away,
+// indicators read the actor network (build_network with actors_only: projects projected away,
 // actors tied by shared projects and by their direct ties); theme coverage, resident voice,
 // funding and the portfolio read the projects and their edges.
 // Complexity: O(n + m) for most indicators; broker_dependency runs a BFS from every actor once

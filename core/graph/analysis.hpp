@@ -16,7 +16,6 @@
 #include <utility>
 #include <vector>
 
-#include "core/model/coalition.hpp"
 #include "core/graph/network.hpp"
 
 namespace wijknet {
@@ -89,13 +88,5 @@ struct Analysis {
 // O(n m log n) weighted, exact; see approximate_betweenness above exact_betweenness_limit.
 Analysis analyze(const Network& net, const AnalysisOptions& options = {});
 
-// DOMAIN.md's JSON shape {"graph": {...}, "nodes": [{"id","label","kind","degree",
-// "degree_centrality","betweenness","closeness","eigenvector","pagerank","clustering","core",
-// "constraint","effective_size","community","articulation"}, ...]}; undefined values are null.
-// Only the measures computed appear; "betweenness_epsilon", "betweenness_delta" and
-// "betweenness_samples" join the graph when betweenness was approximated.
-// For a Network built with from_edges (no coalition) pass nullptr: ids are the vertex numbers as
-// strings, labels equal the ids and kinds are empty.
-Json analysis_json(const Analysis& a, const Network& net, const Coalition* coalition);
 
 }  // namespace wijknet

@@ -31,8 +31,6 @@
 #include <thread>
 #include <vector>
 
-#include "core/model/coalition.hpp"
-
 namespace wijknet {
 
 struct Vec2 {
@@ -68,18 +66,6 @@ struct LayoutSettings {
 // from a 64-bit FNV-1a hash of its id, so that the same id always starts at the same place,
 // whatever the order of the nodes or the run. O(length of id).
 Vec2 seed_position(std::string_view id, std::size_t n);
-
-// The ties of a coalition as layout ties over node indices; self-loops are left out, parallel
-// ties stay (each pulls). O(m).
-std::vector<LayoutTie> layout_ties(const Coalition& coalition);
-
-// Starting positions for every node of `coalition`: the stored layout (Coalition::layout, which
-// GEXF and wijknet/1 documents fill) where a node has one, else seed_position. `complete`, when
-// given, tells whether every node had a stored position (then the viewer need not run a layout).
-std::vector<Vec2> initial_positions(const Coalition& coalition, bool* complete = nullptr);
-
-// Writes positions into coalition.layout by node id (positions[i] is coalition.nodes[i]).
-void store_layout(Coalition& coalition, const std::vector<Vec2>& positions);
 
 // The repulsion force on every vertex (ForceAtlas2's F_r, masses deg + 1 given in `mass`),
 // exactly when theta = 0, else with the Barnes-Hut approximation. Coincident vertices push each

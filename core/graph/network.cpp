@@ -2,15 +2,14 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
 #include <tuple>
 
 namespace wijknet {
 namespace {
 constexpr Network::Vertex absent = std::numeric_limits<Network::Vertex>::max();
+}  // namespace
 
-// Ties that repeat a pair already tied (in either direction); self-loops do not count.
-std::size_t count_parallel(const std::vector<std::tuple<Network::Vertex, Network::Vertex, double>>& ties) {
+std::size_t Network::count_parallel(const std::vector<std::tuple<Vertex, Vertex, double>>& ties) {
   std::vector<std::pair<Network::Vertex, Network::Vertex>> pairs;
   pairs.reserve(ties.size());
   for (const auto& [u, v, w] : ties)
@@ -18,10 +17,9 @@ std::size_t count_parallel(const std::vector<std::tuple<Network::Vertex, Network
   std::sort(pairs.begin(), pairs.end());
   return pairs.size() - std::size_t(std::unique(pairs.begin(), pairs.end()) - pairs.begin());
 }
-}  // namespace
 
-Network Network::assemble(std::vector<std::size_t> node_index, std::vector<std::tuple<Vertex, Vertex, double>> ties,
-                          Notes notes) {
+Network Network::from_ties(std::vector<std::size_t> node_index, std::vector<std::tuple<Vertex, Vertex, double>> ties,
+                           Notes notes) {
   // Every tie as two arcs, then sort and merge duplicates so each pair appears once.
   std::vector<std::tuple<Vertex, Vertex, double>> arcs;
   arcs.reserve(ties.size() * 2);
@@ -60,48 +58,6 @@ Network Network::assemble(std::vector<std::size_t> node_index, std::vector<std::
   return net;
 }
 
-Network Network::build(const Coalition& coalition, const NetworkOptions& options) {
-  const auto& nodes = coalition.nodes;
-  auto present = [&](std::size_t i) {
-    if (options.at && !nodes[i].exists_at(*options.at)) return false;
-    return !options.actors_only || nodes[i].is_actor();
-  };
-  std::vector<std::size_t> node_index;
-  std::vector<Vertex> vertex(nodes.size(), absent);
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    if (!present(i)) continue;
-    vertex[i] = Vertex(node_index.size());
-    node_index.push_back(i);
-  }
-
-  Notes notes;
-  std::vector<std::tuple<Vertex, Vertex, double>> ties;
-  // Project members per project, for the two-mode projection.
-  std::map<std::size_t, std::vector<Vertex>> members;
-  for (const auto& e : coalition.edges) {
-    if (options.at && !e.exists_at(*options.at)) continue;
-    if (options.at && (!nodes[e.source].exists_at(*options.at) || !nodes[e.target].exists_at(*options.at))) continue;
-    const Vertex u = vertex[e.source], v = vertex[e.target];
-    if (u != absent && v != absent) {
-      if (e.directed) ++notes.directed_edges;
-      ties.emplace_back(u, v, e.weight);
-    } else if (options.actors_only) {
-      // An actor-project tie: remember the actor as a member of the project.
-      if (u != absent && !nodes[e.target].is_actor()) members[e.target].push_back(u);
-      if (v != absent && !nodes[e.source].is_actor()) members[e.source].push_back(v);
-    }
-  }
-  notes.merged_parallel = count_parallel(ties);
-  for (auto& [project, actors] : members) {
-    std::sort(actors.begin(), actors.end());
-    actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
-    for (std::size_t a = 0; a < actors.size(); ++a)
-      for (std::size_t b = a + 1; b < actors.size(); ++b) ties.emplace_back(actors[a], actors[b], 1.0);
-  }
-  // Shared projects add up on a pair by design; they were left out of the parallel-tie count.
-  return assemble(std::move(node_index), std::move(ties), notes);
-}
-
 Network Network::from_edges(std::size_t n, std::span<const std::pair<Vertex, Vertex>> edges,
                             std::span<const double> weights) {
   std::vector<std::size_t> node_index(n);
@@ -112,7 +68,7 @@ Network Network::from_edges(std::size_t n, std::span<const std::pair<Vertex, Ver
     ties.emplace_back(edges[i].first, edges[i].second, weights.empty() ? 1.0 : weights[i]);
   Notes notes;
   notes.merged_parallel = count_parallel(ties);
-  return assemble(std::move(node_index), std::move(ties), notes);
+  return from_ties(std::move(node_index), std::move(ties), notes);
 }
 
 double Network::weight(Vertex u, Vertex v) const {

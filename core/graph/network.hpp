@@ -1,7 +1,6 @@
 // The compact snapshot that every analysis runs on.
 //
-// A `Coalition` is a document: string ids, optional fields, history. A `Network` is what the
-// algorithms need: vertices 0..n-1 and, per vertex, its sorted neighbours and tie strengths in
+// A `Network` is what the algorithms need: vertices 0..n-1 and, per vertex, its sorted neighbours and tie strengths in
 // Boost.Graph's compressed sparse row layout (one contiguous array of targets, one of weights).
 // It is undirected and simple: direction is dropped, parallel ties are merged (strengths added)
 // and self-loops are left out, the conventions of DOMAIN.md's "Analytics conventions". Building
@@ -17,18 +16,9 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
-#include "core/model/coalition.hpp"
+#include <tuple>
 
 namespace wijknet {
-
-struct NetworkOptions {
-  // The network as it stood at this date; every node and tie when empty.
-  std::optional<Date> at;
-  // Project the two-mode data (actors x projects) onto the actors: two actors are tied with a
-  // weight equal to the number of projects they share (networkx's weighted_projected_graph),
-  // added to the strength of any direct tie between them. Projects are left out.
-  bool actors_only = false;
-};
 
 class Network {
  public:
@@ -47,8 +37,15 @@ class Network {
 
   Network() = default;
 
-  // The snapshot of a coalition. Vertex v stands for coalition.nodes[node_index(v)].
-  static Network build(const Coalition& coalition, const NetworkOptions& options = {});
+  // A snapshot from ties over vertices 0..source_index.size()-1, where vertex v stands for item
+  // source_index[v] of the caller's own list (a coalition's nodes: core/model/coalition_network.hpp).
+  // Each tie becomes two arcs; self-loops are left out and counted in notes.self_loops; parallel
+  // ties are merged (strengths added). O(n + m log m).
+  static Network from_ties(std::vector<std::size_t> source_index, std::vector<std::tuple<Vertex, Vertex, double>> ties,
+                           Notes notes = {});
+  // Ties that repeat a pair already tied (in either direction); self-loops do not count. For
+  // Notes::merged_parallel. O(m log m).
+  static std::size_t count_parallel(const std::vector<std::tuple<Vertex, Vertex, double>>& ties);
   // A snapshot from a plain edge list over vertices 0..n-1 (benchmarks, tests). Weights default
   // to 1. The same merging rules apply.
   static Network from_edges(std::size_t n, std::span<const std::pair<Vertex, Vertex>> edges,
@@ -72,17 +69,15 @@ class Network {
 
   const Csr& csr() const { return csr_; }
 
-  // Index into Coalition::nodes of vertex v (v itself for from_edges).
+  // The caller's index of vertex v (source_index[v] of from_ties; v itself for from_edges): for a
+  // coalition's network, the index into Coalition::nodes.
   std::size_t node_index(Vertex v) const { return node_index_[v]; }
-  // The vertex of a coalition node, or nullopt when the snapshot left it out.
+  // The vertex of a caller's item (a coalition node), or nullopt when the snapshot left it out.
   std::optional<Vertex> vertex_of(std::size_t node_index) const;
 
   const Notes& notes() const { return notes_; }
 
  private:
-  static Network assemble(std::vector<std::size_t> node_index, std::vector<std::tuple<Vertex, Vertex, double>> arcs,
-                          Notes notes);
-
   Csr csr_;
   std::vector<double> weights_;
   std::vector<std::size_t> node_index_;

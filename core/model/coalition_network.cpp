@@ -1,6 +1,56 @@
 #include "core/model/coalition_network.hpp"
 
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <tuple>
+
 namespace wijknet {
+
+Network build_network(const Coalition& coalition, const NetworkOptions& options) {
+  using Vertex = Network::Vertex;
+  constexpr Vertex absent = std::numeric_limits<Vertex>::max();
+  const auto& nodes = coalition.nodes;
+  auto present = [&](std::size_t i) {
+    if (options.at && !nodes[i].exists_at(*options.at)) return false;
+    return !options.actors_only || nodes[i].is_actor();
+  };
+  std::vector<std::size_t> node_index;
+  std::vector<Vertex> vertex(nodes.size(), absent);
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (!present(i)) continue;
+    vertex[i] = Vertex(node_index.size());
+    node_index.push_back(i);
+  }
+
+  Network::Notes notes;
+  std::vector<std::tuple<Vertex, Vertex, double>> ties;
+  // Project members per project, for the two-mode projection.
+  std::map<std::size_t, std::vector<Vertex>> members;
+  for (const auto& e : coalition.edges) {
+    if (options.at && !e.exists_at(*options.at)) continue;
+    if (options.at && (!nodes[e.source].exists_at(*options.at) || !nodes[e.target].exists_at(*options.at))) continue;
+    const Vertex u = vertex[e.source], v = vertex[e.target];
+    if (u != absent && v != absent) {
+      if (e.directed) ++notes.directed_edges;
+      ties.emplace_back(u, v, e.weight);
+    } else if (options.actors_only) {
+      // An actor-project tie: remember the actor as a member of the project.
+      if (u != absent && !nodes[e.target].is_actor()) members[e.target].push_back(u);
+      if (v != absent && !nodes[e.source].is_actor()) members[e.source].push_back(v);
+    }
+  }
+  notes.merged_parallel = Network::count_parallel(ties);
+  for (auto& [project, actors] : members) {
+    std::sort(actors.begin(), actors.end());
+    actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
+    for (std::size_t a = 0; a < actors.size(); ++a)
+      for (std::size_t b = a + 1; b < actors.size(); ++b) ties.emplace_back(actors[a], actors[b], 1.0);
+  }
+  // Shared projects add up on a pair by design; they were left out of the parallel-tie count.
+  return Network::from_ties(std::move(node_index), std::move(ties), notes);
+}
+
 
 std::string_view scope_id(NetworkScope scope) {
   return scope == NetworkScope::actors ? "actors" : "members_and_projects";
@@ -26,7 +76,7 @@ std::vector<bool> pure_funders(const Coalition& c) {
 }
 
 Network coalition_network(const Coalition& c, NetworkScope scope) {
-  if (scope == NetworkScope::members_and_projects) return Network::build(c);
+  if (scope == NetworkScope::members_and_projects) return build_network(c);
   NetworkOptions opt;
   opt.actors_only = true;
   const auto pure = pure_funders(c);
@@ -39,13 +89,13 @@ Network coalition_network(const Coalition& c, NetworkScope scope) {
   };
   bool any = false;
   for (const auto& e : c.edges) any = any || dropped(e);
-  if (!any) return Network::build(c, opt);
+  if (!any) return build_network(c, opt);
   Coalition copy;
   copy.nodes = c.nodes;
   copy.edges.reserve(c.edges.size());
   for (const auto& e : c.edges)
     if (!dropped(e)) copy.edges.push_back(e);
-  return Network::build(copy, opt);
+  return build_network(copy, opt);
 }
 
 MeasuredNetwork measure_network(const Coalition& coalition, NetworkScope scope, std::optional<Date> at,

@@ -31,6 +31,20 @@
 
 namespace wijknet {
 
+struct NetworkOptions {
+  // The network as it stood at this date; every node and tie when empty.
+  std::optional<Date> at;
+  // Project the two-mode data (actors x projects) onto the actors: two actors are tied with a
+  // weight equal to the number of projects they share (networkx's weighted_projected_graph),
+  // added to the strength of any direct tie between them. Projects are left out.
+  bool actors_only = false;
+};
+
+// The snapshot of a coalition as a Network: vertex v stands for coalition.nodes[net.node_index(v)].
+// Undirected and simple (DOMAIN.md's "Analytics conventions"); what was dropped or merged is in
+// net.notes(). O(n + m log m + sum of project sizes^2).
+Network build_network(const Coalition& coalition, const NetworkOptions& options = {});
+
 enum class NetworkScope { members_and_projects, actors };
 
 // "members_and_projects" / "actors", for JSON.

@@ -12,7 +12,7 @@
 
 #include "core/text/date.hpp"
 #include "core/text/i18n.hpp"
-#include "core/graph/layout.hpp"
+#include "core/model/coalition_layout.hpp"
 #include "core/model/coalition.hpp"
 #include "core/present/palette.hpp"
 #include "core/assess/portfolio.hpp"

@@ -202,7 +202,7 @@ std::optional<double> read_number(std::string_view text) {
   return plain(sign + body);
 }
 
-std::optional<double> number_value(const Json& value) {
+std::optional<double> number_value(const nlohmann::ordered_json& value) {
   if (value.is_number()) {
     const double v = value.get<double>();
     return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;

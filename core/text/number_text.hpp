@@ -12,7 +12,7 @@
 #include <optional>
 #include <string_view>
 
-#include "core/model/coalition.hpp"
+#include <nlohmann/json.hpp>
 
 namespace wijknet {
 
@@ -44,6 +44,6 @@ std::optional<long long> read_plain_integer(std::string_view text);
 
 // A number from a JSON value: a JSON number as it is, a string through read_number; nullopt for
 // anything else (null, bool, objects). O(length).
-std::optional<double> number_value(const Json& value);
+std::optional<double> number_value(const nlohmann::ordered_json& value);
 
 }  // namespace wijknet

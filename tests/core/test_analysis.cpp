@@ -1,7 +1,8 @@
 // analyze() and its JSON on the edge cases: empty graph, single vertex, isolated vertex.
 #include <doctest/doctest.h>
 
-#include "core/graph/analysis.hpp"
+#include "core/model/analysis_json.hpp"
+#include "core/model/coalition_network.hpp"
 
 using namespace wijknet;
 using Edges = std::vector<std::pair<Network::Vertex, Network::Vertex>>;
@@ -56,7 +57,7 @@ TEST_CASE("analyze: JSON carries every field of DOMAIN.md, nulls where undefined
     e.kind = "collaborates";
     c.add_edge(e);
   }
-  auto net = Network::build(c);
+  auto net = build_network(c);
   AnalysisOptions options;
   options.timings = true;
   auto a = analyze(net, options);

@@ -3,6 +3,7 @@
 #include "core/text/date.hpp"
 #include "core/model/coalition.hpp"
 #include "core/graph/network.hpp"
+#include "core/model/coalition_network.hpp"
 
 using namespace wijknet;
 
@@ -62,7 +63,7 @@ Coalition small_coalition() {
 
 TEST_CASE("the network snapshot is undirected, simple and sorted") {
   const Coalition c = small_coalition();
-  const Network net = Network::build(c);
+  const Network net = build_network(c);
   CHECK(net.vertex_count() == 5);
   CHECK(net.edge_count() == 5);  // a-b, b-c, a-p, c-p, d-a
   CHECK(net.notes().self_loops == 1);
@@ -78,7 +79,7 @@ TEST_CASE("a snapshot at a date leaves out later partners and their ties") {
   const Coalition c = small_coalition();
   NetworkOptions at2016;
   at2016.at = Date::parse("2016-01-01");
-  const Network net = Network::build(c, at2016);
+  const Network net = build_network(c, at2016);
   CHECK(net.vertex_count() == 4);
   CHECK(net.edge_count() == 4);
   CHECK_FALSE(net.vertex_of(4));
@@ -89,7 +90,7 @@ TEST_CASE("two-mode projection: actors tied by the number of projects they share
   Coalition c = small_coalition();
   NetworkOptions actors;
   actors.actors_only = true;
-  const Network net = Network::build(c, actors);
+  const Network net = build_network(c, actors);
   CHECK(net.vertex_count() == 4);  // a, b, c, d
   const auto a = *net.vertex_of(0), cc = *net.vertex_of(2);
   CHECK(net.weight(a, cc) == doctest::Approx(1.0));  // share project p
@@ -100,7 +101,7 @@ TEST_CASE("two-mode projection: actors tied by the number of projects they share
   const auto qi = c.add_node(q);
   c.add_edge(Edge{0, qi, "participates"});
   c.add_edge(Edge{2, qi, "participates"});
-  const Network net2 = Network::build(c, actors);
+  const Network net2 = build_network(c, actors);
   CHECK(net2.weight(*net2.vertex_of(0), *net2.vertex_of(2)) == doctest::Approx(2.0));
   CHECK(net2.notes().merged_parallel == 1);  // only the a-b pair, not the shared projects
 }

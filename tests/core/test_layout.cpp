@@ -6,7 +6,7 @@
 #include <random>
 #include <thread>
 
-#include "core/graph/layout.hpp"
+#include "core/model/coalition_layout.hpp"
 #include "core/model/coalition.hpp"
 
 using namespace wijknet;

@@ -10,7 +10,7 @@
 #include <boost/property_map/function_property_map.hpp>
 
 #include "bench/ba_graph.hpp"
-#include "core/graph/analysis.hpp"
+#include "core/model/analysis_json.hpp"
 #include "core/graph/betweenness.hpp"
 #include "core/graph/closeness.hpp"
 #include "core/graph/clustering.hpp"
