@@ -8,7 +8,7 @@
 #include "cli/command.hpp"
 #include "cli/suggest.hpp"
 #include "core/text/error.hpp"
-#include "core/assess/health.hpp"
+#include "core/model/vocabulary.hpp"
 #include "core/assess/suggest.hpp"
 
 namespace wijknet::cli {

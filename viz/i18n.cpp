@@ -1,6 +1,6 @@
 #include "viz/i18n.hpp"
 
-#include "core/assess/health.hpp"
+#include "core/model/vocabulary.hpp"
 
 namespace wijknet::viz {
 

@@ -34,22 +34,6 @@ double indicator_weight(std::string_view id) {
 
 std::string indicator_title(Lang lang, std::string_view id) { return tr(lang, "health.title." + std::string(id)); }
 
-std::string_view sector_of(const Node& node) {
-  if (!node.sector.empty()) return node.sector;
-  if (node.kind == kinds::resident) return "residents";
-  return {};
-}
-
-std::string sector_name(Lang lang, std::string_view sector) {
-  for (auto known : known_sectors)
-    if (known == sector) return tr(lang, "sector." + std::string(sector));
-  return sector.empty() ? tr(lang, "sector.unknown") : std::string(sector);
-}
-
-Network collaboration_network(const Coalition& coalition) {
-  return coalition_network(coalition, NetworkScope::actors);
-}
-
 std::vector<const HealthIndicator*> first_actions(const HealthReport& report, std::size_t max) {
   std::vector<const HealthIndicator*> out;
   for (const auto& ind : report.indicators)
@@ -60,17 +44,6 @@ std::vector<const HealthIndicator*> first_actions(const HealthReport& report, st
     return shortfall(a) > shortfall(b);
   });
   if (out.size() > max) out.resize(max);
-  return out;
-}
-
-std::string join_names(Lang lang, const std::vector<std::string>& names, std::size_t max) {
-  std::string out;
-  const std::size_t shown = names.size() > max ? max : names.size();
-  for (std::size_t i = 0; i < shown; ++i) {
-    if (i > 0) out += (i + 1 == shown && names.size() <= max) ? " " + tr(lang, "health.and") + " " : std::string(", ");
-    out += names[i];
-  }
-  if (names.size() > max) out = tr(lang, "health.more", {out, std::to_string(names.size() - max)});
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include "core/text/date.hpp"
 #include "core/text/i18n.hpp"
 #include "core/model/coalition.hpp"
+#include "core/model/vocabulary.hpp"
 #include "core/graph/network.hpp"
 
 namespace wijknet {
@@ -37,25 +38,6 @@ double indicator_weight(std::string_view id);
 
 // The indicator's name for a heading ("Samenhang" / "Cohesion").
 std::string indicator_title(Lang lang, std::string_view id);
-
-// The essential sectors of a vital coalition (seeds 000, 001, 002): municipality, housing,
-// education, welfare, business and residents.
-inline constexpr std::array<std::string_view, 6> essential_sectors = {"municipality", "housing", "education",
-                                                                      "welfare",      "business", "residents"};
-
-// The sector a node stands for: its `sector`, or "residents" for a resident without one.
-std::string_view sector_of(const Node& node);
-
-// A sector's name for a sentence ("gemeente" / "municipality"); unknown sectors as written.
-std::string sector_name(Lang lang, std::string_view sector);
-
-// The collaboration network the health model, the suggestions and the what-if read:
-// coalition_network(coalition, NetworkScope::actors) of core/model/coalition_network.hpp, the network
-// `wijknet analyze --actors` measures. Projects are projected away; actors are tied by their
-// direct ties and by the projects they share. A pure funder (only `funds` ties) is tied to the
-// members of the projects it pays for; another actor's funding adds no tie. Pass a snapshot
-// (Coalition::at) for a date. O(n + m log m + sum of project sizes^2).
-Network collaboration_network(const Coalition& coalition);
 
 struct HealthIndicator {
   std::string id;
@@ -104,10 +86,6 @@ HealthReport assess_health(const Coalition& coalition, const HealthOptions& opti
 // "nodes", "weight", "details"}]}. Scores are rounded to one decimal so that golden files are
 // stable; a no_data score is null.
 Json health_json(const HealthReport& report);
-
-// A list for a sentence: "A, B en C" / "A, B and C"; beyond `max` names "A, ..., F en nog 3" /
-// "... and 3 more". O(total length).
-std::string join_names(Lang lang, const std::vector<std::string>& names, std::size_t max = 6);
 
 // The actions of the indicators in alert or warn, most urgent first: alert before warn, then the
 // larger weighted shortfall weight * (100 - score). At most `max`. O(k log k).

@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/model/vocabulary.hpp"
 #include "core/text/date.hpp"
 
 namespace wijknet {
@@ -22,33 +23,6 @@ namespace wijknet {
 // Attribute values and unknown keys are carried as JSON, in the order they were read, so that a
 // document read and written again keeps everything it had.
 using Json = nlohmann::ordered_json;
-
-// Well-known values of Node::kind and Edge::kind. Unknown kinds are kept as they are.
-namespace kinds {
-inline constexpr std::string_view partner = "partner";
-inline constexpr std::string_view resident = "resident";
-inline constexpr std::string_view project = "project";
-
-inline constexpr std::string_view collaborates = "collaborates";
-inline constexpr std::string_view participates = "participates";
-inline constexpr std::string_view funds = "funds";
-inline constexpr std::string_view tie = "tie";
-}  // namespace kinds
-
-// A resident is a person or a group (DOMAIN.md): a resident person is personal data under the
-// AVG, a resident group or association (bewonersgroep, huurdersvereniging) is an organisation.
-// Carried as the node attribute `resident` ("person" or "group"), so every format that keeps
-// node attributes keeps the distinction (GraphML, GEXF, GML, CSV, Kumu's sheets, DOT).
-namespace resident_forms {
-inline constexpr std::string_view attr = "resident";
-inline constexpr std::string_view person = "person";
-inline constexpr std::string_view group = "group";
-}  // namespace resident_forms
-
-// The sectors of DOMAIN.md, in the order the UI lists them. Other strings are kept.
-inline constexpr std::array<std::string_view, 11> known_sectors = {
-    "municipality", "housing", "education", "welfare", "health", "business",
-    "civil_society", "residents", "safety", "culture", "funder"};
 
 struct Theme {
   std::string id;

@@ -98,6 +98,10 @@ Network coalition_network(const Coalition& c, NetworkScope scope) {
   return build_network(copy, opt);
 }
 
+Network collaboration_network(const Coalition& coalition) {
+  return coalition_network(coalition, NetworkScope::actors);
+}
+
 MeasuredNetwork measure_network(const Coalition& coalition, NetworkScope scope, std::optional<Date> at,
                                 const AnalysisOptions& options) {
   MeasuredNetwork m;

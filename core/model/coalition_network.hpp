@@ -72,6 +72,14 @@ struct MeasuredNetwork {
   Analysis analysis;
 };
 
+// The collaboration network the health model, the suggestions and the what-if read:
+// coalition_network(coalition, NetworkScope::actors), the network
+// `wijknet analyze --actors` measures. Projects are projected away; actors are tied by their
+// direct ties and by the projects they share. A pure funder (only `funds` ties) is tied to the
+// members of the projects it pays for; another actor's funding adds no tie. Pass a snapshot
+// (Coalition::at) for a date. O(n + m log m + sum of project sizes^2).
+Network collaboration_network(const Coalition& coalition);
+
 // The snapshot at options_at (today when empty), its network in `scope` and analyze() on it.
 // Complexity: analyze's, O(n m).
 MeasuredNetwork measure_network(const Coalition& coalition, NetworkScope scope, std::optional<Date> at = std::nullopt,

@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "core/assess/health.hpp"
+#include "core/model/vocabulary.hpp"
 #include "core/present/label_placement.hpp"
 #include "core/present/palette.hpp"
 

@@ -139,4 +139,15 @@ std::string long_date(Lang lang, const Date& date) {
   return std::to_string(date.day()) + " " + month + " " + year;
 }
 
+std::string join_names(Lang lang, const std::vector<std::string>& names, std::size_t max) {
+  std::string out;
+  const std::size_t shown = names.size() > max ? max : names.size();
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i > 0) out += (i + 1 == shown && names.size() <= max) ? " " + tr(lang, "health.and") + " " : std::string(", ");
+    out += names[i];
+  }
+  if (names.size() > max) out = tr(lang, "health.more", {out, std::to_string(names.size() - max)});
+  return out;
+}
+
 }  // namespace wijknet

@@ -50,4 +50,8 @@ std::string format_measure(Lang lang, double value, int significant = 3);
 // "juli 2015" / "July 2015", "2015".
 std::string long_date(Lang lang, const Date& date);
 
+// A list for a sentence: "A, B en C" / "A, B and C"; beyond `max` names "A, ..., F en nog 3" /
+// "... and 3 more". O(total length).
+std::string join_names(Lang lang, const std::vector<std::string>& names, std::size_t max = 6);
+
 }  // namespace wijknet
