@@ -1,10 +1,12 @@
 #include "viz/viewer.hpp"
 
+#include "viz/font_file.hpp"
+
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -222,16 +224,25 @@ void Viewer::load_fonts(float content_scale) {
   cfg.OversampleH = 2;
   cfg.PixelSnapH = false;
   const float size = 15.0f * content_scale;
-  ui_font_ = io.Fonts->AddFontFromFileTTF(WIJKNET_FONT_PATH, size, &cfg, ranges.Data);
+  const FontSearch font = find_font_file();
+  ui_font_ = font.path.empty() ? nullptr : io.Fonts->AddFontFromFileTTF(font.path.c_str(), size, &cfg, ranges.Data);
   if (!ui_font_) {
-    std::fprintf(stderr, "wijknet-viewer: cannot load the font %s; labels fall back to ImGui's font\n", WIJKNET_FONT_PATH);
+    if (font.path.empty())
+      std::fprintf(stderr,
+                   "wijknet-viewer: the font DejaVu Sans (DejaVuSans.ttf) was not found (looked in %s); install "
+                   "fonts-dejavu-core or set WIJKNET_FONT to a .ttf file. Until then letters such as \u00eb "
+                   "and \u0133 show as '?' in ImGui's own font.\n",
+                   font.searched.c_str());
+    else
+      std::fprintf(stderr, "wijknet-viewer: cannot read the font %s; set WIJKNET_FONT to another .ttf file. "
+                   "Falling back to ImGui's own font.\n", font.path.c_str());
     ui_font_ = io.Fonts->AddFontDefault();
     label_font_ = export_font_ = ui_font_;
     return;
   }
   label_font_ = ui_font_;
   // A large copy for PNG exports at scale, so labels stay sharp when magnified.
-  export_font_ = io.Fonts->AddFontFromFileTTF(WIJKNET_FONT_PATH, 42.0f, &cfg, ranges.Data);
+  export_font_ = io.Fonts->AddFontFromFileTTF(font.path.c_str(), 42.0f, &cfg, ranges.Data);
   if (!export_font_) export_font_ = ui_font_;
   io.FontDefault = ui_font_;
 }

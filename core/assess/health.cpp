@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/model/coalition_network.hpp"
-#include "core/assess/health_context.hpp"
+#include "core/assess/indicators/indicator.hpp"
 
 namespace wijknet {
 
@@ -74,7 +74,6 @@ HealthStatus HealthReport::overall_status() const {
   return HealthStatus::alert;
 }
 
-namespace detail {
 
 HealthContext::HealthContext(const Coalition& snapshot, Date at_, Lang lang_)
     : c(snapshot), at(at_), lang(lang_), participants(snapshot.nodes.size()), projects_of(snapshot.nodes.size()) {
@@ -141,19 +140,18 @@ bool voice_role(std::string_view role) {
          role == "lid" || role == "vrijwilliger";
 }
 
-}  // namespace detail
 
 HealthReport assess_health(const Coalition& coalition, const HealthOptions& options) {
   HealthReport report;
   report.at = options.at.value_or(Date::today());
   report.lang = options.lang;
   const Coalition snapshot = coalition.at(report.at);
-  const detail::HealthContext ctx(snapshot, report.at, options.lang);
+  const HealthContext ctx(snapshot, report.at, options.lang);
 
-  report.indicators = {detail::cohesion(ctx),        detail::broker_dependency(ctx), detail::centralization(ctx),
-                       detail::sector_diversity(ctx), detail::resident_voice(ctx),    detail::theme_coverage(ctx),
-                       detail::reciprocity(ctx),      detail::commitment(ctx),        detail::funding_dependency(ctx),
-                       detail::portfolio(ctx)};
+  report.indicators = {indicators::cohesion(ctx),        indicators::broker_dependency(ctx), indicators::centralization(ctx),
+                       indicators::sector_diversity(ctx), indicators::resident_voice(ctx),    indicators::theme_coverage(ctx),
+                       indicators::reciprocity(ctx),      indicators::commitment(ctx),        indicators::funding_dependency(ctx),
+                       indicators::portfolio(ctx)};
   double sum = 0, weights = 0;
   for (auto& ind : report.indicators) {
     ind.weight = indicator_weight(ind.id);

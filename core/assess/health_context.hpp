@@ -1,5 +1,6 @@
-// Internal to the health model, the suggestions and the what-if: the facts about a coalition
-// snapshot that several indicators read, computed once.
+// The facts about a coalition snapshot that the health indicators, the suggestions and the
+// what-if read, computed once: the actor network, the brokers, who takes part in which project,
+// and the sentences' words in the reader's language.
 #pragma once
 
 #include <cstddef>
@@ -10,7 +11,7 @@
 #include "core/assess/health.hpp"
 #include "core/graph/network.hpp"
 
-namespace wijknet::detail {
+namespace wijknet {
 
 // One actor's part in a project: a `participates` edge between them.
 struct Participation {
@@ -59,15 +60,4 @@ std::string theme_label(const Coalition& c, const std::string& id);
 // roles do not.
 bool voice_role(std::string_view role);
 
-HealthIndicator cohesion(const HealthContext& ctx);
-HealthIndicator broker_dependency(const HealthContext& ctx);
-HealthIndicator centralization(const HealthContext& ctx);
-HealthIndicator sector_diversity(const HealthContext& ctx);
-HealthIndicator resident_voice(const HealthContext& ctx);
-HealthIndicator theme_coverage(const HealthContext& ctx);
-HealthIndicator reciprocity(const HealthContext& ctx);
-HealthIndicator commitment(const HealthContext& ctx);
-HealthIndicator funding_dependency(const HealthContext& ctx);
-HealthIndicator portfolio(const HealthContext& ctx);
-
-}  // namespace wijknet::detail
+}  // namespace wijknet

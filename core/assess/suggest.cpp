@@ -16,7 +16,6 @@
 namespace wijknet {
 namespace {
 
-using detail::HealthContext;
 using Vertex = Network::Vertex;
 
 std::string lower(std::string s) {
@@ -77,14 +76,14 @@ struct Facts {
   std::vector<double> full_betweenness;  // per vertex of `full`
 
   explicit Facts(const HealthContext& c) : ctx(c), net(c.actors) {
-    themes = detail::theme_ids(ctx.c);
+    themes = theme_ids(ctx.c);
     for (const auto& t : themes) {
       auto& set = theme_sectors[t];
       for (std::size_t i = 0; i < ctx.c.nodes.size(); ++i) {
         const Node& n = ctx.c.nodes[i];
         if (n.kind != kinds::project || std::find(n.themes.begin(), n.themes.end(), t) == n.themes.end()) continue;
         for (const auto& p : ctx.participants[i])
-          if (detail::voice_role(p.role)) {
+          if (voice_role(p.role)) {
             const auto s = sector_of(ctx.c.nodes[p.actor]);
             if (!s.empty()) set.insert(std::string(s));
           }
@@ -118,7 +117,7 @@ struct Facts {
   }
   std::string theme_labels(const std::vector<std::string>& ids) const {
     std::vector<std::string> labels;
-    for (const auto& t : ids) labels.push_back(detail::theme_label(ctx.c, t));
+    for (const auto& t : ids) labels.push_back(theme_label(ctx.c, t));
     return ctx.ids_joined(labels);
   }
   std::string sector_names(const std::vector<std::string>& sectors) const {
@@ -158,7 +157,7 @@ std::vector<MissingSectors> missing_sectors(const Facts& f) {
     }
     members.insert(members.end(), others.begin(), others.end());
     for (auto i : members) m.members.push_back(ctx.c.nodes[i].id);
-    m.reason = ctx.tr("suggest.missing.theme", {detail::theme_label(ctx.c, t), f.sector_names(m.sectors)});
+    m.reason = ctx.tr("suggest.missing.theme", {theme_label(ctx.c, t), f.sector_names(m.sectors)});
     if (!members.empty()) add(m.reason, ctx.tr("suggest.missing.ask", {ctx.labels(members, 4)}));
     out.push_back(std::move(m));
   }
@@ -190,7 +189,7 @@ std::vector<CandidateSuggestion> rank_candidates(const Facts& f, const std::vect
     std::vector<std::string> theme_gaps;
     for (const auto& ct : cand.themes) {
       for (const auto& t : f.themes) {
-        if (lower(ct) != lower(t) && lower(ct) != lower(detail::theme_label(ctx.c, t))) continue;
+        if (lower(ct) != lower(t) && lower(ct) != lower(theme_label(ctx.c, t))) continue;
         const auto& have = f.theme_sectors.at(t);
         if (cand.sector.empty() || have.count(cand.sector)) continue;
         if (have.size() < 3 || essential) {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/assess/health_context.hpp"
+#include "core/model/coalition_network.hpp"
 #include "core/graph/reach.hpp"
 #include "core/graph/degree.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 // project of it.
 std::map<std::string, std::set<std::size_t>> theme_carriers(const Coalition& c) {
   std::map<std::string, std::set<std::size_t>> out;
-  for (const auto& t : detail::theme_ids(c)) out[t];
+  for (const auto& t : theme_ids(c)) out[t];
   for (std::size_t i = 0; i < c.nodes.size(); ++i)
     if (c.nodes[i].is_actor())
       for (const auto& t : c.nodes[i].themes)
@@ -182,7 +183,7 @@ WhatIf what_if(const Coalition& coalition, const WhatIfOptions& options) {
   if (w.pairs_connected > 0) add(tr(lang, "whatif.connected", {std::to_string(w.pairs_connected)}));
   if (!w.themes_without_partner.empty()) {
     std::vector<std::string> labels;
-    for (const auto& t : w.themes_without_partner) labels.push_back(detail::theme_label(coalition, t));
+    for (const auto& t : w.themes_without_partner) labels.push_back(theme_label(coalition, t));
     add(tr(lang, "whatif.themes", {join_names(lang, labels)}));
   }
   if (!w.projects_without_members.empty())

@@ -42,7 +42,7 @@ class Network {
   // Each tie becomes two arcs; self-loops are left out and counted in notes.self_loops; parallel
   // ties are merged (strengths added). O(n + m log m).
   static Network from_ties(std::vector<std::size_t> source_index, std::vector<std::tuple<Vertex, Vertex, double>> ties,
-                           Notes notes = {});
+                           Notes notes);
   // Ties that repeat a pair already tied (in either direction); self-loops do not count. For
   // Notes::merged_parallel. O(m log m).
   static std::size_t count_parallel(const std::vector<std::tuple<Vertex, Vertex, double>>& ties);

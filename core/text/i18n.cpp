@@ -143,7 +143,13 @@ std::string join_names(Lang lang, const std::vector<std::string>& names, std::si
   std::string out;
   const std::size_t shown = names.size() > max ? max : names.size();
   for (std::size_t i = 0; i < shown; ++i) {
-    if (i > 0) out += (i + 1 == shown && names.size() <= max) ? " " + tr(lang, "health.and") + " " : std::string(", ");
+    if (i > 0 && i + 1 == shown && names.size() <= max) {
+      out += ' ';
+      out += tr(lang, "health.and");
+      out += ' ';
+    } else if (i > 0) {
+      out += ", ";
+    }
     out += names[i];
   }
   if (names.size() > max) out = tr(lang, "health.more", {out, std::to_string(names.size() - max)});

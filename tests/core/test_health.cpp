@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/model/coalition_network.hpp"
 #include "core/assess/health.hpp"
 #include "core/graph/reach.hpp"
 #include "tests/core/test_health_fixtures.hpp"

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+include "core/model/coalition.hpp"
+#include "core/model/coalition.hpp"
 #include "core/graph/analysis.hpp"
 #include "core/graph/closeness.hpp"
 #include "core/graph/community.hpp"
