@@ -27,6 +27,13 @@ Rgba kind_color(std::string_view kind) {
   return {140, 140, 140, 255};
 }
 
+Rgba tie_color(std::string_view kind) {
+  if (kind == "participates") return {195, 199, 206, 255};
+  if (kind == "funds") return {212, 160, 23, 255};
+  if (kind == "tie") return {107, 127, 215, 255};
+  return {127, 135, 148, 255};
+}
+
 Rgba sector_color(std::string_view sector, std::string_view kind) {
   // Tableau-like hues, chosen so that the six sectors of a "vital coalition" (municipality,
   // housing, education, welfare, business, residents) are the most distinct.

@@ -20,6 +20,9 @@ struct Rgba {
 
 // The colour of a node kind: partner, resident, project; anything else is grey.
 Rgba kind_color(std::string_view kind);
+// The colour of a tie kind on paper (SVG, report): collaborates and unknown kinds slate grey,
+// participates light grey, funds gold, tie (Kumu's plain tie) blue.
+Rgba tie_color(std::string_view kind);
 // The colour of a sector of DOMAIN.md; nodes without a sector take the colour of their kind's
 // natural sector (residents), the project colour (projects) or a neutral grey (other kinds).
 // Unknown sector strings get one of six muted tones, stably chosen by a hash of the name.

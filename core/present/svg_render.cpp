@@ -20,6 +20,15 @@ std::string num(double x) {
   return buf;
 }
 
+// A tie's stroke on paper: the palette's colour of its kind, the width, and a dash for money
+// (funds) and for Kumu's plain ties (tie), so kinds stay apart in black and white too.
+std::string tie_style(std::string_view kind, double width) {
+  std::string style = "stroke=\"" + tie_color(kind).hex() + "\" stroke-width=\"" + num(width) + "\"";
+  if (kind == kinds::funds) style += " stroke-dasharray=\"6 3\"";
+  else if (kind == kinds::tie) style += " stroke-dasharray=\"2 3\"";
+  return style;
+}
+
 // The first `max` code points of a UTF-8 string, with an ellipsis when cut.
 std::string clip(std::string_view s, std::size_t max) {
   std::size_t cps = 0, i = 0;
@@ -186,11 +195,10 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
   s += "<g class=\"ties\" fill=\"none\">\n";
   auto draw_edge = [&](const Edge& e) {
     const Vec2 a = at(e.source), b = at(e.target);
-    std::string style;
-    if (e.kind == kinds::participates) style = "stroke=\"#c3c7ce\" stroke-width=\"1\"";
-    else if (e.kind == kinds::funds) style = "stroke=\"#d4a017\" stroke-width=\"1.4\" stroke-dasharray=\"6 3\"";
-    else if (e.kind == kinds::tie) style = "stroke=\"#6b7fd7\" stroke-width=\"1\" stroke-dasharray=\"2 3\"";
-    else style = "stroke=\"#7f8794\" stroke-width=\"" + num(std::clamp(0.8 + 0.6 * e.weight, 1.0, 4.0)) + "\"";
+    const double width = e.kind == kinds::participates || e.kind == kinds::tie ? 1.0
+                         : e.kind == kinds::funds                              ? 1.4
+                                                                               : std::clamp(0.8 + 0.6 * e.weight, 1.0, 4.0);
+    const std::string style = tie_style(e.kind, width);
     // Shorten directed ties so the arrow ends at the node's rim.
     Vec2 end = b;
     if (e.directed && e.kind == kinds::tie) {
@@ -306,12 +314,8 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
       ly += 18;
     }
     ly += 6;
-    static constexpr std::pair<std::string_view, std::string_view> edge_styles[] = {
-        {"collaborates", "stroke=\"#7f8794\" stroke-width=\"2\""},
-        {"participates", "stroke=\"#c3c7ce\" stroke-width=\"1.5\""},
-        {"funds", "stroke=\"#d4a017\" stroke-width=\"1.5\" stroke-dasharray=\"6 3\""},
-        {"tie", "stroke=\"#6b7fd7\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\""}};
-    for (const auto& [kind, style] : edge_styles) {
+    for (const std::string_view kind : {kinds::collaborates, kinds::participates, kinds::funds, kinds::tie}) {
+      const std::string style = tie_style(kind, kind == kinds::collaborates ? 2.0 : 1.5);
       if (!kinds_present.count(std::string(kind))) continue;
       s += "<line x1=\"" + num(lx) + "\" y1=\"" + num(ly - 4) + "\" x2=\"" + num(lx + 15) + "\" y2=\"" + num(ly - 4) +
            "\" " + std::string(style) + "/><text x=\"" + num(lx + 20) + "\" y=\"" + num(ly) + "\">" +

@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-include "core/model/coalition.hpp"
 #include "core/model/coalition.hpp"
 #include "core/graph/analysis.hpp"
 #include "core/graph/closeness.hpp"

@@ -1,7 +1,6 @@
 // Numbers and amounts as a Dutch or English user writes them (core/text/number_text.hpp).
 #include <doctest/doctest.h>
 
-include "core/model/coalition.hpp"
 #include "core/model/coalition.hpp"
 #include "core/text/number_text.hpp"
 
