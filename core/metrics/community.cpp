@@ -260,7 +260,9 @@ double arc_weight(const LeidenGraph& g, std::size_t a) {
 // largest modularity gain, when that gain is positive; then its neighbours outside the community
 // it joined are queued again if they are not queued already. Of equal gains the node's own
 // community wins, then the first neighbouring one. `scale` is resolution / 2m: the gain of
-// moving u (strength k) to c is proportional to E(u, c) - scale * k * K_c.
+// moving u (strength k) to c is proportional to E(u, c) - scale * k * K_c. It stops after
+// `max_visits` node visits even if the queue is not empty: that bounds the work, and rounding
+// (or negative strengths) cannot keep two nodes trading places forever.
 template <bool Unit>
 void move_nodes(const LeidenGraph& g, double scale, std::vector<std::uint32_t>& node2com,
                 const std::vector<std::uint32_t>& order, LeidenScratch& s, std::size_t max_visits) {
