@@ -34,15 +34,17 @@ double modularity(const Network& net, std::span<const int> community, bool weigh
 std::vector<int> louvain_communities(const Network& net, bool weighted, double resolution = 1.0);
 
 // Leiden communities (modularity objective), what analyze() reports: Leiden's fast local moving
-// of single nodes (a queue: only the neighbours of a node that moved are visited again), then a
-// refinement inside each community in which nodes start alone and join only well-connected
-// sub-communities they have ties to, then aggregation of the refined sub-communities, each
-// starting in its community; repeated until every community is one node. Deterministic: nodes
-// in vertex order and, in the refinement, the best gain instead of the paper's random choice
-// (its theta -> 0 limit). Every community is connected (a final pass splits any that is not,
-// which cannot lower modularity). Strengths are rescaled so the largest is 1 before anything
-// else, so m * m cannot overflow on huge strengths. Numbered as louvain_communities.
-// Complexity about O(m) per level, a few levels in practice.
+// of single nodes (a queue: only the neighbours of a node that moved are visited again; at most
+// two visits a node on average per level), then a refinement inside each community in which
+// nodes start alone and join only well-connected sub-communities they have ties to, then
+// aggregation of the refined sub-communities (linear, no sorting), each starting in its
+// community; repeated until every community is one node. That run is iterated from the partition
+// it found, at most three runs. Deterministic: nodes in vertex order or strongest first (the runs
+// alternate) and, in the refinement, the best gain instead of the paper's random choice (its
+// theta -> 0 limit). Every community is connected (a final pass splits any that is not, which
+// cannot lower modularity). Strengths are rescaled so the largest is 1 before anything else, so
+// m * m cannot overflow on huge strengths. Numbered as louvain_communities.
+// Complexity about O(m) per level, a few levels a run in practice.
 // Source: V. A. Traag, L. Waltman and N. J. van Eck, "From Louvain to Leiden: guaranteeing
 // well-connected communities", Sci. Rep. 9 (2019) 5233, Algorithm A.2.
 std::vector<int> leiden_communities(const Network& net, bool weighted, double resolution = 1.0);
