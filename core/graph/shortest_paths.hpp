@@ -1,5 +1,5 @@
 // Single-source shortest-path search shared by betweenness and closeness (internal to
-// core/metrics). One search from a source s settles the reachable vertices in non-decreasing
+// core/graph). One search from a source s settles the reachable vertices in non-decreasing
 // distance and counts the shortest paths to each (Brandes' first phase); the second phase walks
 // them back and accumulates pair dependencies.
 //
