@@ -5,14 +5,14 @@
 #include "cli/command.hpp"
 #include "core/coalition_network.hpp"
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "core/whatif.hpp"
 
 namespace wijknet::cli {
 namespace {
 
 std::string pad(std::string s, std::size_t width) {
-  std::size_t cps = 0;
-  for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
+  const std::size_t cps = utf8_length(s);
   if (cps < width) s.append(width - cps, ' ');
   return s;
 }

@@ -6,6 +6,7 @@
 #include "core/health.hpp"
 #include "core/portfolio.hpp"
 #include "core/svg_render.hpp"
+#include "core/xml_text.hpp"
 
 namespace wijknet {
 namespace {
