@@ -19,6 +19,8 @@
 #include "core/text/number_text.hpp"
 #include "core/graph/components.hpp"
 #include "core/graph/network.hpp"
+#include "core/graph/analysis.hpp"
+#include "core/text/utf8.hpp"
 
 namespace wijknet::cli {
 namespace {
@@ -26,14 +28,9 @@ namespace {
 // Fits a cell of `width` columns: counts code points, so "Coöperatief" lines up with plain ASCII
 // names, and shortens what is too long with an ellipsis, leaving one column of space.
 std::string pad(std::string s, std::size_t width) {
-  std::size_t cps = 0, cut = s.size();
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-    if (cps == width - 2) cut = i;
-    ++cps;
-  }
+  std::size_t cps = utf8_length(s);
   if (cps >= width) {
-    s = s.substr(0, cut) + "\u2026";
+    s = utf8_clip(s, width - 2);
     cps = width - 1;
   }
   s.append(width - cps, ' ');

@@ -4,6 +4,7 @@
 #include "cli/command.hpp"
 #include "core/model/coalition_network.hpp"
 #include "core/assess/health.hpp"
+#include "core/text/utf8.hpp"
 
 namespace wijknet::cli {
 namespace {
@@ -12,11 +13,7 @@ namespace {
 std::string wrap(const std::string& text, std::size_t width, const std::string& indent) {
   std::string out = indent, word;
   std::size_t col = 0;
-  auto cps = [](const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-  };
+  auto cps = [](const std::string& s) { return utf8_length(s); };
   auto flush = [&] {
     if (word.empty()) return;
     if (col > 0 && col + 1 + cps(word) > width) {

@@ -53,11 +53,10 @@ int main(int argc, char** argv) {
   for (const auto& cmd : commands()) {
     if (cmd.spec.name != args[0]) continue;
     std::vector<std::string> rest(args.begin() + 1, args.end());
-    for (const auto& a : rest)
-      if (a == "--help" || a == "-h") {
-        std::cout << usage_text(cmd.spec);
-        return Exit::ok;
-      }
+    if (asks_for_help(rest)) {
+      std::cout << usage_text(cmd.spec);
+      return Exit::ok;
+    }
     try {
       return cmd.run(Args(cmd.spec, rest));
     } catch (const UsageError& e) {

@@ -6,13 +6,13 @@
 #include "core/model/coalition_network.hpp"
 #include "core/text/error.hpp"
 #include "core/assess/whatif.hpp"
+#include "core/text/utf8.hpp"
 
 namespace wijknet::cli {
 namespace {
 
 std::string pad(std::string s, std::size_t width) {
-  std::size_t cps = 0;
-  for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
+  const std::size_t cps = utf8_length(s);
   if (cps < width) s.append(width - cps, ' ');
   return s;
 }

@@ -16,6 +16,7 @@
 #include "core/text/number_text.hpp"
 #include "importers/atomic_write.hpp"
 #include "importers/csv_table.hpp"
+#include "importers/fields.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 
@@ -109,38 +110,18 @@ std::optional<Role> lookup(std::initializer_list<Synonyms> table, const std::str
   return std::nullopt;
 }
 
-// A column name that would be read as something other than an attribute in any kind of table.
+// A column name that would be read as something other than an attribute in any kind of table:
+// the fields every format reads (importers/fields.hpp) and the spreadsheet synonyms above. Such
+// an attribute column is written "attr.KEY", as every writer does.
 bool reserved_name(const std::string& key) {
   std::string n = normalise(key);
-  return lookup(node_names, n) || lookup(edge_names, n) || lookup(survey_names, n);
-}
-
-// Attribute columns whose key would be mistaken for a known column are written "attr.KEY", as
-// write_graphml does.
-constexpr std::string_view attr_prefix = "attr.";
-
-std::string trim_copy(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
-std::vector<std::string> split_bar(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    auto bar = s.find('|', start);
-    if (bar == std::string_view::npos) bar = s.size();
-    std::string part = trim_copy(s.substr(start, bar - start));
-    if (!part.empty()) out.push_back(std::move(part));
-    start = bar + 1;
-  }
-  return out;
+  return reserved_node_key(key) || reserved_edge_key(key) || lookup(node_names, n) || lookup(edge_names, n) ||
+         lookup(survey_names, n);
 }
 
 // Kumu's and Gephi's words for a connection's direction; nullopt for anything else.
 std::optional<bool> direction_word(std::string_view text) {
-  std::string v = ascii_lower(trim_copy(text));
+  std::string v = ascii_lower(field_text(text));
   for (const char* w : {"directed", "gericht", "true", "yes", "ja", "1"})
     if (v == w) return true;
   for (const char* w : {"undirected", "ongericht", "mutual", "wederzijds", "false", "no", "nee", "0"})
@@ -184,14 +165,14 @@ void note(ImportReport& report, const SourceLocation& where, const std::string& 
 // down the first column (the same names), and a number in every other cell.
 bool matrix_layout(const CsvTable& csv, std::size_t header_row, bool decimal_comma) {
   const auto& header = csv.rows[header_row].fields;
-  if (header.size() < 2 || !trim_copy(header[0].text).empty()) return false;
+  if (header.size() < 2 || !field_text(header[0].text).empty()) return false;
   std::multiset<std::string> across, down;
-  for (std::size_t i = 1; i < header.size(); ++i) across.insert(trim_copy(header[i].text));
+  for (std::size_t i = 1; i < header.size(); ++i) across.insert(field_text(header[i].text));
   for (std::size_t r = header_row + 1; r < csv.rows.size(); ++r) {
     const CsvRow& row = csv.rows[r];
     if (row.blank()) continue;
     if (row.fields.size() != header.size()) return false;
-    down.insert(trim_copy(row.fields[0].text));
+    down.insert(field_text(row.fields[0].text));
     for (std::size_t i = 1; i < row.fields.size(); ++i)
       if (!read_plain_number(row.fields[i].text, decimal_comma)) return false;
   }
@@ -254,7 +235,7 @@ Table classify(std::string_view text, const std::string& source, ImportReport& r
   std::set<Role> taken;
   for (std::size_t i = 0; i < header.size(); ++i) {
     Column col;
-    col.name = trim_copy(header[i].text);
+    col.name = field_text(header[i].text);
     col.column = header[i].column;
     auto role = lookup(names, norm[i]);
     if (role && !taken.count(*role)) {
@@ -262,7 +243,7 @@ Table classify(std::string_view text, const std::string& source, ImportReport& r
       taken.insert(*role);
     } else {
       col.key = col.name;
-      if (col.key.rfind(attr_prefix, 0) == 0) col.key.erase(0, attr_prefix.size());
+      if (auto k = attr_key(col.key)) col.key = *k;
       if (col.key.empty()) col.key = "column" + std::to_string(i + 1);
     }
     t.columns.push_back(std::move(col));
@@ -359,7 +340,7 @@ class Builder {
       }
       const std::size_t u = named(t, row, row.fields[0]);
       for (std::size_t i = 1; i < row.fields.size(); ++i) {
-        if (trim_copy(row.fields[i].text).empty()) continue;  // a trailing delimiter
+        if (field_text(row.fields[i].text).empty()) continue;  // a trailing delimiter
         const std::size_t v = named(t, row, row.fields[i]);
         if (!seen.insert({std::min(u, v), std::max(u, v)}).second) continue;
         Edge e;
@@ -438,7 +419,7 @@ class Builder {
       until = period->until;
     }
     // Bounds that are not dates, or gaps between intervals, only the text itself keeps.
-    if (!period || intervals->size() > 1) attrs["timeset"] = trim_copy(f->text);
+    if (!period || intervals->size() > 1) attrs["timeset"] = field_text(f->text);
   }
 
   void set_attrs(const Table& t, const CsvRow& row, Json& attrs) {
@@ -452,9 +433,9 @@ class Builder {
   void node_row(const Table& t, const CsvRow& row) {
     const CsvField* id_cell = cell(t, row, Role::id);
     const CsvField* label_cell = cell(t, row, Role::label);
-    std::string id = id_cell ? trim_copy(id_cell->text) : std::string();
+    std::string id = id_cell ? field_text(id_cell->text) : std::string();
     if (id.empty() && label_cell) {
-      id = trim_copy(label_cell->text);
+      id = field_text(label_cell->text);
       if (std::any_of(t.columns.begin(), t.columns.end(), [](const Column& c) { return c.role == Role::id; }))
         add_warning(report_, options_, at(t, row, label_cell), "row has no id; its label '" + id + "' is taken as id");
     }
@@ -476,13 +457,13 @@ class Builder {
       first_line_.emplace(id, row.line);
     }
     Node& n = c_.nodes[index];
-    if (label_cell) n.label = trim_copy(label_cell->text);
-    if (auto f = cell(t, row, Role::kind)) n.kind = kind_from_text(trim_copy(f->text));
-    if (auto f = cell(t, row, Role::sector)) n.sector = trim_copy(f->text);
-    if (auto f = cell(t, row, Role::themes)) n.themes = split_bar(f->text);
-    if (auto f = cell(t, row, Role::role)) n.role = trim_copy(f->text);
+    if (label_cell) n.label = field_text(label_cell->text);
+    if (auto f = cell(t, row, Role::kind)) n.kind = kind_from_text(field_text(f->text));
+    if (auto f = cell(t, row, Role::sector)) n.sector = field_text(f->text);
+    if (auto f = cell(t, row, Role::themes)) n.themes = field_list(f->text);
+    if (auto f = cell(t, row, Role::role)) n.role = field_text(f->text);
     if (auto f = cell(t, row, Role::description)) n.attrs["description"] = f->text;
-    if (auto f = cell(t, row, Role::tags)) n.attrs["tags"] = split_bar(f->text);
+    if (auto f = cell(t, row, Role::tags)) n.attrs["tags"] = field_list(f->text);
     set_date(t, row, cell(t, row, Role::since), n.since, n.attrs, "since");
     set_date(t, row, cell(t, row, Role::until), n.until, n.attrs, "until");
     set_timeset(t, row, cell(t, row, Role::timeset), n.since, n.until, n.attrs);
@@ -508,7 +489,7 @@ class Builder {
 
   // The member a matrix or list cell names; an empty name is a member called "unnamed", reported.
   std::size_t named(const Table& t, const CsvRow& row, const CsvField& f) {
-    std::string name = trim_copy(f.text);
+    std::string name = field_text(f.text);
     if (name.empty()) {
       name = "unnamed";
       if (unnamed_reported_.insert(row.line).second)
@@ -561,8 +542,8 @@ class Builder {
     }
     // Gephi keeps the first row of an edge id and skips the others; so do we, so that no writer
     // meets the same edge id twice.
-    if (const CsvField* f = cell(t, row, Role::edge_id); f && !trim_copy(f->text).empty()) {
-      const auto [it, fresh] = edge_id_line_.emplace(trim_copy(f->text), row.line);
+    if (const CsvField* f = cell(t, row, Role::edge_id); f && !field_text(f->text).empty()) {
+      const auto [it, fresh] = edge_id_line_.emplace(field_text(f->text), row.line);
       if (!fresh) {
         add_warning(report_, options_, at(t, row, f),
                     "edge id '" + it->first + "' appears again (first on line " + std::to_string(it->second) +
@@ -579,12 +560,12 @@ class Builder {
     }
     if (auto f = cell(t, row, Role::edge_type)) {
       // Gephi's Type says the direction; Kumu's Type is the kind of connection.
-      std::string v = ascii_lower(trim_copy(f->text));
+      std::string v = ascii_lower(field_text(f->text));
       if (v == "directed" || v == "gericht") e.directed = true;
       else if (v == "undirected" || v == "ongericht" || v == "mutual" || v == "wederzijds") e.directed = false;
-      else e.kind = trim_copy(f->text);
+      else e.kind = field_text(f->text);
     }
-    if (auto f = cell(t, row, Role::edge_kind)) e.kind = trim_copy(f->text);
+    if (auto f = cell(t, row, Role::edge_kind)) e.kind = field_text(f->text);
     if (auto f = cell(t, row, Role::direction)) {
       if (auto dir = direction_word(f->text)) {
         e.directed = *dir;
@@ -602,19 +583,19 @@ class Builder {
       }
     }
     if (auto f = cell(t, row, Role::edge_label)) e.attrs["label"] = f->text;
-    if (auto f = cell(t, row, Role::edge_id)) e.extra["id"] = trim_copy(f->text);
+    if (auto f = cell(t, row, Role::edge_id)) e.extra["id"] = field_text(f->text);
     if (e.kind.empty()) e.kind = std::string(kinds::collaborates);
     if (auto f = cell(t, row, Role::description)) e.attrs["description"] = f->text;
-    if (auto f = cell(t, row, Role::tags)) e.attrs["tags"] = split_bar(f->text);
+    if (auto f = cell(t, row, Role::tags)) e.attrs["tags"] = field_list(f->text);
     set_date(t, row, cell(t, row, Role::since), e.since, e.attrs, "since");
     set_date(t, row, cell(t, row, Role::until), e.until, e.attrs, "until");
     set_timeset(t, row, cell(t, row, Role::timeset), e.since, e.until, e.attrs);
     set_attrs(t, row, e.attrs);
 
-    std::string source_name = trim_copy(s->text);
-    std::string target_text = trim_copy(d->text);
+    std::string source_name = field_text(s->text);
+    std::string target_text = field_text(d->text);
     std::vector<std::string> targets;
-    if (target_text.find('|') != std::string::npos && !known(target_text)) targets = split_bar(target_text);
+    if (target_text.find('|') != std::string::npos && !known(target_text)) targets = field_list(target_text);
     else targets.push_back(target_text);
     e.source = endpoint(t, row, *s, source_name);
     for (const auto& name : targets) {
@@ -713,7 +694,7 @@ std::vector<std::string> attr_keys(const std::vector<const Json*>& all, std::ini
 }
 
 std::string attr_header(const std::string& key) {
-  return reserved_name(key) || key.rfind(attr_prefix, 0) == 0 ? std::string(attr_prefix) + key : key;
+  return reserved_name(key) ? std::string(attr_prefix) + key : key;
 }
 
 }  // namespace

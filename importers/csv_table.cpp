@@ -43,7 +43,6 @@ char detect_csv_delimiter(std::string_view text) {
 
 namespace {
 
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 bool blank_char(char c) { return c == ' ' || c == '\t'; }
 
 // Walks the text once, keeping the line and the character column of the current byte.
@@ -65,7 +64,7 @@ class Cursor {
     if (ch == '\n' || ch == '\r') {
       ++line_;
       column_ = 1;
-    } else if (!continuation(ch)) {
+    } else if (!utf8_continuation(ch)) {
       ++column_;
     } else {
       // a continuation byte does not start a character; undo nothing
@@ -177,23 +176,13 @@ std::string_view trim(std::string_view s) {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
 Json infer_value(std::string_view text, bool decimal_comma) {
   std::string_view s = trim(text);
-  if (iequals(s, "true")) return true;
-  if (iequals(s, "false")) return false;
+  if (ascii_iequal(s, "true")) return true;
+  if (ascii_iequal(s, "false")) return false;
   // Integers: no leading zero (a phone number or postcode is text) and within 64 bits.
   {
     std::string_view digits = s;
@@ -267,7 +256,7 @@ std::optional<Period> period_of(const std::vector<TimeInterval>& intervals) {
       neg = x.front() == '-';
       x.remove_prefix(1);
     }
-    return neg == negative && (iequals(x, "infinity") || iequals(x, "inf"));
+    return neg == negative && (ascii_iequal(x, "infinity") || ascii_iequal(x, "inf"));
   };
   Period p;
   bool open_start = false, open_end = false;

@@ -10,6 +10,7 @@
 #include "core/text/error.hpp"
 #include "core/text/number_text.hpp"
 #include "importers/csv_table.hpp"
+#include "importers/fields.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 
@@ -89,7 +90,7 @@ class Lexer {
       column_ = 1;
       at_line_start_ = true;
     } else {
-      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != '\r') ++column_;
+      if (!utf8_continuation(c) && c != '\r') ++column_;
       if (c != ' ' && c != '\t' && c != '\r') at_line_start_ = false;
     }
   }
@@ -474,7 +475,7 @@ class Parser {
     return d;
   }
 
-  static std::string attr_key(const std::string& k) { return k.rfind("attr.", 0) == 0 && k.size() > 5 ? k.substr(5) : k; }
+  static std::string attr_name(const std::string& k) { return attr_key(k).value_or(k); }
 
   Coalition build() {
     Coalition c;
@@ -484,28 +485,26 @@ class Parser {
     for (const auto& n : nodes_) {
       const Value* name = nullptr;
       for (const auto& [k, v] : n.attrs)
-        if (k == "name") name = &v;
+        if (field_key(k) == "name") name = &v;
       if (!name || name->text.empty() || !names.insert(name->text).second) by_name = false;
     }
     for (const auto& dn : nodes_) {
       Node n;
       n.id = dn.dot_id;
       for (const auto& [k, v] : dn.attrs) {
-        std::string key = ascii_lower(k);
+        const std::string key = field_key(k);
+        const Field field = node_field(k);
         if (key == "name" && by_name) n.id = v.text;
-        else if (key == "label") {
+        else if (field == Field::label) {
           if (v.text != "\\N") n.label = label_text(v.text);
-        } else if (key == "kind" || key == "type") n.kind = v.text;
-        else if (key == "sector") n.sector = v.text;
-        else if (key == "role") n.role = v.text;
-        else if (key == "themes") n.themes = split_bar_list(v.text);
-        else if (key == "since") n.since = date(v);
-        else if (key == "until") n.until = date(v);
+        } else if (set_node_text_field(n, field, v.text)) continue;
+        else if (field == Field::since) n.since = date(v);
+        else if (field == Field::until) n.until = date(v);
         else if (key == "pos") continue;
-        else n.attrs[attr_key(k)] = typed(v);
+        else n.attrs[attr_name(k)] = typed(v);
       }
       for (const auto& [k, v] : dn.attrs) {
-        if (ascii_lower(k) != "pos") continue;
+        if (field_key(k) != "pos") continue;
         std::string p = v.text;
         if (!p.empty() && p.back() == '!') p.pop_back();
         auto comma = p.find(',');
@@ -528,20 +527,22 @@ class Parser {
       e.target = de.target;
       e.directed = de.directed;
       for (const auto& [k, v] : de.attrs) {
-        std::string key = ascii_lower(k);
-        if (key == "weight") {
+        const std::string key = field_key(k);
+        const Field field = edge_field(k);
+        if (field == Field::weight) {
           auto w = read_plain_number(v.text);
           if (!w) throw InputError({source_, v.line, v.column}, "weight '" + v.text + "' is not a number");
           e.weight = *w;
-        } else if (key == "kind" || key == "type") e.kind = v.text;
-        else if (key == "since") e.since = date(v);
-        else if (key == "until") e.until = date(v);
+        } else if (field == Field::kind) e.kind = field_text(v.text);
+        else if (field == Field::since) e.since = date(v);
+        else if (field == Field::until) e.until = date(v);
+        else if (field == Field::directed && field_flag(v.text)) e.directed = *field_flag(v.text);
         else if (key == "dir") {
           std::string d = ascii_lower(v.text);
           if (d == "none" || d == "both") e.directed = false;
           else if (d == "forward" || d == "back") e.directed = true;
           if (d == "back") std::swap(e.source, e.target);
-        } else e.attrs[attr_key(k)] = typed(v);
+        } else e.attrs[attr_name(k)] = typed(v);
       }
       if (e.kind.empty()) e.kind = std::string(kinds::collaborates);
       c.add_edge(std::move(e));
@@ -604,8 +605,9 @@ std::string dot_value(const Json& v) {
   return dot_string(v.dump());
 }
 
-std::string dot_key(const std::string& key, const std::set<std::string>& reserved) {
-  std::string k = reserved.count(ascii_lower(key)) || key.rfind("attr.", 0) == 0 ? "attr." + key : key;
+// An attrs key the reader would take for a field or for DOT's own syntax is written "attr.KEY".
+std::string dot_key(const std::string& key, bool reserved) {
+  const std::string k = reserved ? std::string(attr_prefix) + key : key;
   return plain_id(k) ? k : dot_string(k);
 }
 
@@ -620,9 +622,6 @@ Coalition read_dot(std::istream& in, const std::string& source_name, ImportRepor
 }
 
 void write_dot(const Coalition& c, std::ostream& out) {
-  static const std::set<std::string> node_reserved = {"label", "name", "kind", "type", "sector", "role",
-                                                      "themes", "since", "until", "pos"};
-  static const std::set<std::string> edge_reserved = {"weight", "kind", "type", "since", "until", "dir"};
   bool digraph = false;  // any directed edge makes a digraph; undirected ones get dir=none
   for (const auto& e : c.edges) digraph |= e.directed;
   out << "// written by wijknet\n" << (digraph ? "digraph " : "graph ") << dot_string(c.name) << " {\n";
@@ -646,7 +645,7 @@ void write_dot(const Coalition& c, std::ostream& out) {
     if (auto it = c.layout.find(n.id); it != c.layout.end())
       attrs.push_back("pos=" + dot_string(Json(it->second[0]).dump() + "," + Json(it->second[1]).dump() + "!"));
     for (const auto& [k, v] : n.attrs.items())
-      if (!v.is_null()) attrs.push_back(dot_key(k, node_reserved) + "=" + dot_value(v));
+      if (!v.is_null()) attrs.push_back(dot_key(k, reserved_node_key(k, {"name", "pos"})) + "=" + dot_value(v));
     out << "  " << dot_string(n.id) << " [";
     for (std::size_t i = 0; i < attrs.size(); ++i) out << (i ? ", " : "") << attrs[i];
     out << "];\n";
@@ -659,7 +658,7 @@ void write_dot(const Coalition& c, std::ostream& out) {
     if (e.since) attrs.push_back("since=" + dot_string(e.since->str()));
     if (e.until) attrs.push_back("until=" + dot_string(e.until->str()));
     for (const auto& [k, v] : e.attrs.items())
-      if (!v.is_null()) attrs.push_back(dot_key(k, edge_reserved) + "=" + dot_value(v));
+      if (!v.is_null()) attrs.push_back(dot_key(k, reserved_edge_key(k, {"dir"})) + "=" + dot_value(v));
     out << "  " << dot_string(c.nodes[e.source].id) << (digraph ? " -> " : " -- ") << dot_string(c.nodes[e.target].id)
         << " [";
     for (std::size_t i = 0; i < attrs.size(); ++i) out << (i ? ", " : "") << attrs[i];

@@ -14,6 +14,7 @@
 #include "core/text/error.hpp"
 #include "core/text/number_text.hpp"
 #include "importers/csv_table.hpp"
+#include "importers/fields.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 #include "importers/xml_common.hpp"
@@ -325,40 +326,38 @@ class Reader {
       if (d.default_value && !seen.count(d.id) && !attrs.contains(d.title)) attrs[d.title] = *d.default_value;
   }
 
-  // Moves attributes whose titles name model fields into the node.
-  void node_fields(Node& n, Json& attrs) {
+  static std::string text_of(const Json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
+
+  // A date in an attribute titled "since" or "until"; an error at the element when it is none.
+  std::optional<Date> date_of(const pugi::xml_node& el, const std::string& title, const Json& value) {
+    auto d = Date::parse(field_text(text_of(value)));
+    if (!d) throw InputError(src_.at(el), "'" + text_of(value) + "' in '" + title + "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+    return d;
+  }
+
+  // Moves attributes whose titles name model fields (importers/fields.hpp) into the node.
+  void node_fields(const pugi::xml_node& el, Node& n, Json& attrs) {
     Json kept = Json::object();
     for (auto& item : attrs.items()) {
       // Named references, not a structured binding: clang 14 cannot capture those in a lambda.
       const std::string& key = item.key();
       Json& value = item.value();
-      std::string k = ascii_lower(key);
-      auto text = [&] { return value.is_string() ? value.get<std::string>() : value.dump(); };
-      if (k == "kind" || k == "type") n.kind = text();
-      else if (k == "sector") n.sector = text();
-      else if (k == "role") n.role = text();
-      else if (k == "themes") n.themes = list_of(value);
-      else if (key.rfind("attr.", 0) == 0) kept[key.substr(5)] = value;
-      else kept[key] = value;
+      const Field field = node_field(key);
+      if (field == Field::label) n.label = text_of(value);
+      else if (field == Field::themes && value.is_array()) n.themes = list_of(value);
+      else if (set_node_text_field(n, field, text_of(value))) continue;
+      else if (field == Field::since) n.since = date_of(el, key, value);
+      else if (field == Field::until) n.until = date_of(el, key, value);
+      else kept[attr_key(key).value_or(key)] = value;
     }
     attrs = std::move(kept);
   }
 
+  // A liststring's items (GEXF 1.3 lists), each trimmed as field_list trims.
   static std::vector<std::string> list_of(const Json& v) {
     std::vector<std::string> out;
-    if (v.is_array()) {
-      for (const auto& x : v) out.push_back(x.is_string() ? x.get<std::string>() : x.dump());
-    } else if (v.is_string()) {
-      std::string_view s = v.get_ref<const std::string&>();
-      std::size_t start = 0;
-      while (start <= s.size()) {
-        auto bar = s.find('|', start);
-        if (bar == std::string_view::npos) bar = s.size();
-        auto item = trim(s.substr(start, bar - start));
-        if (!item.empty()) out.emplace_back(item);
-        start = bar + 1;
-      }
-    }
+    for (const auto& x : v)
+      if (auto item = field_text(text_of(x)); !item.empty()) out.push_back(std::move(item));
     return out;
   }
 
@@ -481,7 +480,7 @@ class Reader {
         if (xml_element_named(p, "parent")) list.push_back(p.attribute("for").as_string());
       attrs["parents"] = list;
     }
-    node_fields(node, attrs);
+    node_fields(n, node, attrs);
     for (auto& [k, v] : attrs.items()) node.attrs[k] = v;
     if (node.label.empty()) node.label = node.id;
     if (node.kind.empty()) node.kind = std::string(kinds::partner);
@@ -526,17 +525,17 @@ class Reader {
       // Named references, not a structured binding: clang 14 cannot capture those in a lambda.
       const std::string& key = item.key();
       Json& value = item.value();
-      std::string k = ascii_lower(key);
-      if (k == "kind" || k == "type") {
-        e.kind = value.is_string() ? value.get<std::string>() : value.dump();
-      } else if (k == "weight" && value.is_number()) {
+      const Field field = edge_field(key);
+      if (field == Field::kind) {
+        e.kind = field_text(text_of(value));
+      } else if (field == Field::weight && value.is_number()) {
         if (!weight_given) e.weight = value.get<double>();  // Gephi's dynamic weight column
-      } else if (key == "directed" && value.is_boolean()) {
+      } else if (field == Field::directed && value.is_boolean()) {
         e.directed = value.get<bool>();  // a mixed network's own direction (write_gexf)
-      } else if (key.rfind("attr.", 0) == 0) {
-        kept[key.substr(5)] = value;
+      } else if (field == Field::since || field == Field::until) {
+        (field == Field::since ? e.since : e.until) = date_of(el, key, value);
       } else {
-        kept[key] = value;
+        kept[attr_key(key).value_or(key)] = value;
       }
     }
     e.attrs = std::move(kept);
@@ -563,16 +562,10 @@ struct Column {
   std::string key;  // attrs key
 };
 
-bool reserved_node_title(const std::string& key) {
-  std::string k = ascii_lower(key);
-  // "label": networkx would take an attribute titled so for the node's own label.
-  return k == "kind" || k == "type" || k == "sector" || k == "role" || k == "themes" || k == "label" ||
-         k.rfind("attr.", 0) == 0;
-}
-bool reserved_edge_title(const std::string& key) {
-  std::string k = ascii_lower(key);
-  return k == "kind" || k == "type" || k == "weight" || k == "label" || k == "directed" || k.rfind("attr.", 0) == 0;
-}
+// A title the reader would take for a field is written "attr.KEY". An edge's "label" is its
+// label attribute (which networkx also takes an attribute titled so for).
+bool reserved_node_title(const std::string& key) { return reserved_node_key(key); }
+bool reserved_edge_title(const std::string& key) { return reserved_edge_key(key, {"label"}); }
 
 // The GEXF type of one attrs key over all elements that have it.
 std::string column_type(const std::vector<const Json*>& values) {

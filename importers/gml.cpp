@@ -11,11 +11,15 @@
 
 #include "core/text/error.hpp"
 #include "core/text/number_text.hpp"
+#include "importers/fields.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 
 namespace wijknet {
 namespace {
+
+// GML keys cannot hold '.': an attribute whose key names a field is written "attr_KEY".
+constexpr std::string_view gml_attr_prefix = "attr_";
 
 // ---- Text ----------------------------------------------------------------------------------
 
@@ -165,7 +169,7 @@ class Lexer {
     if (c == '\n') {
       ++line_;
       column_ = 1;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != '\r') {
+    } else if (!utf8_continuation(c) && c != '\r') {
       ++column_;
     }
   }
@@ -384,20 +388,18 @@ class Reader {
     return object_of(it.children);
   }
 
-  static std::string attr_key(const std::string& key) {
-    return key.rfind("attr_", 0) == 0 && key.size() > 5 ? key.substr(5) : key;
-  }
+  static std::string attr_name(const std::string& key) { return attr_key(key, gml_attr_prefix).value_or(key); }
   static bool marker(const Item& it) { return it.type == Tok::string && it.text == list_marker; }
 
   // The items as one object; a key that is repeated (or follows networkx's list marker) holds
   // the list of its values, in order.
   Json object_of(const std::vector<std::size_t>& children) const {
     std::map<std::string, int> count;
-    for (auto i : children) count[attr_key(t_.items[i].key)] += marker(t_.items[i]) ? 2 : 1;
+    for (auto i : children) count[attr_name(t_.items[i].key)] += marker(t_.items[i]) ? 2 : 1;
     Json obj = Json::object();
     for (auto i : children) {
       const Item& it = t_.items[i];
-      std::string key = attr_key(it.key);
+      std::string key = attr_name(it.key);
       if (count[key] > 1) {
         if (!obj.contains(key)) obj[key] = Json::array();
         if (!marker(it)) obj[key].push_back(to_json(it));
@@ -437,16 +439,15 @@ class Reader {
     for (auto i : item.children) {
       const Item& it = t_.items[i];
       const std::string& k = it.key;
+      const Field field = node_field(k);
       if (k == "id" || k == "name") continue;
-      if (k == "label") n.label = text_of(it);
-      else if (k == "kind" || k == "type") n.kind = text_of(it);
-      else if (k == "sector") n.sector = text_of(it);
-      else if (k == "role") n.role = text_of(it);
-      else if (k == "themes") {
+      if (field == Field::label) n.label = text_of(it);
+      else if (field == Field::themes) {
         if (marker(it)) continue;
-        for (auto& theme : split_bar_list(text_of(it))) n.themes.push_back(std::move(theme));
-      } else if (k == "since") n.since = date(it);
-      else if (k == "until") n.until = date(it);
+        for (auto& theme : field_list(text_of(it))) n.themes.push_back(std::move(theme));  // a repeated key adds
+      } else if (set_node_text_field(n, field, text_of(it))) continue;
+      else if (field == Field::since) n.since = date(it);
+      else if (field == Field::until) n.until = date(it);
       else if (k == "graphics" && it.type == Tok::open) graphics(it, &n.id, attrs);
       else others.push_back(i);
     }
@@ -495,15 +496,16 @@ class Reader {
     for (auto i : item.children) {
       const Item& it = t_.items[i];
       const std::string& k = it.key;
+      const Field field = edge_field(k);
       if (k == "source" || k == "target") continue;
-      if (k == "weight" || k == "value") {
+      if (field == Field::weight || k == "value") {
         Json w = scalar(it);
         if (it.type == Tok::open || !w.is_number()) throw InputError(value_at(it), k + " '" + it.text + "' is not a number");
         e.weight = w.get<double>();
-      } else if (k == "directed") e.directed = flag(it);
-      else if (k == "kind" || k == "type") e.kind = text_of(it);
-      else if (k == "since") e.since = date(it);
-      else if (k == "until") e.until = date(it);
+      } else if (field == Field::directed) e.directed = flag(it);
+      else if (field == Field::kind) e.kind = field_text(text_of(it));
+      else if (field == Field::since) e.since = date(it);
+      else if (field == Field::until) e.until = date(it);
       else if (k == "key" && it.type == Tok::integer) continue;  // networkx's multigraph key
       else if (k == "graphics" && it.type == Tok::open) e.attrs["graphics"] = to_json(it);
       else others.push_back(i);
@@ -528,14 +530,7 @@ std::string gml_string(std::string_view s) {
   std::string out = "\"";
   std::size_t i = 0;
   while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    unsigned long cp = c;
-    int len = 1;
-    if (c >= 0xF0) cp = c & 0x07, len = 4;
-    else if (c >= 0xE0) cp = c & 0x0F, len = 3;
-    else if (c >= 0xC0) cp = c & 0x1F, len = 2;
-    for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += len;
+    const std::uint32_t cp = utf8_next(s, i);
     if (cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '&') out += static_cast<char>(cp);
     else out += "&#" + std::to_string(cp) + ";";
   }
@@ -561,11 +556,13 @@ std::string real_text(double v) {
   return e == std::string::npos ? mantissa : mantissa + s.substr(e);
 }
 
-std::string gml_key(const std::string& key, const std::set<std::string>& reserved) {
+// A key GML can hold; one the reader would take for a field or GML's own syntax gets "attr_".
+template <class Reserved>
+std::string gml_key(const std::string& key, Reserved reserved) {
   std::string k;
   for (char ch : key) k += key_char(ch) ? ch : '_';
   if (k.empty() || !key_start(k[0])) k = "a" + k;
-  if (reserved.count(k) || k.rfind("attr_", 0) == 0) k = "attr_" + k;
+  if (reserved(k)) k = std::string(gml_attr_prefix) + k;
   return k;
 }
 
@@ -585,11 +582,14 @@ void write_scalar(std::ostream& out, const std::string& indent, const std::strin
   out << '\n';
 }
 
+// Inside a list of a value every key is an attribute's own; only the prefix needs protecting.
+bool nested_reserved(const std::string& k) { return has_attr_prefix(k, gml_attr_prefix); }
+
 void write_value(std::ostream& out, const std::string& indent, const std::string& key, const Json& v) {
   if (v.is_null()) return;
   if (v.is_object()) {
     out << indent << key << " [\n";
-    for (const auto& [k, x] : v.items()) write_value(out, indent + "  ", gml_key(k, {}), x);
+    for (const auto& [k, x] : v.items()) write_value(out, indent + "  ", gml_key(k, nested_reserved), x);
     out << indent << "]\n";
   } else if (v.is_array()) {
     bool flat = true;
@@ -616,10 +616,10 @@ Coalition read_gml(std::istream& in, const std::string& source_name, ImportRepor
 }
 
 void write_gml(const Coalition& c, std::ostream& out) {
-  static const std::set<std::string> node_reserved = {"id", "label", "name", "kind", "type", "sector", "themes",
-                                                      "role", "since", "until", "graphics"};
-  static const std::set<std::string> edge_reserved = {"source", "target", "weight", "value", "kind", "type",
-                                                      "since", "until", "directed", "key", "id"};
+  auto node_reserved = [](const std::string& k) { return reserved_node_key(k, {"id", "name", "graphics"}, gml_attr_prefix); };
+  auto edge_reserved = [](const std::string& k) {
+    return reserved_edge_key(k, {"source", "target", "value", "key", "id"}, gml_attr_prefix);
+  };
   bool all_directed = !c.edges.empty(), any_directed = false;
   std::set<std::pair<std::size_t, std::size_t>> pairs;
   bool multigraph = false;
@@ -636,7 +636,10 @@ void write_gml(const Coalition& c, std::ostream& out) {
   if (all_directed) out << "  directed 1\n";
   if (multigraph) out << "  multigraph 1\n";
   if (!c.name.empty()) out << "  name " << gml_string(c.name) << '\n';
-  static const std::set<std::string> graph_reserved = {"directed", "multigraph", "name", "label", "node", "edge"};
+  static const std::set<std::string> graph_names = {"directed", "multigraph", "name", "label", "node", "edge"};
+  auto graph_reserved = [](const std::string& k) {
+    return graph_names.count(k) || has_attr_prefix(k, gml_attr_prefix);
+  };
   for (const auto& [k, v] : c.extra.items()) write_value(out, "  ", gml_key(k, graph_reserved), v);
   for (std::size_t i = 0; i < c.nodes.size(); ++i) {
     const Node& n = c.nodes[i];

@@ -15,6 +15,7 @@
 
 #include "core/text/error.hpp"
 #include "core/text/number_text.hpp"
+#include "importers/fields.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 #include "importers/xml_common.hpp"
@@ -282,18 +283,6 @@ std::optional<Date> GraphmlReader::date(const Value& v) {
   return d;
 }
 
-std::vector<std::string> split_themes(std::string_view s) {
-  std::vector<std::string> themes;
-  while (true) {
-    const std::size_t bar = s.find('|');
-    const std::string_view item = trim(s.substr(0, bar));
-    if (!item.empty()) themes.emplace_back(item);
-    if (bar == std::string_view::npos) break;
-    s.remove_prefix(bar + 1);
-  }
-  return themes;
-}
-
 void GraphmlReader::read_node(const pugi::xml_node& element, Coalition& c) {
   Node node;
   node.id = element.attribute("id").value();
@@ -316,27 +305,19 @@ void GraphmlReader::read_node(const pugi::xml_node& element, Coalition& c) {
       continue;
     }
     const std::string& name = v.key->name;
-    const std::string key = ascii_lower(name);
-    if (key.rfind("attr.", 0) == 0) {
-      node.attrs[name.substr(5)] = typed(v);
-    } else if (key.rfind("extra.", 0) == 0) {
-      node.extra[name.substr(6)] = typed(v);
-    } else if (key == "label") {
+    const std::string key = field_key(name);
+    const Field field = node_field(name);
+    if (auto k = attr_key(name)) {
+      node.attrs[*k] = typed(v);
+    } else if (auto k = attr_key(name, "extra.")) {
+      node.extra[*k] = typed(v);
+    } else if (field == Field::label) {
       node.label = v.text;
       has_label = true;
-    } else if (key == "kind" || key == "type") {
-      node.kind = std::string(trim(v.text));
-      has_kind = true;
-    } else if (key == "sector") {
-      node.sector = std::string(trim(v.text));
-    } else if (key == "role") {
-      node.role = std::string(trim(v.text));
-    } else if (key == "themes") {
-      node.themes = split_themes(v.text);
-    } else if (key == "since") {
-      node.since = date(v);
-    } else if (key == "until") {
-      node.until = date(v);
+    } else if (set_node_text_field(node, field, v.text)) {
+      has_kind = has_kind || field == Field::kind;
+    } else if (field == Field::since || field == Field::until) {
+      (field == Field::since ? node.since : node.until) = date(v);
     } else if ((key == "x" || key == "y") && to_double(v.text)) {
       (key == "x" ? x : y) = to_double(v.text);
     } else {
@@ -386,24 +367,22 @@ void GraphmlReader::read_edge(const pugi::xml_node& element, bool directed_defau
       continue;
     }
     const std::string& name = v.key->name;
-    const std::string key = ascii_lower(name);
-    if (key.rfind("attr.", 0) == 0) {
-      edge.attrs[name.substr(5)] = typed(v);
-    } else if (key.rfind("extra.", 0) == 0) {
-      edge.extra[name.substr(6)] = typed(v);
-    } else if (key == "kind" || key == "type") {
-      edge.kind = std::string(trim(v.text));
+    const Field field = edge_field(name);
+    if (auto k = attr_key(name)) {
+      edge.attrs[*k] = typed(v);
+    } else if (auto k = attr_key(name, "extra.")) {
+      edge.extra[*k] = typed(v);
+    } else if (field == Field::kind) {
+      edge.kind = field_text(v.text);
       has_kind = true;
-    } else if (key == "weight") {
+    } else if (field == Field::weight) {
       auto w = to_double(v.text);
       if (!w || !std::isfinite(*w)) fail(at(v.element), "weight '" + std::string(trim(v.text)) + "' is not a number");
       edge.weight = *w;
-    } else if (key == "since") {
-      edge.since = date(v);
-    } else if (key == "until") {
-      edge.until = date(v);
-    } else if (key == "directed" && (ascii_lower(trim(v.text)) == "true" || ascii_lower(trim(v.text)) == "false")) {
-      edge.directed = ascii_lower(trim(v.text)) == "true";  // a mixed network's own direction (write_graphml)
+    } else if (field == Field::since || field == Field::until) {
+      (field == Field::since ? edge.since : edge.until) = date(v);
+    } else if (field == Field::directed && field_flag(v.text)) {
+      edge.directed = *field_flag(v.text);  // a mixed network's own direction (write_graphml)
     } else {
       edge.attrs[name] = typed(v);
     }
@@ -600,16 +579,13 @@ class KeyRegistry {
   std::vector<Declared> order_;
 };
 
-bool clashes(const std::string& name, const char* const* reserved) {
-  const std::string key = ascii_lower(name);
-  if (key.rfind("attr.", 0) == 0 || key.rfind("extra.", 0) == 0) return true;
-  for (auto r = reserved; *r; ++r)
-    if (key == *r) return true;
-  return false;
+// An attrs key the reader would take for a field, a position or an extra is written "attr.KEY".
+std::string node_attr_name(const std::string& key) {
+  return reserved_node_key(key, {"x", "y"}) || attr_key(key, "extra.") ? std::string(attr_prefix) + key : key;
 }
-
-const char* const node_reserved[] = {"label", "kind", "type", "sector", "role", "themes", "since", "until", "x", "y", nullptr};
-const char* const edge_reserved[] = {"kind", "type", "weight", "since", "until", "directed", nullptr};
+std::string edge_attr_name(const std::string& key) {
+  return reserved_edge_key(key) || attr_key(key, "extra.") ? std::string(attr_prefix) + key : key;
+}
 
 // The data names of an element's attrs and extra keys, with their GraphML types.
 struct AttrSchema {
@@ -633,15 +609,12 @@ Coalition read_graphml(std::istream& in, const std::string& source_name, ImportR
 void write_graphml(const Coalition& c, std::ostream& out) {
   // Which data each element carries, and the type of each attribute across all elements.
   AttrSchema node_attrs, edge_attrs, graph_attrs;
-  auto attr_name = [](const std::string& name, const char* const* reserved) {
-    return clashes(name, reserved) ? "attr." + name : name;
-  };
   for (const auto& n : c.nodes) {
-    for (const auto& [k, v] : n.attrs.items()) node_attrs.see(attr_name(k, node_reserved), v);
+    for (const auto& [k, v] : n.attrs.items()) node_attrs.see(node_attr_name(k), v);
     for (const auto& [k, v] : n.extra.items()) node_attrs.see("extra." + k, v);
   }
   for (const auto& e : c.edges) {
-    for (const auto& [k, v] : e.attrs.items()) edge_attrs.see(attr_name(k, edge_reserved), v);
+    for (const auto& [k, v] : e.attrs.items()) edge_attrs.see(edge_attr_name(k), v);
     for (const auto& [k, v] : e.extra.items())
       if (!(k == "id" && v.is_string())) edge_attrs.see("extra." + k, v);
   }
@@ -720,7 +693,7 @@ void write_graphml(const Coalition& c, std::ostream& out) {
       data(node, "node", "x", "double", number_text(it->second[0]));
       data(node, "node", "y", "double", number_text(it->second[1]));
     }
-    for (const auto& [k, v] : n.attrs.items()) json_data(node, "node", attr_name(k, node_reserved), v, node_attrs);
+    for (const auto& [k, v] : n.attrs.items()) json_data(node, "node", node_attr_name(k), v, node_attrs);
     for (const auto& [k, v] : n.extra.items()) json_data(node, "node", "extra." + k, v, node_attrs);
   }
 
@@ -745,7 +718,7 @@ void write_graphml(const Coalition& c, std::ostream& out) {
     data(edge, "edge", "weight", "double", number_text(e.weight));
     if (e.since) data(edge, "edge", "since", "string", e.since->str());
     if (e.until) data(edge, "edge", "until", "string", e.until->str());
-    for (const auto& [k, v] : e.attrs.items()) json_data(edge, "edge", attr_name(k, edge_reserved), v, edge_attrs);
+    for (const auto& [k, v] : e.attrs.items()) json_data(edge, "edge", edge_attr_name(k), v, edge_attrs);
     for (const auto& [k, v] : e.extra.items())
       if (!(k == "id" && v.is_string())) json_data(edge, "edge", "extra." + k, v, edge_attrs);
   }

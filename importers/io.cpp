@@ -22,6 +22,7 @@
 #include "importers/native_json.hpp"
 #include "importers/pajek.hpp"
 #include "importers/text_encoding.hpp"
+#include "core/text/utf8.hpp"
 #include "importers/xlsx.hpp"
 
 namespace wijknet {
@@ -57,9 +58,7 @@ constexpr FileFormat formats[] = {
 
 // The extension of the file name, lower case, with the dot; "" when there is none.
 std::string extension_of(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  return ext;
+  return ascii_lower(std::filesystem::path(path).extension().string());
 }
 
 const FileFormat* format_for(const std::string& path) {

@@ -9,6 +9,7 @@
 #include "core/text/error.hpp"
 #include "core/text/number_text.hpp"
 #include "importers/csv_table.hpp"
+#include "importers/fields.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 
@@ -21,15 +22,13 @@ struct Word {
   bool quoted = false;
 };
 
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // Splits one line into words; "double quoted" words may hold spaces.
 std::vector<Word> split_words(std::string_view line, const std::string& source, int line_no) {
   std::vector<Word> words;
   int column = 1;
   std::size_t i = 0;
   auto step = [&] {
-    if (!continuation(line[i])) ++column;
+    if (!utf8_continuation(line[i])) ++column;
     ++i;
   };
   while (i < line.size()) {
@@ -148,7 +147,7 @@ class Reader {
       }
       labels_.assign(n_, "");
       vertex_attrs_.assign(n_, Json::object());
-      vertex_fields_.assign(n_, Fields{});
+      vertex_fields_.assign(n_, Node{});
       positions_.assign(n_, std::nullopt);
       vertices_seen_ = true;
       section_ = Section::vertices;
@@ -173,10 +172,12 @@ class Reader {
     }
   }
 
-  struct Fields {
-    std::string kind, sector, role;
-    std::vector<std::string> themes;
-  };
+  // A parameter's date (since, until); an error at the value when it is none.
+  std::optional<Date> date(const Word& w, int line_no) {
+    auto d = Date::parse(field_text(w.text));
+    if (!d) throw InputError(at(line_no, w.column), "'" + w.text + "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+    return d;
+  }
 
   void vertex_line(const std::vector<Word>& w, int line_no) {
     auto num = read_plain_integer(w[0].text);
@@ -209,13 +210,13 @@ class Reader {
         add_warning(report_, options_, at(line_no, w[i].column), "parameter '" + w[i].text + "' has no value; ignored");
         break;
       }
-      const std::string key = w[i].text, k = ascii_lower(key);
+      const std::string& key = w[i].text;
       const std::string& value = w[i + 1].text;
-      Fields& f = vertex_fields_[v];
-      if (k == "kind" || k == "type") f.kind = value;
-      else if (k == "sector") f.sector = value;
-      else if (k == "role") f.role = value;
-      else if (k == "themes") f.themes = split_bar_list(value);
+      Node& f = vertex_fields_[v];
+      const Field field = node_field(key);  // a "label" parameter stays one: the label is the quoted word
+      if (set_node_text_field(f, field, value)) continue;
+      else if (field == Field::since) f.since = date(w[i + 1], line_no);
+      else if (field == Field::until) f.until = date(w[i + 1], line_no);
       else vertex_attrs_[v][key] = w[i + 1].quoted ? Json(value) : infer_value(value);
     }
   }
@@ -234,10 +235,12 @@ class Reader {
       std::string number = std::to_string(v + 1);
       n.id = unique && !labels_[v].empty() ? labels_[v] : number;
       n.label = labels_[v].empty() ? number : labels_[v];
-      n.kind = vertex_fields_[v].kind;
-      n.sector = vertex_fields_[v].sector;
-      n.role = vertex_fields_[v].role;
-      n.themes = vertex_fields_[v].themes;
+      n.kind = std::move(vertex_fields_[v].kind);
+      n.sector = std::move(vertex_fields_[v].sector);
+      n.role = std::move(vertex_fields_[v].role);
+      n.themes = std::move(vertex_fields_[v].themes);
+      n.since = vertex_fields_[v].since;
+      n.until = vertex_fields_[v].until;
       n.attrs = std::move(vertex_attrs_[v]);
       if (n.kind.empty()) n.kind = std::string(two_mode_ && v >= first_mode_ ? kinds::project : kinds::partner);
       if (positions_[v]) c_.layout[n.id] = *positions_[v];
@@ -279,9 +282,16 @@ class Reader {
         add_warning(report_, options_, at(line_no, w[i].column), "parameter '" + w[i].text + "' has no value; ignored");
         break;
       }
-      const std::string key = w[i].text, k = ascii_lower(key);
-      if (k == "kind" || k == "type") e.kind = w[i + 1].text;
-      else if (k == "l" || k == "label") e.attrs["label"] = w[i + 1].text;
+      const std::string key = w[i].text, k = field_key(key);
+      const Field field = edge_field(key);  // "directed" stays a parameter: the section says the direction
+      if (field == Field::kind) e.kind = field_text(w[i + 1].text);
+      else if (field == Field::since) e.since = date(w[i + 1], line_no);
+      else if (field == Field::until) e.until = date(w[i + 1], line_no);
+      else if (field == Field::weight) {
+        auto weight = read_plain_number(w[i + 1].text);
+        if (!weight) throw InputError(at(line_no, w[i + 1].column), "weight '" + w[i + 1].text + "' is not a number");
+        e.weight = *weight;
+      } else if (k == "l" || k == "label") e.attrs["label"] = w[i + 1].text;
       else e.attrs[key] = w[i + 1].quoted ? Json(w[i + 1].text) : infer_value(w[i + 1].text);
     }
     if (e.kind.empty()) e.kind = std::string(kinds::collaborates);
@@ -352,7 +362,7 @@ class Reader {
   std::size_t text_size_ = 0;  // bytes of the whole file: what a declared count may claim
   std::vector<std::string> labels_;
   std::vector<Json> vertex_attrs_;
-  std::vector<Fields> vertex_fields_;
+  std::vector<Node> vertex_fields_;  // the fields a vertex line sets (importers/fields.hpp)
   std::vector<std::optional<std::array<double, 2>>> positions_;
   std::vector<std::vector<double>> matrix_;
   int matrix_line_ = 0;

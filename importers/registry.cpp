@@ -1,19 +1,15 @@
 #include "importers/registry.hpp"
 
-#include <cctype>
 #include <fstream>
 #include <sstream>
 
 #include "core/text/error.hpp"
 #include "importers/csv_table.hpp"
+#include "core/text/utf8.hpp"
 
 namespace wijknet {
 namespace {
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> out;
@@ -46,7 +42,7 @@ std::vector<Candidate> read_registry(const std::string& path) {
   int col_name = -1, col_sector = -1, col_themes = -1, col_ties = -1;
   const auto& header = table.rows[0];
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    const std::string h = lower(header.fields[i].text);
+    const std::string h = ascii_lower(header.fields[i].text);
     if (h == "name" || h == "naam") col_name = int(i);
     else if (h == "sector") col_sector = int(i);
     else if (h == "themes" || h == "themas" || h == "thema's" || h == "theme") col_themes = int(i);
@@ -67,7 +63,7 @@ std::vector<Candidate> read_registry(const std::string& path) {
       const int column = std::size_t(col_name) < row.fields.size() ? row.fields[std::size_t(col_name)].column : 1;
       throw InputError({path, row.line, column}, "a candidate without a name");
     }
-    c.sector = lower(cell(col_sector));
+    c.sector = ascii_lower(cell(col_sector));
     c.themes = split_list(cell(col_themes));
     c.ties = split_list(cell(col_ties));
     out.push_back(std::move(c));

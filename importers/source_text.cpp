@@ -11,20 +11,11 @@ std::string read_all(std::istream& in) {
   return std::move(buffer).str();
 }
 
-std::size_t utf8_bom_length(std::string_view text) {
-  return text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-}
-
-namespace {
-// A byte that continues a UTF-8 sequence (10xxxxxx) does not start a new character.
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-}  // namespace
-
 int column_at(std::string_view line, std::size_t index) {
   if (index > line.size()) index = line.size();
   int column = 1;
   for (std::size_t i = 0; i < index; ++i)
-    if (!continuation(line[i])) ++column;
+    if (!utf8_continuation(line[i])) ++column;
   return column;
 }
 
@@ -57,25 +48,6 @@ std::size_t json_depth_exceeded(std::string_view text, int limit) {
     }
   }
   return std::string_view::npos;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
-std::vector<std::string> split_bar_list(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    auto bar = s.find('|', start);
-    if (bar == std::string_view::npos) bar = s.size();
-    if (bar > start) out.emplace_back(s.substr(start, bar - start));
-    start = bar + 1;
-  }
-  return out;
 }
 
 void add_warning(ImportReport& report, const ReadOptions& options, const SourceLocation& where,

@@ -1,6 +1,6 @@
 // Small tools every reader shares: reading a stream whole, turning a byte offset into a
-// line and column, recording warnings the way ReadOptions asks, and the little text chores
-// (ASCII case folding, '|' lists) several formats do alike.
+// line and column, recording warnings the way ReadOptions asks. ASCII case folding is core's
+// (core/text/utf8.hpp), '|' lists and attribute names are importers/fields.hpp's.
 #pragma once
 
 #include <cstddef>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/text/error.hpp"
+#include "core/text/utf8.hpp"
 #include "importers/io.hpp"
 
 namespace wijknet {
@@ -18,9 +19,8 @@ namespace wijknet {
 // reports can be turned into a line and column afterwards. O(size).
 std::string read_all(std::istream& in);
 
-// Length of a UTF-8 byte-order mark at the start of `text` (3), or 0. Readers skip it; offsets
-// stay relative to the full text so that positions count from the real start of the file.
-std::size_t utf8_bom_length(std::string_view text);
+// utf8_bom_length and ascii_lower: core/text/utf8.hpp. Readers skip a BOM; offsets stay relative to
+// the full text so that positions count from the real start of the file.
 
 // The 1-based line and column of byte `offset` in `text`, for messages "FILE:LINE:COL".
 // Lines end at '\n' ("\r\n" counts once). The column counts characters (UTF-8 code points, a tab
@@ -44,14 +44,5 @@ std::size_t json_depth_exceeded(std::string_view text, int limit = max_json_dept
 // options.strict asks that every warning stop the import.
 void add_warning(ImportReport& report, const ReadOptions& options, const SourceLocation& where,
                  const std::string& message);
-
-// `s` with A-Z turned into a-z and every other byte (UTF-8 included) kept: format keywords and
-// attribute names compare case-insensitively in ASCII only, whatever the C locale says. O(size).
-std::string ascii_lower(std::string_view s);
-
-// The items of a '|'-separated list as formats without lists write themes ("wonen|zorg" ->
-// {"wonen", "zorg"}). Items are kept as written, spaces included; empty items ("a||b", a
-// leading or trailing bar) are skipped. O(size).
-std::vector<std::string> split_bar_list(std::string_view s);
 
 }  // namespace wijknet

@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "core/model/coalition.hpp"
+#include "core/text/utf8.hpp"
 #include "importers/io.hpp"
 
 namespace wijknet {
@@ -37,18 +38,7 @@ std::string read_text(std::istream& in, const std::string& source_name, ImportRe
 std::string decode_text(std::string bytes, const std::string& source_name, ImportReport& report,
                         const ReadOptions& options, DeclaredEncoding declared = DeclaredEncoding::none);
 
-// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
-bool valid_utf8(std::string_view s);
-
-// The byte offset of the first byte of `s` that does not start or continue a well-formed UTF-8
-// sequence, or npos.
-std::size_t first_invalid_utf8(std::string_view s);
-
-// `s` with every ill-formed UTF-8 sequence replaced by U+FFFD. O(size).
-std::string utf8_or_replacement(std::string_view s);
-
-// Appends code point `cp` as UTF-8 (U+FFFD for a surrogate or a value past U+10FFFF).
-void append_utf8(std::string& out, std::uint32_t cp);
+// Validation, U+FFFD replacement and encoding of code points: core/text/utf8.hpp.
 
 // Replaces ill-formed UTF-8 in every string of `c` (names, ids, labels, attributes, keys, extra)
 // by U+FFFD: the last guard after a reader, for text a reader builds itself from escapes such as

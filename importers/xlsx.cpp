@@ -40,9 +40,7 @@ constexpr std::size_t max_cell = 32767;
 
 std::string fit(std::string s) {
   if (s.size() <= max_cell) return s;
-  std::size_t cut = max_cell;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  s.resize(cut);
+  s.resize(utf8_boundary_at_or_before(s, max_cell));
   return s;
 }
 

@@ -12,15 +12,4 @@ bool xml_element_named(const pugi::xml_node& n, std::string_view name) {
   return n.type() == pugi::node_element && xml_local_name(n) == name;
 }
 
-std::string xml_safe(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    const auto u = static_cast<unsigned char>(ch);
-    if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') out += "\xEF\xBF\xBD";
-    else out += ch;
-  }
-  return out;
-}
-
 }  // namespace wijknet

@@ -6,6 +6,7 @@
 
 #include "core/text/number_text.hpp"
 #include "core/assess/portfolio.hpp"
+#include "core/text/utf8.hpp"
 
 namespace wijknet::viz {
 namespace {
@@ -14,11 +15,6 @@ std::string trimmed(std::string_view t) {
   while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
   while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
   return std::string(t);
-}
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 bool is_typed(const std::vector<FieldSpec>& typed, std::string_view key) {
@@ -184,7 +180,7 @@ AttrsEdit set_free(const Json& attrs, const std::vector<FieldSpec>& typed, std::
     }
     out.attrs[key] = *v == std::floor(*v) && std::abs(*v) < 1e15 ? Json(static_cast<long long>(*v)) : Json(*v);
   } else if (old.is_boolean() && !t.empty()) {
-    const std::string l = lower(t);
+    const std::string l = ascii_lower(t);
     if (l == "ja" || l == "yes" || l == "true" || l == "waar") out.attrs[key] = true;
     else if (l == "nee" || l == "no" || l == "false" || l == "onwaar") out.attrs[key] = false;
     else out.error = tr(lang, "field.bad_bool", {key, t});

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "core/text/utf8.hpp"
 #include "importers/registry.hpp"
 
 namespace wijknet::viz {
@@ -26,11 +27,6 @@ namespace {
 std::string label_of(const Coalition& c, const std::string& id) {
   const Node* n = c.node(id);
   return n && !n->label.empty() ? n->label : id;
-}
-
-std::string lower(std::string s) {
-  for (auto& ch : s) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
 }
 
 // A node id for a new partner named `name`: lower case letters and digits joined by '-', made
@@ -332,7 +328,7 @@ std::string Insight::accept(AppState& state, std::size_t k, Lang lang) {
       if (t.name != c.name) continue;
       for (const auto& th : t.themes)
         for (const auto& dt : state.document().themes)
-          if (lower(dt.id) == lower(th) || lower(dt.label) == lower(th)) n.themes.push_back(dt.id);
+          if (ascii_lower(dt.id) == ascii_lower(th) || ascii_lower(dt.label) == ascii_lower(th)) n.themes.push_back(dt.id);
     }
     const Ghost g = ghost(state);
     state.doc().begin_group();

@@ -5,14 +5,14 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "core/text/utf8.hpp"
+
 namespace wijknet::viz {
 
 std::string label_text(const Node& node, std::size_t max_bytes) {
   const std::string& s = node.label.empty() ? node.id : node.label;
   if (s.size() <= max_bytes) return s;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-  return s.substr(0, cut) + "\xE2\x80\xA6";                                     // U+2026
+  return s.substr(0, utf8_boundary_at_or_before(s, max_bytes)) + "\xE2\x80\xA6";  // U+2026
 }
 
 namespace {

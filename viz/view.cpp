@@ -1,9 +1,10 @@
 #include "viz/view.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <limits>
+
+#include "core/text/utf8.hpp"
 
 namespace wijknet::viz {
 namespace {
@@ -322,41 +323,37 @@ Json View::dump(const Coalition& doc) const {
 std::string fold_for_search(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = text[i];
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = text[i];
     if (c < 0x80) {
-      out += char(std::tolower(c));
-      continue;
-    }
-    // Two-byte UTF-8 sequences cover U+0080..U+07FF: Latin-1 and Latin Extended-A.
-    if ((c & 0xE0) == 0xC0 && i + 1 < text.size()) {
-      unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      out += c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : char(c);
       ++i;
-      // Latin-1 letters U+00C0..U+00FF, lower and upper case mapped to a base letter.
-      static constexpr char latin1[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts" "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
-      if (cp >= 0xC0 && cp <= 0xFF) {
-        char b = latin1[cp - 0xC0];
-        if (b == 't') out += "th";
-        else if (b == 's') out += "ss";
-        else out += b;
-        continue;
-      }
-      // Latin Extended-A, U+0100..U+017F, to base letters; 'I' marks the Dutch ligature ij
-      // (U+0132, U+0133) and 'O' the ligature oe.
-      static constexpr char ext_a[] =
-          "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiIIjjkkklllllll"
-          "lllnnnnnnnnnooooooOOrrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-      if (cp >= 0x100 && cp <= 0x17F) {
-        char b = ext_a[cp - 0x100];
-        if (b == 'I') out += "ij";
-        else if (b == 'O') out += "oe";
-        else out += b;
-        continue;
-      }
-      out += text.substr(i - 1, 2);
       continue;
     }
-    out += char(c);
+    const std::size_t start = i;
+    const std::uint32_t cp = utf8_next(text, i);
+    // Latin-1 letters U+00C0..U+00FF, lower and upper case mapped to a base letter.
+    static constexpr char latin1[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts" "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+    if (cp >= 0xC0 && cp <= 0xFF) {
+      char b = latin1[cp - 0xC0];
+      if (b == 't') out += "th";
+      else if (b == 's') out += "ss";
+      else out += b;
+      continue;
+    }
+    // Latin Extended-A, U+0100..U+017F, to base letters; 'I' marks the Dutch ligature ij
+    // (U+0132, U+0133) and 'O' the ligature oe.
+    static constexpr char ext_a[] =
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiIIjjkkklllllll"
+        "lllnnnnnnnnnooooooOOrrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    if (cp >= 0x100 && cp <= 0x17F) {
+      char b = ext_a[cp - 0x100];
+      if (b == 'I') out += "ij";
+      else if (b == 'O') out += "oe";
+      else out += b;
+      continue;
+    }
+    out += text.substr(start, i - start);  // any other character (or ill-formed byte) as it is
   }
   return out;
 }

@@ -22,6 +22,7 @@
 #include "core/graph/analysis.hpp"
 #include "core/graph/layout.hpp"
 #include "core/text/number_text.hpp"
+#include "core/text/command_line.hpp"
 #include "importers/io.hpp"
 #include "viz/actions.hpp"
 #include "viz/app_state.hpp"
@@ -1067,47 +1068,142 @@ int Viewer::run() {
 
 }  // namespace
 
+namespace {
+
+// The viewer's options, declared once: parse_viewer_args reads argv against them and
+// viewer_usage() is written from them (core/text/command_line.hpp, the parser of the CLI too).
+CommandSpec viewer_spec() {
+  return {"",
+          "[FILE] [options]",
+          "Shows a coalition network and lets you explore and edit it.\n"
+          "FILE is a coalition (.json, .graphml, .gexf, .gml, .net, .csv, .edges, .txt);\n"
+          "without one the bundled Coalitie Laak sample opens.",
+          0,
+          1,
+          {{"--lang", "nl|en", "interface language (default: from the system locale)"},
+           {"--generate-ba", "N M", "a Barabasi-Albert network of N nodes with M ties each, instead of FILE"},
+           {"--size", "WxH", "window size (default 1280x800)"},
+           {"--color-by", "MODE",
+            "kind, sector, community or a metric (degree, betweenness, closeness,\n"
+            "eigenvector, pagerank, clustering, core, constraint, effective_size)"},
+           {"--size-by", "MODE", "uniform or a metric (default degree)"},
+           {"--select", "ID[,ID...]", "select these members at start"},
+           {"--search", "TEXT", "search at start and fly to the best match"},
+           {"--focus", "ID[:K]", "show only ID and its neighbours up to K steps (default 1)"},
+           {"--curved", "", "curved ties"},
+           {"--no-layout", "", "keep stored (or seeded) positions; do not run the force layout"},
+           {"--panel", "NAME",
+            "open a panel at start: health, whatif, missing, legend, filters,\n"
+            "inspector, timeline, table, matrix (may be repeated); open panels are remembered between runs\n"
+            "in $XDG_CONFIG_HOME/wijknet/viewer.json (~/.config/wijknet/viewer.json)",
+            true},
+           {"--at", "DATE", "show the coalition as it stood at DATE (the timeline's date)"},
+           {"--compare", "DATE", "open the timeline comparing the map's date with DATE"},
+           {"--whatif", "ID[,ID...]", "start in what-if mode with these members taken out"},
+           {"--candidates", "CSV",
+            "a registry of possible partners (name,sector,themes,ties) for the\n"
+            "Missing partners panel, as `wijknet suggest --candidates`"},
+           {"--frames", "N", "test and export mode: render N frames, write what is asked, and exit"},
+           {"--screenshot", "OUT.png", "the window's pixels after frame N (with --frames)"},
+           {"--dump-state", "OUT.json",
+            "the viewer's state (camera, selection, pins, positions, filters, and\n"
+            "per open panel what it shows) at exit; also written on F9"},
+           {"--f9-screenshot", "OUT.png", "F9 also writes the window's pixels, dialogs included"},
+           {"--export-png", "OUT.png", "the view rendered offscreen at --scale S (default 2)"},
+           {"--scale", "S", "the scale of --export-png, from 0.1 to 16"},
+           {"--export-svg", "OUT.svg", "the view as SVG"},
+           {"--no-anonymize", "", "keep residents' names in --export-png and --export-svg"},
+           {"--bench", "N", "time N frames with the layout running; print median and p95"}}};
+}
+
+// "a,b,,c" -> {"a", "b", "c"}.
+std::vector<std::string> split_ids(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t p = 0; p <= s.size();) {
+    auto q = s.find(',', p);
+    if (q == std::string::npos) q = s.size();
+    if (q > p) out.push_back(s.substr(p, q - p));
+    p = q + 1;
+  }
+  return out;
+}
+
+// The options' values, checked; UsageError in the CLI's words for one that is not what it needs.
+ViewerOptions viewer_options(const Args& args) {
+  ViewerOptions o;
+  auto whole = [&](const std::string& name, long long least) -> std::optional<long long> {
+    auto v = args.value(name);
+    if (!v) return std::nullopt;
+    auto n = read_plain_integer(*v);
+    if (!n || *n < least) throw UsageError(name + ": '" + *v + "' is not a whole number of at least " + std::to_string(least));
+    return n;
+  };
+  if (args.value("--lang")) o.lang = args.lang();
+  if (args.flag("--generate-ba")) {
+    const auto nm = args.values("--generate-ba");
+    auto n = read_plain_integer(nm[0]), m = read_plain_integer(nm[1]);
+    if (!n || !m || *m < 1 || *n <= *m)
+      throw UsageError("--generate-ba: '" + nm[0] + " " + nm[1] + "' is not N M with 1 <= M < N");
+    o.generate_n = std::size_t(*n), o.generate_m = std::size_t(*m);
+  }
+  if (auto v = args.value("--size")) {
+    const auto x = v->find('x');
+    auto w = x == std::string::npos ? std::nullopt : read_plain_integer(v->substr(0, x));
+    auto h = x == std::string::npos ? std::nullopt : read_plain_integer(v->substr(x + 1));
+    if (!w || !h || *w < 200 || *h < 150 || *w > 16384 || *h > 16384)
+      throw UsageError("--size: '" + *v + "' is not WxH from 200x150 to 16384x16384");
+    o.width = int(*w), o.height = int(*h);
+  }
+  for (const char* name : {"--color-by", "--size-by"}) {
+    auto v = args.value(name);
+    if (!v) continue;
+    const bool color = std::string(name) == "--color-by";
+    bool ok = parse_metric(*v).has_value() || (color ? (*v == "kind" || *v == "sector" || *v == "community") : *v == "uniform");
+    if (!ok) throw UsageError(std::string(name) + ": unknown mode '" + *v + "'");
+    (color ? o.color_by : o.size_by) = *v;
+  }
+  if (auto v = args.value("--select")) o.select = split_ids(*v);
+  if (auto v = args.value("--search")) o.search = *v;
+  if (auto v = args.value("--focus")) o.focus = *v;
+  for (const auto& p : args.values("--panel")) {
+    if (!known_panel(p))
+      throw UsageError("--panel: '" + p + "' is not health, whatif, missing, legend, filters, inspector, timeline, table or matrix");
+    o.panels.push_back(p);
+  }
+  if (args.date("--at")) o.at = *args.value("--at");
+  if (args.date("--compare")) {
+    o.compare = *args.value("--compare");
+    o.panels.push_back("timeline");
+  }
+  if (auto v = args.value("--whatif")) {
+    o.whatif = split_ids(*v);
+    if (o.whatif.empty()) throw UsageError("--whatif: '" + *v + "' names no member ids");
+  }
+  if (auto v = args.value("--candidates")) o.candidates = *v;
+  o.curved = args.flag("--curved");
+  o.no_layout = args.flag("--no-layout");
+  if (auto n = whole("--frames", 1)) o.frames = int(std::min<long long>(*n, 1 << 30));
+  if (auto n = whole("--bench", 1)) o.bench = int(std::min<long long>(*n, 1 << 30));
+  if (auto v = args.value("--f9-screenshot")) o.f9_screenshot = *v;
+  if (auto v = args.value("--screenshot")) o.screenshot = *v;
+  if (auto v = args.value("--dump-state")) o.dump_state = *v;
+  if (auto v = args.value("--export-png")) o.export_png = *v;
+  if (auto v = args.value("--export-svg")) o.export_svg = *v;
+  if (auto v = args.value("--scale")) {
+    const auto s = read_plain_number(*v);
+    if (!s || !(*s > 0.1 && *s <= 16)) throw UsageError("--scale: '" + *v + "' is not a number between 0.1 and 16");
+    o.scale = *s;
+  }
+  o.anonymize = !args.flag("--no-anonymize");
+  if (!args.positional().empty()) o.file = args.positional()[0];
+  if (!o.screenshot.empty() && o.frames == 0) o.frames = 3;
+  return o;
+}
+
+}  // namespace
+
 std::string viewer_usage() {
-  return R"(Usage: wijknet-viewer [FILE] [options]
-
-Shows a coalition network and lets you explore and edit it.
-FILE is a coalition (.json, .graphml, .gexf, .gml, .net, .csv, .edges, .txt);
-without one the bundled Coalitie Laak sample opens.
-
-Options:
-  --lang nl|en          interface language (default: from the system locale)
-  --generate-ba N M     a Barabasi-Albert network of N nodes with M ties each, instead of FILE
-  --size WxH            window size (default 1280x800)
-  --color-by MODE       kind, sector, community or a metric (degree, betweenness, closeness,
-                        eigenvector, pagerank, clustering, core, constraint, effective_size)
-  --size-by MODE        uniform or a metric (default degree)
-  --select ID[,ID...]   select these members at start
-  --search TEXT         search at start and fly to the best match
-  --focus ID[:K]        show only ID and its neighbours up to K steps (default 1)
-  --curved              curved ties
-  --no-layout           keep stored (or seeded) positions; do not run the force layout
-  --panel NAME          open a panel at start: health, whatif, missing, legend, filters,
-                        inspector, timeline, table, matrix (may be repeated); open panels are remembered between runs
-                        in $XDG_CONFIG_HOME/wijknet/viewer.json (~/.config/wijknet/viewer.json)
-  --at DATE             show the coalition as it stood at DATE (the timeline's date)
-  --compare DATE        open the timeline comparing the map's date with DATE
-  --whatif ID[,ID...]   start in what-if mode with these members taken out
-  --candidates CSV      a registry of possible partners (name,sector,themes,ties) for the
-                        Missing partners panel, as `wijknet suggest --candidates`
-
-Test, export and benchmark mode:
-  --frames N            render N frames, write what was asked below, and exit
-  --screenshot OUT.png  the window's pixels after frame N (with --frames)
-  --dump-state OUT.json the viewer's state (camera, selection, pins, positions, filters, and
-                        per open panel what it shows) at exit; also written on F9
-  --f9-screenshot OUT.png  F9 also writes the window's pixels, dialogs included
-  --export-png OUT.png  the view rendered offscreen at --scale S (default 2)
-  --export-svg OUT.svg  the view as SVG
-  --no-anonymize        keep residents' names in --export-png and --export-svg
-  --bench N             time N frames with the layout running; print median and p95
-  --help                this text
-
-Mouse: drag to pan, wheel to zoom at the cursor, click to select, shift-click to add,
+  return usage_text(viewer_spec(), "wijknet-viewer") + "\n" + R"(Mouse: drag to pan, wheel to zoom at the cursor, click to select, shift-click to add,
 shift-drag to select a box, drag a member to move and pin it, double-click to fly to it.
 Keys: Ctrl+F search, F fit, N focus on the selection's neighbourhood (1, 2, 3: steps),
 Space pause/run layout, R reheat, Ctrl+Z/Ctrl+Y undo/redo, Del remove selection,
@@ -1120,130 +1216,21 @@ Exit status: 0 success, 1 usage or no display, 2 unreadable input, 3 could not w
 )";
 }
 
-namespace {
-// "a,b,,c" -> {"a", "b", "c"}.
-std::vector<std::string> split_ids(const std::string& s) {
-  std::vector<std::string> out;
-  for (std::size_t p = 0; p <= s.size();) {
-    auto q = s.find(',', p);
-    if (q == std::string::npos) q = s.size();
-    if (q > p) out.push_back(s.substr(p, q - p));
-    p = q + 1;
-  }
-  return out;
-}
-}  // namespace
-
 std::optional<ViewerOptions> parse_viewer_args(int argc, char** argv, int& exit_code) {
-  ViewerOptions o;
-  auto fail = [&](const std::string& msg) -> std::optional<ViewerOptions> {
-    std::fprintf(stderr, "wijknet-viewer: %s\n(see wijknet-viewer --help)\n", msg.c_str());
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (asks_for_help(args)) {
+    std::fputs(viewer_usage().c_str(), stdout);
+    exit_code = 0;
+    return std::nullopt;
+  }
+  try {
+    return viewer_options(Args(viewer_spec(), args));
+  } catch (const UsageError& e) {
+    // As the CLI says it: "PROGRAM: what is wrong", then the usage.
+    std::fprintf(stderr, "wijknet-viewer: %s\n\n%s", e.what(), usage_text(viewer_spec(), "wijknet-viewer").c_str());
     exit_code = 1;
     return std::nullopt;
-  };
-  auto number = [](const char* s, long& out) {
-    char* end = nullptr;
-    out = std::strtol(s, &end, 10);
-    return end && *end == 0 && end != s;
-  };
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto value = [&](const char* what) -> const char* {
-      if (i + 1 >= argc) return nullptr;
-      (void)what;
-      return argv[++i];
-    };
-    if (a == "--help" || a == "-h") {
-      std::fputs(viewer_usage().c_str(), stdout);
-      exit_code = 0;
-      return std::nullopt;
-    } else if (a == "--lang") {
-      const char* v = value("lang");
-      if (!v || !parse_lang(v)) return fail("--lang needs nl or en");
-      o.lang = parse_lang(v);
-    } else if (a == "--generate-ba") {
-      long n = 0, m = 0;
-      const char* vn = value("n");
-      const char* vm = vn ? value("m") : nullptr;
-      if (!vn || !vm || !number(vn, n) || !number(vm, m) || m < 1 || n <= m) return fail("--generate-ba needs N M with 1 <= M < N");
-      o.generate_n = std::size_t(n), o.generate_m = std::size_t(m);
-    } else if (a == "--size") {
-      const char* v = value("size");
-      int w = 0, h = 0;
-      if (!v || std::sscanf(v, "%dx%d", &w, &h) != 2 || w < 200 || h < 150) return fail("--size needs WxH, at least 200x150");
-      o.width = w, o.height = h;
-    } else if (a == "--color-by" || a == "--size-by") {
-      const char* v = value("mode");
-      if (!v) return fail(a + " needs a mode");
-      std::string m = v;
-      bool ok = parse_metric(m).has_value() ||
-                (a == "--color-by" ? (m == "kind" || m == "sector" || m == "community") : m == "uniform");
-      if (!ok) return fail(a + ": unknown mode '" + m + "'");
-      (a == "--color-by" ? o.color_by : o.size_by) = m;
-    } else if (a == "--select") {
-      const char* v = value("ids");
-      if (!v) return fail("--select needs ids");
-      o.select = split_ids(v);
-    } else if (a == "--search") {
-      const char* v = value("text");
-      if (!v) return fail("--search needs a text");
-      o.search = v;
-    } else if (a == "--focus") {
-      const char* v = value("id");
-      if (!v) return fail("--focus needs ID[:K]");
-      o.focus = v;
-    } else if (a == "--panel") {
-      const char* v = value("name");
-      if (!v || !known_panel(v)) return fail("--panel needs health, whatif, missing, legend, filters, inspector, timeline, table or matrix");
-      o.panels.push_back(v);
-    } else if (a == "--at" || a == "--compare") {
-      const char* v = value("date");
-      if (!v || !Date::parse(v)) return fail(a + " needs a date YYYY-MM-DD (or YYYY-MM)");
-      (a == "--at" ? o.at : o.compare) = v;
-      if (a == "--compare") o.panels.push_back("timeline");
-    } else if (a == "--whatif") {
-      const char* v = value("ids");
-      if (!v) return fail("--whatif needs member ids");
-      o.whatif = split_ids(v);
-      if (o.whatif.empty()) return fail("--whatif needs member ids");
-    } else if (a == "--candidates") {
-      const char* v = value("path");
-      if (!v) return fail("--candidates needs a CSV path");
-      o.candidates = v;
-    } else if (a == "--curved") {
-      o.curved = true;
-    } else if (a == "--no-layout") {
-      o.no_layout = true;
-    } else if (a == "--frames" || a == "--bench") {
-      const char* v = value("n");
-      long n = 0;
-      if (!v || !number(v, n) || n < 1) return fail(a + " needs a positive number");
-      (a == "--frames" ? o.frames : o.bench) = int(n);
-    } else if (a == "--f9-screenshot") {
-      const char* v = value("path");
-      if (!v) return fail(a + " needs a path");
-      o.f9_screenshot = v;
-    } else if (a == "--screenshot" || a == "--dump-state" || a == "--export-png" || a == "--export-svg") {
-      const char* v = value("path");
-      if (!v) return fail(a + " needs a path");
-      (a == "--screenshot" ? o.screenshot : a == "--dump-state" ? o.dump_state : a == "--export-png" ? o.export_png : o.export_svg) = v;
-    } else if (a == "--scale") {
-      const char* v = value("scale");
-      const auto s = v ? read_plain_number(v) : std::nullopt;
-      if (!s || !(*s > 0.1 && *s <= 16)) return fail("--scale needs a number between 0.1 and 16");
-      o.scale = *s;
-    } else if (a == "--no-anonymize") {
-      o.anonymize = false;
-    } else if (!a.empty() && a[0] == '-') {
-      return fail("unknown option " + a);
-    } else if (o.file.empty()) {
-      o.file = a;
-    } else {
-      return fail("one FILE at a time (got " + o.file + " and " + a + ")");
-    }
   }
-  if (!o.screenshot.empty() && o.frames == 0) o.frames = 3;
-  return o;
 }
 
 int run_viewer(const ViewerOptions& options) {

@@ -6,6 +6,8 @@
 
 #include "core/model/coalition_network.hpp"
 #include "core/assess/indicators/indicator.hpp"
+#include "core/assess/health_context.hpp"
+#include "core/text/utf8.hpp"
 
 namespace wijknet {
 
@@ -103,8 +105,7 @@ const std::string& HealthContext::label(std::size_t node) const {
 }
 
 std::string HealthContext::broker_phrase(std::size_t node) const {
-  std::string l = label(node);
-  for (auto& ch : l) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string l = ascii_lower(label(node));
   if (l.find("makelaar") != std::string::npos || l.find("broker") != std::string::npos) return tr("broker.phrase.self");
   return tr("broker.phrase", {label(node)});
 }

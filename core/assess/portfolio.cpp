@@ -1,12 +1,12 @@
 #include "core/assess/portfolio.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <string>
 
 #include "core/text/number_text.hpp"
+#include "core/text/utf8.hpp"
 
 namespace wijknet {
 
@@ -44,8 +44,7 @@ ProjectAdvice project_advice(double effort, double impact) {
 }
 
 bool finished_status(std::string_view status) {
-  std::string s(status);
-  for (auto& ch : s) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string s = ascii_lower(status);
   for (std::string_view f : {"completed", "finished", "stopped", "cancelled", "canceled", "closed", "ended",
                              "afgerond", "gestopt", "beeindigd", "beëindigd"})
     if (s == f) return true;
@@ -77,8 +76,7 @@ CellSpread matrix_cell_spread(std::size_t count, double cell) {
 FundingKind funding_kind(const Edge& e) {
   auto it = e.attrs.find("funding");
   if (it == e.attrs.end() || !it->is_string()) return FundingKind::unknown;
-  std::string s = it->get<std::string>();
-  for (auto& ch : s) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string s = ascii_lower(it->get<std::string>());
   if (s == "structural" || s == "structureel") return FundingKind::structural;
   if (s == "incidental" || s == "incidenteel") return FundingKind::incidental;
   return FundingKind::unknown;

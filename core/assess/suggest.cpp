@@ -12,16 +12,12 @@
 #include "core/graph/reach.hpp"
 #include "core/graph/betweenness.hpp"
 #include "core/graph/community.hpp"
+#include "core/text/utf8.hpp"
 
 namespace wijknet {
 namespace {
 
 using Vertex = Network::Vertex;
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 void add(std::string& text, const std::string& s) {
   if (s.empty()) return;
@@ -170,10 +166,10 @@ std::vector<CandidateSuggestion> rank_candidates(const Facts& f, const std::vect
                                                  std::size_t max) {
   const auto& ctx = f.ctx;
   std::set<std::string> member_names;
-  for (const auto& n : ctx.c.nodes) member_names.insert(lower(n.label)), member_names.insert(lower(n.id));
+  for (const auto& n : ctx.c.nodes) member_names.insert(ascii_lower(n.label)), member_names.insert(ascii_lower(n.id));
   std::vector<CandidateSuggestion> out;
   for (const auto& cand : registry) {
-    if (member_names.count(lower(cand.name))) continue;
+    if (member_names.count(ascii_lower(cand.name))) continue;
     CandidateSuggestion s;
     s.name = cand.name;
     s.sector = cand.sector;
@@ -189,7 +185,7 @@ std::vector<CandidateSuggestion> rank_candidates(const Facts& f, const std::vect
     std::vector<std::string> theme_gaps;
     for (const auto& ct : cand.themes) {
       for (const auto& t : f.themes) {
-        if (lower(ct) != lower(t) && lower(ct) != lower(theme_label(ctx.c, t))) continue;
+        if (ascii_lower(ct) != ascii_lower(t) && ascii_lower(ct) != ascii_lower(theme_label(ctx.c, t))) continue;
         const auto& have = f.theme_sectors.at(t);
         if (cand.sector.empty() || have.count(cand.sector)) continue;
         if (have.size() < 3 || essential) {

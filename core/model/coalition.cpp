@@ -1,8 +1,9 @@
 #include "core/model/coalition.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <stdexcept>
+
+#include "core/text/utf8.hpp"
 
 namespace wijknet {
 
@@ -10,9 +11,7 @@ bool Node::is_resident_group() const {
   if (kind != kinds::resident || !attrs.is_object()) return false;
   auto it = attrs.find(std::string(resident_forms::attr));
   if (it == attrs.end() || !it->is_string()) return false;
-  std::string value = it->get<std::string>();
-  for (auto& ch : value) ch = char(std::tolower(static_cast<unsigned char>(ch)));  // "Group" from a spreadsheet
-  return value == resident_forms::group;
+  return ascii_lower(it->get<std::string>()) == resident_forms::group;  // "Group" from a spreadsheet
 }
 
 std::size_t Coalition::add_node(Node node) {

@@ -1,5 +1,7 @@
 #include "core/present/label_placement.hpp"
 
+#include "core/text/utf8.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -78,7 +80,7 @@ double estimated_text_width(std::string_view text, double font_size, bool bold) 
   double em = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned char ch = static_cast<unsigned char>(text[i]);
-    if ((ch & 0xC0) == 0x80) continue;  // a UTF-8 continuation byte: counted with its lead
+    if (utf8_continuation(char(ch))) continue;  // counted with its lead byte
     if (ch >= 0x80) em += 0.70;         // accented letters, dashes, the ellipsis
     else if (ch == ' ') em += 0.32;
     else if (std::string_view("ijl'.,:;|!").find(char(ch)) != std::string_view::npos) em += 0.35;

@@ -6,6 +6,7 @@
 #include "core/assess/health.hpp"
 #include "core/assess/portfolio.hpp"
 #include "core/present/svg_render.hpp"
+#include "core/text/xml_text.hpp"
 
 namespace wijknet {
 namespace {

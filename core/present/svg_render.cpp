@@ -10,6 +10,8 @@
 #include "core/model/vocabulary.hpp"
 #include "core/present/label_placement.hpp"
 #include "core/present/palette.hpp"
+#include "core/text/utf8.hpp"
+#include "core/text/xml_text.hpp"
 
 namespace wijknet {
 namespace {
@@ -29,60 +31,8 @@ std::string tie_style(std::string_view kind, double width) {
   return style;
 }
 
-// The first `max` code points of a UTF-8 string, with an ellipsis when cut.
-std::string clip(std::string_view s, std::size_t max) {
-  std::size_t cps = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (cps == max) return std::string(s.substr(0, i)) + "\xE2\x80\xA6";
-      ++cps;
-    }
-  }
-  return std::string(s);
-}
 
 }  // namespace
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (std::size_t i = 0; i < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default:
-          if (c >= 0x20 || c == '\t' || c == '\n') out += char(c);
-      }
-      ++i;
-      continue;
-    }
-    // A well-formed UTF-8 sequence is copied; anything else becomes U+FFFD.
-    std::size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
-    bool ok = len > 0 && i + len <= text.size();
-    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    if (ok && len == 3) {
-      const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
-      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogates
-    }
-    if (ok && len == 4) {
-      const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
-      ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
-    }
-    if (ok) {
-      out.append(text.substr(i, len));
-      i += len;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
-  }
-  return out;
-}
 
 std::string as_of_text(Lang lang, const std::optional<Date>& at) {
   return tr(lang, "svg.as_of", {long_date(lang, at.value_or(Date::today()))});
@@ -256,7 +206,7 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
     for (auto i : rank) {
       if (!shown(i)) continue;
       const Vec2 p = at(i);
-      candidates.push_back({i, p.x, p.y, radius(i) + (c.nodes[i].is_broker() ? 4.5 : 0.0), clip(text(i), 30)});
+      candidates.push_back({i, p.x, p.y, radius(i) + (c.nodes[i].is_broker() ? 4.5 : 0.0), utf8_clip(text(i), 30)});
     }
     LabelLayout layout;
     layout.width = width;
@@ -391,7 +341,7 @@ std::string portfolio_svg(const Coalition& c, const Portfolio& p, Lang lang, dou
   double ky = top + 12;
   for (std::size_t k = 0; k < rated.size(); ++k) {
     const auto* a = rated[k];
-    std::string line = std::to_string(k + 1) + "  " + clip(c.nodes[a->node].label, 34) + " (" +
+    std::string line = std::to_string(k + 1) + "  " + utf8_clip(c.nodes[a->node].label, 34) + " (" +
                        tr(lang, "advice." + std::string(advice_id(*a->advice))) + ")";
     if (a->pearl) line += " \xE2\x98\x85";  // a star: a pearl
     s += "<text x=\"" + num(key_x) + "\" y=\"" + num(ky) + "\">" + xml_escape(line) + "</text>\n";

@@ -19,10 +19,6 @@
 
 namespace wijknet {
 
-// Text for XML/HTML: & < > " ' escaped. Invalid UTF-8 bytes become U+FFFD and control
-// characters other than tab and newline are dropped, so any label yields well-formed XML. O(n).
-std::string xml_escape(std::string_view text);
-
 // How the window draws a member (its colour mode and size measure), for the window's SVG export.
 struct SvgNodeLook {
   Rgba fill;

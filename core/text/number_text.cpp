@@ -7,6 +7,8 @@
 #include <limits>
 #include <string>
 
+#include "core/text/utf8.hpp"
+
 namespace wijknet {
 namespace {
 
@@ -35,10 +37,7 @@ std::string_view trim(std::string_view s) {
 }
 
 bool iequal_prefix(std::string_view s, std::string_view p) {
-  if (s.size() < p.size()) return false;
-  for (std::size_t i = 0; i < p.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[i])) != static_cast<unsigned char>(p[i])) return false;
-  return true;
+  return s.size() >= p.size() && ascii_iequal(s.substr(0, p.size()), p);
 }
 bool iequal_suffix(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && iequal_prefix(s.substr(s.size() - p.size()), p);

@@ -10,15 +10,6 @@
 
 using namespace wijknet;
 
-TEST_CASE("xml_escape: markup characters, invalid UTF-8 and control characters") {
-  CHECK(xml_escape("<a & 'b' \"c\">") == "&lt;a &amp; &#39;b&#39; &quot;c&quot;&gt;");
-  CHECK(xml_escape("Co\xC3\xB6peratief") == "Co\xC3\xB6peratief");                 // ö kept
-  CHECK(xml_escape("bad \xFF byte") == "bad \xEF\xBF\xBD byte");                      // U+FFFD
-  CHECK(xml_escape("cut \xE2\x82") == "cut \xEF\xBF\xBD\xEF\xBF\xBD");                // truncated sequence
-  CHECK(xml_escape("bell\x07 tab\t") == "bell tab\t");                                 // control dropped
-  CHECK(xml_escape("\xF0\x9F\x8F\xA0 huis") == "\xF0\x9F\x8F\xA0 huis");              // 4-byte kept
-}
-
 TEST_CASE("network_svg: escaped labels, legend of what is present, deterministic") {
   Coalition c = test::healthy_coalition();
   c.nodes[*c.find("gemeente")].label = "Gemeente <Den> Haag & Co";

@@ -206,10 +206,13 @@ TEST_CASE("command-line mistakes exit 1 with a message; --help exits 0") {
   CHECK(run("--help") == 0);
   CHECK(slurp(dir / "out.txt").find("--screenshot") != std::string::npos);
   CHECK(run("--lang fr") == 1);
-  CHECK(slurp(dir / "out.txt").find("--lang needs nl or en") != std::string::npos);
+  CHECK(slurp(dir / "out.txt").find("wijknet-viewer: --lang: 'fr' is not nl or en") != std::string::npos);  // the CLI's words
   CHECK(run("--frames") == 1);
+  CHECK(slurp(dir / "out.txt").find("wijknet-viewer: option '--frames' needs a value N") != std::string::npos);
   CHECK(run("--generate-ba 10 10") == 1);
   CHECK(run("--color-by nonsense") == 1);
   CHECK(run("a.json b.json") == 1);
+  CHECK(slurp(dir / "out.txt").find("unexpected argument 'b.json'") != std::string::npos);
   CHECK(run("--bogus") == 1);
+  CHECK(slurp(dir / "out.txt").find("unknown option '--bogus'") != std::string::npos);
 }
