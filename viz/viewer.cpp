@@ -307,6 +307,8 @@ void Viewer::prepare_layout(bool deterministic) {
   // Small coalitions are laid out before the first frame, so the window opens on a finished
   // drawing; large ones start from the seed positions and settle while the user watches.
   ForceLayout layout = state_.doc().make_layout();
+  // Nothing stored: a large network unfolds from a coarse drawing (its first steps are cheap).
+  if (state_.document().layout.empty()) layout.start_multilevel();
   const std::size_t n = std::max<std::size_t>(state_.doc().node_count(), 1);
   int max_steps = int(std::clamp<std::size_t>(4000000 / n, 20, 3000));
   layout.run(max_steps, deterministic ? 1e300 : 400.0);
