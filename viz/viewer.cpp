@@ -996,7 +996,9 @@ int Viewer::run() {
     // Twice: with the layout running (the case where the window must stay responsive), then
     // with it paused (the renderer alone).
     for (bool running : {true, false}) {
-      if (running && !worker_.running()) worker_.reheat();
+      // Reheated, so that the full graph's steps (not a multilevel start's cheap coarse ones,
+      // nor a layout that settles half-way) run under every timed frame.
+      if (running) worker_.reheat();
       if (!running) worker_.pause(), worker_.wait_idle(10000);
       frame_ms_.clear();
       ui_ms_.clear();
