@@ -8,6 +8,8 @@
 //   ... --threads T                 worker threads (default: all cores)
 //   ... --bgl                       also time Boost.Graph's brandes_betweenness_centrality
 //   ... --layout STEPS              also run the force layout until settled or STEPS steps
+//   ... --single-level              the layout without its multilevel start
+//   ... --positions FILE            write the layout as lines "id x y" (bench/peers.py stress)
 //
 // Prints one line per measure in milliseconds. bench/compare.sh runs the same network through
 // graph-tool, igraph and networkx and prints the ratios.
@@ -32,8 +34,9 @@ int main(int argc, char** argv) {
   std::string edges_path, write_path, measures;
   double epsilon = 0;
   unsigned threads = 0;
-  bool bgl = false;
+  bool bgl = false, single_level = false;
   int layout_steps = 0;
+  std::string positions_path;
   int positional = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -43,6 +46,8 @@ int main(int argc, char** argv) {
     else if (a == "--epsilon" && i + 1 < argc) epsilon = std::stod(argv[++i]);
     else if (a == "--threads" && i + 1 < argc) threads = unsigned(std::stoul(argv[++i]));
     else if (a == "--layout" && i + 1 < argc) layout_steps = std::stoi(argv[++i]);
+    else if (a == "--positions" && i + 1 < argc) positions_path = argv[++i];
+    else if (a == "--single-level") single_level = true;
     else if (a == "--bgl") bgl = true;
     else if (positional == 0) n = std::uint32_t(std::stoul(a)), ++positional;
     else m = std::uint32_t(std::stoul(a));
@@ -103,10 +108,24 @@ int main(int argc, char** argv) {
     std::vector<LayoutTie> ties;
     for (auto [u, v] : edges) ties.push_back({u, v, 1.0});
     const auto l0 = std::chrono::steady_clock::now();
-    ForceLayout layout(seeds, ties, LayoutSettings::for_size(seeds.size()));
+    LayoutSettings settings = LayoutSettings::for_size(seeds.size());
+    settings.threads = threads;
+    ForceLayout layout(seeds, ties, settings);
+    const int levels = single_level ? 0 : layout.start_multilevel();
+    int coarse_steps = 0;
+    while (layout.coarse_levels() > 0) layout.step(), ++coarse_steps;
+    const auto l1 = std::chrono::steady_clock::now();
     const int steps = layout.run(layout_steps);
-    std::printf("%-14s %10.1f ms\n", "layout", ms(std::chrono::steady_clock::now() - l0));
-    std::printf("# layout: %d steps, %s\n", steps, layout.settled() ? "settled" : "not settled");
+    const auto l2 = std::chrono::steady_clock::now();
+    std::printf("%-14s %10.1f ms\n", "layout", ms(l2 - l0));
+    std::printf("# layout: %d coarse levels in %d steps (%.0f ms), then %d steps of the full graph (%.0f ms), %s\n",
+                levels, coarse_steps, ms(l1 - l0), steps, ms(l2 - l1), layout.settled() ? "settled" : "not settled");
+    if (!positions_path.empty()) {
+      std::ofstream out(positions_path);
+      out.precision(17);
+      for (std::size_t v = 0; v < layout.size(); ++v)
+        out << v << ' ' << layout.positions()[v].x << ' ' << layout.positions()[v].y << '\n';
+    }
   }
   return 0;
 }

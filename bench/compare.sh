@@ -24,7 +24,7 @@ for n in "${sizes[@]}"; do
   # wijknet: the measures, closeness on its own (the bit-parallel search), the layout.
   build/bench_analyze --edges "$f" --measures betweenness,pagerank,eigenvector,community "${wflags[@]}" > "$tmp/w1"
   build/bench_analyze --edges "$f" --measures closeness > "$tmp/w2"
-  build/bench_analyze --edges "$f" --measures degree --layout 5000 > "$tmp/w3"
+  build/bench_analyze --edges "$f" --measures degree --layout 5000 --positions "$tmp/wijknet.pos" > "$tmp/w3"
   { grep -h -E '^(load|betweenness|pagerank|eigenvector|components) ' "$tmp/w1"
     awk '$1=="community" {print "communities", $2}' "$tmp/w1"
     grep -h -E '^closeness ' "$tmp/w2"; grep -h -E '^layout ' "$tmp/w3"
@@ -35,7 +35,11 @@ for n in "${sizes[@]}"; do
   /usr/bin/python3 -c 'import graph_tool.all' 2>/dev/null && peers+=(graph-tool)
   /usr/bin/python3 -c 'import igraph' 2>/dev/null && peers+=(igraph)
   [ "$n" -le 2000 ] && peers+=(networkx)
-  for p in "${peers[@]}"; do /usr/bin/python3 bench/peers.py "$p" "$f" $skip > "$tmp/$p" 2>/dev/null || true; done
+  for p in "${peers[@]}"; do /usr/bin/python3 bench/peers.py "$p" "$f" $skip --positions "$tmp/$p.pos" > "$tmp/$p" 2>/dev/null || true; done
+  # The layouts' normalised stress, every drawing scored by the same code on the same pairs.
+  for p in wijknet "${peers[@]}"; do
+    [ -s "$tmp/$p.pos" ] && echo "# layout stress (normalised, 10,000 sampled pairs): $(/usr/bin/python3 bench/peers.py stress "$f" "$tmp/$p.pos" | awk '$1=="stress" {print $2}')" >> "$tmp/$p"
+  done
   echo; echo "== $n nodes, $(awk 'END {print NR}' "$f") ties; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-12s %11s' operation "wijknet ms"
   for p in "${peers[@]}"; do printf ' %13s %7s' "$p ms" ratio; done; echo

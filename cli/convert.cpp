@@ -51,6 +51,7 @@ int snapshot(const Args& args) {
   auto positions = initial_positions(c, &complete);
   if (!complete) {
     ForceLayout layout(std::move(positions), layout_ties(c), LayoutSettings::for_size(c.nodes.size()));
+    if (c.layout.empty()) layout.start_multilevel();
     layout.run(3000, 5000);
     store_layout(c, layout.positions());
   }

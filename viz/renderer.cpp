@@ -31,6 +31,7 @@ uniform samplerBuffer u_color;
 uniform samplerBuffer u_param;  // radius, flags
 uniform float u_scale;
 uniform int u_pulled;
+uniform int u_first;  // the first node of an instanced draw of part of the nodes
 out vec2 v_local;
 out vec4 v_fill;
 out float v_radius;
@@ -38,7 +39,7 @@ flat out int v_flags;
 const vec2 strip[4] = vec2[4](vec2(-1, -1), vec2(1, -1), vec2(-1, 1), vec2(1, 1));
 const int triangles[6] = int[6](0, 1, 2, 2, 1, 3);
 void main() {
-  int node = u_pulled != 0 ? gl_VertexID / 6 : gl_InstanceID;
+  int node = u_pulled != 0 ? gl_VertexID / 6 : u_first + gl_InstanceID;
   vec2 corner = strip[u_pulled != 0 ? triangles[gl_VertexID % 6] : gl_VertexID];
   vec2 param = texelFetch(u_param, node).xy;
   int flags = int(param.y + 0.5);
@@ -421,29 +422,33 @@ void bind_tbo(GLuint program, const char* name, int unit, unsigned texture) {
 }
 }  // namespace
 
-void Renderer::draw(const AppState& state, const RenderTarget& target) { draw_part(state, target, state.view().camera(), 0, 1); }
+void Renderer::draw(const AppState& state, const RenderTarget& target) { draw_part(state, target, state.view().camera(), -1, 1, 1); }
 
-void Renderer::draw_part(const AppState& state, const RenderTarget& target, const Camera& cam, int part, int parts) {
-  if (part == 0) upload(state);
+void Renderer::draw_part(const AppState& state, const RenderTarget& target, const Camera& cam, int part, int tie_parts,
+                         int node_parts) {
+  const bool all = part < 0;
+  if (part <= 0) upload(state);
   glViewport(0, 0, target.fb_width, target.fb_height);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDisable(GL_SCISSOR_TEST);
-  if (part == 0) {
+  if (part <= 0) {
     glClearColor(background_color.r / 255.f, background_color.g / 255.f, background_color.b / 255.f, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
   }
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   glBindVertexArray(vao_);
-  // The ordinary ties are split over the parts; the last part draws the rest on top: the lit
-  // ribbons (when ordinary ties are lines), then the nodes.
-  const bool last = part + 1 == parts;
+  // The first `tie_parts` parts draw the ties, a slice each (the lit ribbons, when ordinary ties
+  // are lines, with the last slice), the next `node_parts` the nodes on top, a slice each.
+  const bool ties = all || part < tie_parts, nodes = all || part >= tie_parts;
+  const int k = all ? 0 : (ties ? part : part - tie_parts), parts = all ? 1 : (ties ? tie_parts : node_parts);
+  const bool last = k + 1 == parts;
   auto slice = [&](std::size_t n) {
-    return std::pair{n * std::size_t(part) / std::size_t(parts), n * std::size_t(part + 1) / std::size_t(parts)};
+    return std::pair{n * std::size_t(k) / std::size_t(parts), n * std::size_t(k + 1) / std::size_t(parts)};
   };
 
-  if (lines_ && line_count_ > 0) {
+  if (ties && lines_ && line_count_ > 0) {
     auto [a, b] = slice(line_count_);
     glUseProgram(line_program_);
     set_camera_uniforms(line_program_, cam);
@@ -453,7 +458,7 @@ void Renderer::draw_part(const AppState& state, const RenderTarget& target, cons
                    reinterpret_cast<const void*>(a * 2 * sizeof(std::uint32_t)));
     glBindVertexArray(vao_);
   }
-  if (ribbon_count_ > 0 && (!lines_ || last)) {
+  if (ties && ribbon_count_ > 0 && (!lines_ || last)) {
     auto [a, b] = lines_ ? std::pair{std::size_t(0), ribbon_count_} : slice(ribbon_count_);
     glUseProgram(edge_program_);
     set_camera_uniforms(edge_program_, cam);
@@ -473,18 +478,20 @@ void Renderer::draw_part(const AppState& state, const RenderTarget& target, cons
     if (pulled_) glDrawArrays(GL_TRIANGLES, GLint(a * per_edge), GLsizei((b - a) * per_edge));
     else glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 2 * (segments + 1), GLsizei(b - a));
   }
-  if (node_count_ > 0 && last) {
+  if (nodes && node_count_ > 0) {
+    auto [a, b] = all ? std::pair{std::size_t(0), node_count_} : slice(node_count_);
     glUseProgram(node_program_);
     set_camera_uniforms(node_program_, cam);
     bind_tbo(node_program_, "u_pos", 0, pos_.texture);
     bind_tbo(node_program_, "u_color", 1, node_color_.texture);
     bind_tbo(node_program_, "u_param", 2, node_param_.texture);
     glUniform1i(glGetUniformLocation(node_program_, "u_pulled"), pulled_ ? 1 : 0);
+    glUniform1i(glGetUniformLocation(node_program_, "u_first"), GLint(a));
     glUniform1f(glGetUniformLocation(node_program_, "u_scale"), float(state.view().node_scale() * target.ui_scale));
     glUniform4f(glGetUniformLocation(node_program_, "u_select"), selection_color.r / 255.f, selection_color.g / 255.f,
                 selection_color.b / 255.f, 1.f);
-    if (pulled_) glDrawArrays(GL_TRIANGLES, 0, GLsizei(node_count_ * 6));
-    else glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(node_count_));
+    if (pulled_) glDrawArrays(GL_TRIANGLES, GLint(a * 6), GLsizei((b - a) * 6));
+    else glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(b - a));
   }
   for (int unit = 3; unit >= 0; --unit) {
     glActiveTexture(GLenum(GL_TEXTURE0 + unit));
@@ -566,15 +573,19 @@ bool Renderer::present(const AppState& state, const RenderTarget& target, double
                        front.camera.width != want.camera.width || front.camera.height != want.camera.height;
   if (resized || fresh) drawing_ = false;  // start over: a picture of the old size, or a screenshot's
   const bool current = !resized && front.valid && front.shows(want);
-  // A heavy scene is drawn in parts of about `part_ms` each, one part a frame, into the back
-  // picture, leaving a pause of one draw time between pictures for the layout thread.
-  constexpr double heavy_ms = 40, part_ms = 25;
+  // A heavy scene (one that would not leave a frame within 16 ms) is drawn in parts of about
+  // `part_ms` each, one part a frame, into the back picture: first the ties, a slice a part,
+  // then the nodes, so each part's share follows what the ties and the nodes cost in the last
+  // picture. A pause of one draw time between pictures leaves the layout thread the cores.
+  constexpr double heavy_ms = 10, part_ms = 7;
   const bool heavy = !fresh && last_draw_ms_ > heavy_ms;
   if (!current && !drawing_ && (!heavy || (now - last_done_at_) * 1000 >= last_draw_ms_)) {
     drawing_ = true;
+    whole_ = !heavy;
     part_ = 0;
-    parts_ = heavy ? std::clamp(int(std::ceil(last_draw_ms_ / part_ms)), 1, 32) : 1;
-    drawing_ms_ = 0;
+    tie_parts_ = heavy ? std::clamp(int(std::ceil(last_ties_ms_ / part_ms)), 1, 64) : 1;
+    node_parts_ = heavy ? std::clamp(int(std::ceil(last_nodes_ms_ / part_ms)), 1, 64) : 1;
+    drawing_ms_ = ties_ms_ = nodes_ms_ = 0;
     back.positions = want.positions, back.styles = want.styles, back.structure = want.structure, back.camera = want.camera;
     back.pixel_ratio = want.pixel_ratio, back.ui_scale = want.ui_scale, back.node_scale = want.node_scale;
     back.curved = want.curved;
@@ -582,22 +593,26 @@ bool Renderer::present(const AppState& state, const RenderTarget& target, double
     if (back.fb_width != target.fb_width || back.fb_height != target.fb_height) back.allocate(target.fb_width, target.fb_height);
   }
   bool finished = false;
-  if (drawing_) {
+  while (drawing_) {
     glBindFramebuffer(GL_FRAMEBUFFER, back.fbo);
     const auto t0 = std::chrono::steady_clock::now();
-    draw_part(state, target, back.camera, part_, parts_);
+    draw_part(state, target, back.camera, part_, tie_parts_, node_parts_);
     glFinish();  // the draw's real cost, which decides whether the scene is heavy
-    drawing_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    (part_ < tie_parts_ ? ties_ms_ : nodes_ms_) += ms;
+    drawing_ms_ += ms;
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    if (++part_ == parts_) {
+    if (++part_ == tie_parts_ + node_parts_) {
       drawing_ = false;
       finished = true;
       back.valid = true;
       front_ = 1 - front_;
       last_draw_ms_ = drawing_ms_;
+      last_ties_ms_ = ties_ms_, last_nodes_ms_ = nodes_ms_;
       last_done_at_ = now;
       ++redraws_;
     }
+    if (!whole_) break;  // one part a frame
   }
   const Picture& shown = pictures_[front_];
   stale_ = !shown.valid || !shown.shows(want);

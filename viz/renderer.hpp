@@ -61,8 +61,9 @@ class Renderer {
 
   // Draws the scene in the window through a cached picture: the scene is drawn into a texture
   // and shown from there, redrawn only when something in it changed (positions, styles, the
-  // camera, the size). A heavy scene (a draw over 40 ms, as 100,000 ties on a software renderer)
-  // is drawn in parts of about 25 ms, one part a frame, into a second picture that replaces the
+  // camera, the size). A heavy scene (a draw over 10 ms, as 100,000 ties on a software renderer,
+  // which would not leave a frame within 16 ms) is drawn in parts of about 7 ms, slices of the
+  // ties and then of the nodes, one part a frame, into a second picture that replaces the
   // first when complete; meanwhile the last complete picture is shown, moved and scaled to the
   // current camera, so panning, zooming, menus and tooltips answer at once. `fresh` draws the
   // scene whole in this frame (screenshots). `now` is in seconds. Returns whether a picture
@@ -118,13 +119,17 @@ class Renderer {
     void allocate(int w, int h);
     bool shows(const Picture& other) const;  // the same scene, seen the same way
   };
-  // Draws part `part` of `parts` of the scene (see present()) with `cam`; draw() is part 0 of 1.
-  void draw_part(const AppState& state, const RenderTarget& target, const Camera& cam, int part, int parts);
+  // Draws part `part` of the scene (see present()) with `cam`: parts 0 .. tie_parts - 1 are
+  // slices of the ties, the next node_parts slices of the nodes.
+  // Part -1 is the whole scene (draw()).
+  void draw_part(const AppState& state, const RenderTarget& target, const Camera& cam, int part, int tie_parts,
+                 int node_parts);
   unsigned picture_program_ = 0;
   Picture pictures_[2];
-  int front_ = 0, part_ = 0, parts_ = 1;
-  bool drawing_ = false, stale_ = false;
+  int front_ = 0, part_ = 0, tie_parts_ = 1, node_parts_ = 1;
+  bool drawing_ = false, whole_ = true, stale_ = false;
   double drawing_ms_ = 0, last_draw_ms_ = 0, last_done_at_ = -1e9;
+  double ties_ms_ = 0, nodes_ms_ = 0, last_ties_ms_ = 0, last_nodes_ms_ = 0;  // the two halves of a picture
   std::size_t redraws_ = 0;
   int fbo_w_ = 0, fbo_h_ = 0;
   std::uint64_t uploaded_positions_ = 0, uploaded_styles_ = 0, uploaded_structure_ = 0;

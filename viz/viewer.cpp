@@ -319,6 +319,8 @@ void Viewer::prepare_layout(bool deterministic) {
   // Small coalitions are laid out before the first frame, so the window opens on a finished
   // drawing; large ones start from the seed positions and settle while the user watches.
   ForceLayout layout = state_.doc().make_layout();
+  // Nothing stored: a large network unfolds from a coarse drawing (its first steps are cheap).
+  if (state_.document().layout.empty()) layout.start_multilevel();
   const std::size_t n = std::max<std::size_t>(state_.doc().node_count(), 1);
   int max_steps = int(std::clamp<std::size_t>(4000000 / n, 20, 3000));
   layout.run(max_steps, deterministic ? 1e300 : 400.0);
@@ -1006,7 +1008,9 @@ int Viewer::run() {
     // Twice: with the layout running (the case where the window must stay responsive), then
     // with it paused (the renderer alone).
     for (bool running : {true, false}) {
-      if (running && !worker_.running()) worker_.reheat();
+      // Reheated, so that the full graph's steps (not a multilevel start's cheap coarse ones,
+      // nor a layout that settles half-way) run under every timed frame.
+      if (running) worker_.reheat();
       if (!running) worker_.pause(), worker_.wait_idle(10000);
       frame_ms_.clear();
       ui_ms_.clear();

@@ -1,9 +1,12 @@
 #include "core/graph/layout.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <numbers>
+#include <numeric>
 
 #ifdef __linux__
 #include <sys/resource.h>
@@ -26,6 +29,35 @@ std::uint64_t splitmix(std::uint64_t& state) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   return z ^ (z >> 31);
+}
+
+// Threads for a force pass over n vertices (see LayoutSettings::threads).
+unsigned thread_count(unsigned wanted, std::size_t n) {
+  if (n < 2000) return 1;
+  unsigned t = wanted ? wanted : std::max(1u, std::thread::hardware_concurrency());
+  return std::clamp(t, 1u, 64u);
+}
+
+// Calls fn(begin, end, worker) on blocks of [0, n), handed out to `threads` workers (the calling
+// thread is worker 0) as they come free: the cost of a vertex's repulsion varies with how
+// crowded its neighbourhood is, so fixed shares would leave a thread waiting. What a block
+// computes must not depend on which worker takes it.
+template <class F>
+void parallel_blocks(std::size_t n, unsigned threads, F&& fn) {
+  constexpr std::size_t block = 512;
+  if (threads <= 1 || n <= block) {
+    fn(std::size_t(0), n, 0u);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  auto work = [&](unsigned worker) {
+    for (std::size_t b; (b = next.fetch_add(block)) < n;) fn(b, std::min(n, b + block), worker);
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& t : pool) t.join();
 }
 
 // The Barnes-Hut quadtree over the current positions, rebuilt every step. Cells live in one
@@ -59,6 +91,25 @@ class QuadTree {
     for (std::size_t b = 0; b < pos.size(); ++b) insert(std::int32_t(b), pos, mass);
     for (auto& c : cells_)
       if (c.mass > 0) c.mx /= c.mass, c.my /= c.mass;
+  }
+
+  // The vertices in the order of the tree's leaves (a Z-order of the plane): consecutive
+  // vertices are near each other and open mostly the same cells, which keeps them in cache.
+  std::vector<std::int32_t> leaf_order() const {
+    std::vector<std::int32_t> order, stack;
+    order.reserve(next_.size());
+    if (cells_.empty()) return order;
+    stack.push_back(0);
+    while (!stack.empty()) {
+      const Cell& c = cells_[stack.back()];
+      stack.pop_back();
+      if (c.child < 0) {
+        for (std::int32_t e = c.body; e >= 0; e = next_[e]) order.push_back(e);
+      } else {
+        for (int q = 3; q >= 0; --q) stack.push_back(c.child + q);
+      }
+    }
+    return order;
   }
 
   // Repulsion on vertex b from every other vertex, far cells approximated.
@@ -169,7 +220,7 @@ Vec2 seed_position(std::string_view id, std::size_t n) {
 }
 
 std::vector<Vec2> repulsion_forces(const std::vector<Vec2>& positions, const std::vector<double>& mass,
-                                   double scaling, double theta, std::size_t* terms) {
+                                   double scaling, double theta, std::size_t* terms, unsigned threads) {
   std::size_t count = 0;
   std::vector<Vec2> force(positions.size());
   const std::size_t n = positions.size();
@@ -189,12 +240,108 @@ std::vector<Vec2> repulsion_forces(const std::vector<Vec2>& positions, const std
   }
   QuadTree tree;
   tree.build(positions, mass);
-  std::vector<std::int32_t> stack;
-  for (std::size_t a = 0; a < n; ++a)
-    force[a] = tree.force_on(std::int32_t(a), positions, mass, scaling, theta, stack, count);
-  if (terms) *terms = count;
+  const std::vector<std::int32_t> order = tree.leaf_order();
+  threads = thread_count(threads, n);
+  std::vector<std::size_t> counts(threads, 0);
+  parallel_blocks(n, threads, [&](std::size_t begin, std::size_t end, unsigned worker) {
+    std::vector<std::int32_t> stack;
+    std::size_t c = 0;
+    for (std::size_t k = begin; k < end; ++k) {
+      const std::int32_t a = order[k];
+      force[std::size_t(a)] = tree.force_on(a, positions, mass, scaling, theta, stack, c);
+    }
+    counts[worker] += c;
+  });
+  if (terms) *terms = std::accumulate(counts.begin(), counts.end(), count);
   return force;
 }
+
+namespace {
+
+constexpr std::uint32_t no_vertex = std::numeric_limits<std::uint32_t>::max();
+
+// A direction drawn from vertex v's index and a level: the same every run.
+Vec2 unit_jitter(std::size_t v, std::size_t level) {
+  std::uint64_t state = (std::uint64_t(v) << 8) ^ level;
+  double u = double(splitmix(state) >> 11) * 0x1.0p-53, r = double(splitmix(state) >> 11) * 0x1.0p-53;
+  double a = 2 * std::numbers::pi * u, len = 0.5 + 0.5 * r;
+  return {len * std::cos(a), len * std::sin(a)};
+}
+
+// One level of coarsening by matching (Hu 2005, section 4; Walshaw 2003): vertices, lightest
+// first, are matched with the free neighbour of the heaviest tie relative to their masses
+// (w / (m_u m_v): light neighbours first, so coarse vertices stay of similar weight); a vertex
+// left over joins the lightest group among its neighbours' (a star's leaves join its centre,
+// which matching alone would shrink by one leaf a level). Pinned and isolated vertices stay on
+// their own. Writes parent[v], the coarse vertex of v, numbered by their first member, and
+// returns the number of coarse vertices. O(m + n log n).
+std::uint32_t match_vertices(const std::vector<std::uint32_t>& start, const std::vector<std::uint32_t>& to,
+                             const std::vector<double>& weight, const std::vector<double>& mass,
+                             const std::vector<std::uint8_t>& pinned, std::vector<std::uint32_t>& parent) {
+  const std::size_t n = mass.size();
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return mass[a] < mass[b]; });
+  std::vector<std::uint32_t> mate(n, no_vertex);
+  for (std::uint32_t v : order) {
+    if (pinned[v] || mate[v] != no_vertex) continue;
+    std::uint32_t best = no_vertex;
+    double best_score = -1;
+    for (std::uint32_t k = start[v]; k < start[v + 1]; ++k) {
+      const std::uint32_t u = to[k];
+      if (u == v || pinned[u] || mate[u] != no_vertex) continue;
+      const double score = weight[k] / (mass[u] * mass[v]);
+      if (score > best_score) best = u, best_score = score;
+    }
+    if (best != no_vertex) mate[v] = best, mate[best] = v;
+  }
+  parent.assign(n, no_vertex);
+  std::uint32_t count = 0;
+  std::vector<double> group_mass;
+  for (std::uint32_t v = 0; v < n; ++v)
+    if (mate[v] != no_vertex && parent[v] == no_vertex) {
+      parent[v] = parent[mate[v]] = count++;
+      group_mass.push_back(mass[v] + mass[mate[v]]);
+    }
+  for (std::uint32_t v : order) {
+    if (pinned[v] || parent[v] != no_vertex) continue;
+    std::uint32_t best = no_vertex;
+    for (std::uint32_t k = start[v]; k < start[v + 1]; ++k) {
+      const std::uint32_t g = parent[to[k]];
+      if (g != no_vertex && !pinned[to[k]] && (best == no_vertex || group_mass[g] < group_mass[best])) best = g;
+    }
+    if (best != no_vertex) parent[v] = best, group_mass[best] += mass[v];
+  }
+  for (std::uint32_t v = 0; v < n; ++v)
+    if (parent[v] == no_vertex) parent[v] = count++;
+  // Renumber by first member, so the coarse order follows the fine one.
+  std::vector<std::uint32_t> renumber(count, no_vertex);
+  std::uint32_t next = 0;
+  for (std::uint32_t v = 0; v < n; ++v) {
+    if (renumber[parent[v]] == no_vertex) renumber[parent[v]] = next++;
+    parent[v] = renumber[parent[v]];
+  }
+  return count;
+}
+
+double rms_radius(const std::vector<Vec2>& pos) {
+  if (pos.empty()) return 0;
+  double cx = 0, cy = 0, r2 = 0;
+  for (const auto& p : pos) cx += p.x, cy += p.y;
+  cx /= double(pos.size()), cy /= double(pos.size());
+  for (const auto& p : pos) r2 += (p.x - cx) * (p.x - cx) + (p.y - cy) * (p.y - cy);
+  return std::sqrt(r2 / double(pos.size()));
+}
+
+// Cooling (see ForceLayout::cool): ForceAtlas2's adaptive speed keeps a drawing near its
+// equilibrium trembling for a long time; a multilevel start begins close to it, so after a few
+// free steps the moves shrink geometrically, as in the cooling of Fruchterman and Reingold
+// (1991) and of sfdp (Hu 2005).
+constexpr int coarse_warm_steps = 10, fine_warm_steps = 20;
+constexpr double cooling_rate = 0.9;
+constexpr std::size_t coarsest_size = 50;
+
+}  // namespace
 
 ForceLayout::ForceLayout(std::vector<Vec2> positions, std::vector<LayoutTie> ties, LayoutSettings settings)
     : pos_(std::move(positions)), ties_(std::move(ties)), settings_(settings) {
@@ -205,19 +352,206 @@ ForceLayout::ForceLayout(std::vector<Vec2> positions, std::vector<LayoutTie> tie
   force_.assign(n, {});
   old_force_.assign(n, {});
   pinned_.assign(n, 0);
+  build_adjacency();
+}
+
+ForceLayout::ForceLayout(std::vector<Vec2> positions, std::vector<LayoutTie> ties, std::vector<double> mass,
+                         LayoutSettings settings)
+    : pos_(std::move(positions)), mass_(std::move(mass)), ties_(std::move(ties)), settings_(settings) {
+  const std::size_t n = pos_.size();
+  force_.assign(n, {});
+  old_force_.assign(n, {});
+  pinned_.assign(n, 0);
+  build_adjacency();
+}
+
+void ForceLayout::build_adjacency() {
+  const std::size_t n = pos_.size();
+  adj_start_.assign(n + 1, 0);
+  for (const auto& t : ties_) ++adj_start_[t.u + 1], ++adj_start_[t.v + 1];
+  for (std::size_t v = 0; v < n; ++v) adj_start_[v + 1] += adj_start_[v];
+  adj_to_.resize(ties_.size() * 2);
+  adj_weight_.resize(ties_.size() * 2);
+  std::vector<std::uint32_t> at(adj_start_.begin(), adj_start_.end() - 1);
+  for (const auto& t : ties_) {
+    adj_to_[at[t.u]] = t.v, adj_weight_[at[t.u]++] = t.weight;
+    adj_to_[at[t.v]] = t.u, adj_weight_[at[t.v]++] = t.weight;
+  }
+}
+
+int ForceLayout::start_multilevel(std::size_t min_vertices) {
+  end_multilevel();
+  if (pos_.size() < std::max<std::size_t>(min_vertices, 2)) return 0;
+  while (true) {
+    const ForceLayout& finer = coarse_.empty() ? *this : coarse_.back();
+    const std::size_t n = finer.size();
+    if (n <= coarsest_size) break;
+    std::vector<std::uint32_t> parent;
+    const std::uint32_t count =
+        match_vertices(finer.adj_start_, finer.adj_to_, finer.adj_weight_, finer.mass_, finer.pinned_, parent);
+    if (double(count) > 0.8 * double(n)) break;  // hardly shrinks: many isolated or pinned vertices
+    std::vector<Vec2> pos(count);
+    std::vector<double> mass(count, 0.0);
+    std::vector<std::uint8_t> pinned(count, 0), placed(count, 0);
+    for (std::size_t v = 0; v < n; ++v) {
+      const std::uint32_t c = parent[v];
+      mass[c] += finer.mass_[v];
+      if (!placed[c]) pos[c] = finer.pos_[v], placed[c] = 1;  // where its first member is
+      if (finer.pinned_[v]) pinned[c] = 1;
+    }
+    std::vector<LayoutTie> ties;
+    ties.reserve(finer.ties_.size());
+    for (const auto& t : finer.ties_) {
+      std::uint32_t a = parent[t.u], b = parent[t.v];
+      if (a == b) continue;
+      if (a > b) std::swap(a, b);
+      ties.push_back({a, b, t.weight});
+    }
+    std::sort(ties.begin(), ties.end(), [](const LayoutTie& x, const LayoutTie& y) { return x.u != y.u ? x.u < y.u : x.v < y.v; });
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < ties.size(); ++i) {
+      if (out > 0 && ties[out - 1].u == ties[i].u && ties[out - 1].v == ties[i].v) ties[out - 1].weight += ties[i].weight;
+      else ties[out++] = ties[i];
+    }
+    ties.resize(out);
+    LayoutSettings s = settings_;
+    s.settle_tolerance = settings_.settle_tolerance * 4;
+    s.settle_steps = std::min(settings_.settle_steps, 10);
+    ForceLayout coarse(std::move(pos), std::move(ties), std::move(mass), s);
+    coarse.pinned_ = std::move(pinned);
+    coarse.cool(coarse_warm_steps);
+    coarse_.push_back(std::move(coarse));
+    parent_.push_back(std::move(parent));
+  }
+  if (coarse_.empty()) return 0;
+  coarse_.back().fit_scale();
+  settled_ = false;
+  calm_steps_ = 0;
+  level_steps_ = 0;
+  cool(fine_warm_steps);
+  show_coarse();
+  return int(coarse_.size());
+}
+
+// Lays the next finer graph out from the coarsest one's drawing and drops the coarsest: each
+// vertex starts at its coarse vertex, a third of the way towards the coarse vertices of its
+// neighbours (so the members of one coarse vertex part in the directions of their own ties),
+// plus a small jitter that keeps members with the same neighbours apart. Pinned vertices keep
+// their place.
+void ForceLayout::prolong() {
+  const ForceLayout& coarse = coarse_.back();
+  const std::size_t level = coarse_.size();
+  ForceLayout& fine = level >= 2 ? coarse_[level - 2] : *this;
+  const auto& parent = parent_.back();
+  double tie_length = 0;
+  for (const auto& t : coarse.ties_)
+    tie_length += std::sqrt((coarse.pos_[t.u].x - coarse.pos_[t.v].x) * (coarse.pos_[t.u].x - coarse.pos_[t.v].x) +
+                            (coarse.pos_[t.u].y - coarse.pos_[t.v].y) * (coarse.pos_[t.u].y - coarse.pos_[t.v].y));
+  tie_length = coarse.ties_.empty() ? rms_radius(coarse.pos_) / std::sqrt(double(coarse.size()))
+                                    : tie_length / double(coarse.ties_.size());
+  for (std::size_t v = 0; v < fine.size(); ++v) {
+    if (fine.pinned_[v]) continue;
+    const Vec2 base = coarse.pos_[parent[v]];
+    double sx = 0, sy = 0;
+    int outside = 0;
+    for (std::uint32_t k = fine.adj_start_[v]; k < fine.adj_start_[v + 1]; ++k) {
+      const std::uint32_t c = parent[fine.adj_to_[k]];
+      if (c == parent[v]) continue;
+      sx += coarse.pos_[c].x, sy += coarse.pos_[c].y;
+      ++outside;
+    }
+    Vec2 p = base;
+    if (outside > 0) p.x += (sx / outside - base.x) / 3, p.y += (sy / outside - base.y) / 3;
+    const Vec2 j = unit_jitter(v, level);
+    fine.pos_[v] = {p.x + j.x * 0.1 * tie_length, p.y + j.y * 0.1 * tie_length};
+  }
+  fine.fit_scale();
+  std::fill(fine.old_force_.begin(), fine.old_force_.end(), Vec2{});
+  coarse_.pop_back();
+  parent_.pop_back();
+  level_steps_ = 0;
+}
+
+// Scales the drawing about the origin by the factor s that minimises ForceAtlas2's energy
+// along that one direction: with attraction w d (potential w d^2 / 2), repulsion
+// k_r m_u m_v / d (potential -k_r m_u m_v log d) and gravity k_g m (potential k_g m |x|),
+// E(s) = s^2 A - R log s + s G with A = sum over ties w d^2 / 2, R = k_r sum over pairs m_u m_v
+// = k_r ((sum m)^2 - sum m^2) / 2 and G = k_g sum m |x|, so dE/ds = 0 at
+// s = (sqrt(G^2 + 8 A R) - G) / (4 A) (with strong gravity, potential k_g m |x|^2 / 2:
+// s = sqrt(R / (2 (A + G)))). A coarse drawing has no room for the members inside each coarse
+// vertex, so the finer one starts too small; this puts it at its own scale at once instead of
+// the hundreds of steps that spreading a whole drawing takes. LinLog attraction and pinned
+// vertices (which must stay where they are) leave the scale alone. O(n + m).
+void ForceLayout::fit_scale() {
+  if (settings_.lin_log || ties_.empty() || std::any_of(pinned_.begin(), pinned_.end(), [](std::uint8_t p) { return p != 0; }))
+    return;
+  // Centred first: gravity's pull on a whole drawing that sits off-centre is the slowest thing
+  // for the forces to correct, and a coarse drawing cooled fast may not have corrected it.
+  double mx = 0, my = 0, total = 0;
+  for (std::size_t v = 0; v < pos_.size(); ++v) mx += mass_[v] * pos_[v].x, my += mass_[v] * pos_[v].y, total += mass_[v];
+  for (auto& p : pos_) p.x -= mx / total, p.y -= my / total;
+  const double delta = settings_.edge_weight_influence;
+  double a = 0, g = 0, sum_m = 0, sum_m2 = 0;
+  for (const auto& t : ties_) {
+    const double w = delta == 0 ? 1.0 : (delta == 1 ? t.weight : std::pow(t.weight, delta));
+    const double dx = pos_[t.u].x - pos_[t.v].x, dy = pos_[t.u].y - pos_[t.v].y;
+    a += w * (dx * dx + dy * dy) / 2;
+  }
+  for (std::size_t v = 0; v < pos_.size(); ++v) {
+    const double r2 = pos_[v].x * pos_[v].x + pos_[v].y * pos_[v].y;
+    g += settings_.gravity * mass_[v] * (settings_.strong_gravity ? r2 / 2 : std::sqrt(r2));
+    sum_m += mass_[v], sum_m2 += mass_[v] * mass_[v];
+  }
+  const double r = settings_.scaling * (sum_m * sum_m - sum_m2) / 2;
+  if (!(a > 0) || !(r > 0)) return;
+  const double s = settings_.strong_gravity ? std::sqrt(r / (2 * (a + g))) : (std::sqrt(g * g + 8 * a * r) - g) / (4 * a);
+  if (!std::isfinite(s) || s <= 0) return;
+  for (auto& p : pos_) p.x *= s, p.y *= s;
+}
+
+void ForceLayout::end_multilevel() {
+  while (!coarse_.empty()) prolong();
+  current_.clear();
+}
+
+// Shows the coarse phase in positions(): each vertex at its coarse vertex, spread a little.
+void ForceLayout::show_coarse() {
+  const ForceLayout& coarse = coarse_.back();
+  current_.resize(pos_.size());
+  std::iota(current_.begin(), current_.end(), 0u);
+  for (const auto& parent : parent_)
+    for (auto& c : current_) c = parent[c];
+  const double spread = 0.3 * rms_radius(coarse.pos_) / std::sqrt(double(std::max<std::size_t>(coarse.size(), 1)));
+  for (std::size_t v = 0; v < pos_.size(); ++v) {
+    if (pinned_[v]) continue;
+    const Vec2 p = coarse.pos_[current_[v]], j = unit_jitter(v, 0);
+    pos_[v] = {p.x + j.x * spread, p.y + j.y * spread};
+  }
 }
 
 void ForceLayout::set_position(std::size_t i, Vec2 p) {
   if (i >= pos_.size()) return;
+  end_multilevel();
   pos_[i] = p;
   old_force_[i] = {};
 }
 
 void ForceLayout::set_pinned(std::size_t i, bool pinned) {
-  if (i < pinned_.size()) pinned_[i] = pinned ? 1 : 0;
+  if (i >= pinned_.size()) return;
+  if (bool(pinned_[i]) != pinned) end_multilevel();
+  pinned_[i] = pinned ? 1 : 0;
+}
+
+void ForceLayout::cool(int warm_steps) {
+  cooling_ = true;
+  warm_steps_ = warm_steps;
+  temperature_ = 1.0;
 }
 
 void ForceLayout::reheat() {
+  end_multilevel();
+  cooling_ = false;
+  temperature_ = 1.0;
   speed_ = 1.0;
   speed_efficiency_ = 1.0;
   calm_steps_ = 0;
@@ -226,6 +560,24 @@ void ForceLayout::reheat() {
 }
 
 double ForceLayout::step() {
+  if (coarse_.empty()) return fa2_step();
+  ++iterations_;
+  ForceLayout& level = coarse_.back();
+  const double moved = level.fa2_step();
+  last_movement_ = level.last_movement_;
+  // Coarse levels are laid out roughly: their drawing is only a start for the next level.
+  if (level.settled() || ++level_steps_ >= coarse_step_cap) {
+    prolong();
+    if (coarse_.empty()) {
+      current_.clear();
+      return moved;
+    }
+  }
+  show_coarse();
+  return moved;
+}
+
+double ForceLayout::fa2_step() {
   const std::size_t n = pos_.size();
   ++iterations_;
   if (n <= 1) {
@@ -233,29 +585,35 @@ double ForceLayout::step() {
     return 0;
   }
   std::swap(force_, old_force_);
-  force_ = repulsion_forces(pos_, mass_, settings_.scaling, settings_.theta);
+  force_ = repulsion_forces(pos_, mass_, settings_.scaling, settings_.theta, nullptr, settings_.threads);
 
-  // Gravity towards the origin.
-  for (std::size_t v = 0; v < n; ++v) {
-    double d = std::hypot(pos_[v].x, pos_[v].y);
-    if (d <= 0) continue;
-    double f = settings_.strong_gravity ? settings_.gravity * mass_[v] : settings_.gravity * mass_[v] / d;
-    force_[v].x -= pos_[v].x * f, force_[v].y -= pos_[v].y * f;
-  }
-  // Attraction along the ties.
+  // Gravity towards the origin and attraction along the ties, each vertex on its own: the
+  // sums do not depend on the threads.
   const double delta = settings_.edge_weight_influence;
-  for (const auto& t : ties_) {
-    double w = delta == 0 ? 1.0 : (delta == 1 ? t.weight : std::pow(t.weight, delta));
-    double dx = pos_[t.u].x - pos_[t.v].x, dy = pos_[t.u].y - pos_[t.v].y;
-    double f = -w;
-    if (settings_.lin_log) {
-      double d = std::hypot(dx, dy);
-      if (d <= 0) continue;
-      f = -w * std::log1p(d) / d;
+  parallel_blocks(n, thread_count(settings_.threads, n), [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t v = begin; v < end; ++v) {
+      const double px = pos_[v].x, py = pos_[v].y;
+      double fx = force_[v].x, fy = force_[v].y;
+      const double d = std::sqrt(px * px + py * py);
+      if (d > 0) {
+        const double f = settings_.strong_gravity ? settings_.gravity * mass_[v] : settings_.gravity * mass_[v] / d;
+        fx -= px * f, fy -= py * f;
+      }
+      for (std::uint32_t k = adj_start_[v]; k < adj_start_[v + 1]; ++k) {
+        const double w = delta == 0 ? 1.0 : (delta == 1 ? adj_weight_[k] : std::pow(adj_weight_[k], delta));
+        const Vec2 q = pos_[adj_to_[k]];
+        const double dx = px - q.x, dy = py - q.y;
+        double f = -w;
+        if (settings_.lin_log) {
+          const double dist = std::sqrt(dx * dx + dy * dy);
+          if (dist <= 0) continue;
+          f = -w * std::log1p(dist) / dist;
+        }
+        fx += dx * f, fy += dy * f;
+      }
+      force_[v] = {fx, fy};
     }
-    force_[t.u].x += dx * f, force_[t.u].y += dy * f;
-    force_[t.v].x -= dx * f, force_[t.v].y -= dy * f;
-  }
+  });
 
   // Adaptive speed (Jacomy et al. 2014, as in Gephi's ForceAtlas2.java): a node whose force
   // keeps flipping ("swinging") slows down; the global speed follows the ratio of coherent
@@ -265,8 +623,8 @@ double ForceLayout::step() {
     if (pinned_[v]) continue;
     double sx = force_[v].x - old_force_[v].x, sy = force_[v].y - old_force_[v].y;
     double tx = force_[v].x + old_force_[v].x, ty = force_[v].y + old_force_[v].y;
-    swinging_total += mass_[v] * std::hypot(sx, sy);
-    traction_total += mass_[v] * 0.5 * std::hypot(tx, ty);
+    swinging_total += mass_[v] * std::sqrt(sx * sx + sy * sy);
+    traction_total += mass_[v] * 0.5 * std::sqrt(tx * tx + ty * ty);
   }
   double dn = double(n);
   double estimated_jt = 0.05 * std::sqrt(dn);
@@ -285,7 +643,12 @@ double ForceLayout::step() {
     speed_efficiency_ *= 1.3;
   }
   const double max_rise = 0.5;
-  speed_ = speed_ + std::min(target_speed - speed_, max_rise * speed_);
+  const bool cold = cooling_ && warm_steps_-- <= 0;
+  // Cooling: the speed may fall but not rise again, so that the falling temperature is not
+  // undone by the adaptive speed (less swinging, more speed).
+  speed_ = speed_ + std::min(target_speed - speed_, cold ? 0.0 : max_rise * speed_);
+  if (cold) temperature_ *= cooling_rate;
+  const double speed = speed_ * temperature_;
 
   double moved = 0;
   std::size_t movers = 0;
@@ -293,12 +656,12 @@ double ForceLayout::step() {
   for (std::size_t v = 0; v < n; ++v) {
     if (pinned_[v]) continue;
     double sx = force_[v].x - old_force_[v].x, sy = force_[v].y - old_force_[v].y;
-    double swinging = mass_[v] * std::hypot(sx, sy);
-    double factor = speed_ / (1.0 + std::sqrt(speed_ * swinging));
+    double swinging = mass_[v] * std::sqrt(sx * sx + sy * sy);
+    double factor = speed / (1.0 + std::sqrt(speed * swinging));
     double dx = force_[v].x * factor, dy = force_[v].y * factor;
     if (!std::isfinite(dx) || !std::isfinite(dy)) continue;
     pos_[v].x += dx, pos_[v].y += dy;
-    moved += std::hypot(dx, dy);
+    moved += std::sqrt(dx * dx + dy * dy);
     ++movers;
   }
   for (const auto& p : pos_) cx += p.x, cy += p.y;

@@ -12,7 +12,23 @@
 // steps) with the adaptive global speed of section "Adaptive speed" of the paper, as Gephi's
 // ForceAtlas2.java implements it. Repulsion over all pairs is O(n^2); the Barnes-Hut quadtree
 // (Barnes and Hut, Nature 324, 1986) approximates a far cell by its centre of mass when
-// cell width / distance < theta, which makes a step O(n log n + m).
+// cell width / distance < theta, which makes a step O(n log n + m). The force pass (repulsion,
+// attraction, gravity: each vertex's sum on its own) runs on every core; a vertex's force does
+// not depend on how the vertices were shared out, so a drawing is the same whatever the number
+// of threads.
+//
+// Multilevel start (start_multilevel()): a large graph laid out from random seeds needs
+// thousands of steps to untangle. Following Walshaw ("A multilevel algorithm for force-directed
+// graph drawing", JGAA 7(3), 2003) and Hu ("Efficient, high-quality force-directed graph
+// drawing", Mathematica Journal 10(1), 2005; graphviz's sfdp), the graph is coarsened by
+// matching: each vertex is merged with one neighbour, vertices left without a free neighbour
+// join a neighbour's pair, until a few dozen vertices remain. A coarse vertex weighs what its
+// members weigh and a coarse tie pulls with the summed strength of the ties it stands for, so the
+// coarse graph's forces are the far field of the fine graph's and its drawing has the fine
+// drawing's scale. The coarsest graph is laid out from the seeds, each finer one starts from its
+// coarse parent's position (nudged towards its neighbours') and is refined by a few steps, and
+// the full graph's ForceAtlas2 finishes. Coarsening merges neighbours only, so components stay
+// apart; pinned vertices are never merged and stay pinned on every level.
 //
 // Threading: `ForceLayout` is a plain value owned by one thread. `LayoutWorker` runs one on its
 // own thread and publishes a copy of the positions after every step under a mutex; the viewer
@@ -56,6 +72,9 @@ struct LayoutSettings {
   // `settle_steps` steps in a row.
   double settle_tolerance = 5e-4;
   int settle_steps = 15;
+  // Threads for the force pass; 0: every core (std::thread::hardware_concurrency). Small graphs
+  // (under 2,000 vertices) use one: starting threads would cost more than the step.
+  unsigned threads = 0;
 
   // Gephi's defaults for a graph of n nodes: scaling 10 under 100 nodes, else 2; more jitter
   // tolerance for very large graphs.
@@ -72,9 +91,11 @@ Vec2 seed_position(std::string_view id, std::size_t n);
 // other by nothing (they are separated by the attraction and the jitter of the next steps).
 // O(n log n) for theta > 0 on points that are not pathologically clustered, O(n^2) for theta = 0.
 // `terms`, when given, receives the number of force terms summed (a pair of points, or a point
-// and a tree cell standing for many): the work, counted rather than timed.
+// and a tree cell standing for many): the work, counted rather than timed. `threads` share the
+// Barnes-Hut pass (0: every core; see LayoutSettings::threads); the forces do not depend on it.
 std::vector<Vec2> repulsion_forces(const std::vector<Vec2>& positions, const std::vector<double>& mass,
-                                   double scaling, double theta, std::size_t* terms = nullptr);
+                                   double scaling, double theta, std::size_t* terms = nullptr,
+                                   unsigned threads = 1);
 
 // One ForceAtlas2 simulation. Not thread-safe: one owner at a time (see LayoutWorker).
 class ForceLayout {
@@ -83,8 +104,22 @@ class ForceLayout {
   // `positions` has one entry per vertex; ties refer to vertices 0..positions.size()-1.
   ForceLayout(std::vector<Vec2> positions, std::vector<LayoutTie> ties, LayoutSettings settings);
 
-  // One iteration: forces, adaptive speed, moves (pinned vertices keep their place).
-  // Returns the mean displacement of the vertices that moved. O(n log n + m).
+  // Prepares a multilevel start (see the top of this file) for a graph of at least
+  // `min_vertices` vertices, from the current positions as seeds: the next steps lay out the
+  // coarse graphs, coarsest first, with positions() showing each fine vertex near its coarse
+  // vertex, then the full graph. Call it on a fresh layout from seed positions, not on a drawing
+  // to keep. Any edit (set_position, set_pinned, reheat) ends the coarse phase where it is and
+  // carries on with the full graph. O(m log m) to build the levels; returns how many coarse
+  // levels there are (0: the graph is too small or would not coarsen).
+  int start_multilevel(std::size_t min_vertices = 1000);
+  // Coarse levels still to lay out before the full graph; each takes at most coarse_step_cap
+  // steps (it stops earlier when it settles).
+  std::size_t coarse_levels() const { return coarse_.size(); }
+  static constexpr int coarse_step_cap = 150;
+
+  // One iteration: forces, adaptive speed, moves (pinned vertices keep their place); during a
+  // multilevel start, an iteration of the current coarse level. Returns the mean displacement
+  // of the vertices that moved. O(n log n + m).
   double step();
   // Runs step() until settled(), `max_steps` steps or `budget_ms` milliseconds, whichever first.
   // Returns the number of steps run.
@@ -110,9 +145,23 @@ class ForceLayout {
   double last_movement() const { return last_movement_; }  // mean step / radius
 
  private:
+  // A coarse graph: vertex masses given (the sums of its members'), not 1 + degree.
+  ForceLayout(std::vector<Vec2> positions, std::vector<LayoutTie> ties, std::vector<double> mass,
+              LayoutSettings settings);
+  void build_adjacency();
+  void cool(int warm_steps);
+  void fit_scale();
+  void prolong();
+  void end_multilevel();
+  void show_coarse();
+  double fa2_step();
+
   std::vector<Vec2> pos_, force_, old_force_;
   std::vector<double> mass_;
   std::vector<LayoutTie> ties_;
+  // Ties by vertex (both directions), for the attraction of each vertex on its own thread.
+  std::vector<std::uint32_t> adj_start_, adj_to_;
+  std::vector<double> adj_weight_;
   std::vector<std::uint8_t> pinned_;
   LayoutSettings settings_;
   double speed_ = 1.0, speed_efficiency_ = 1.0;
@@ -120,6 +169,19 @@ class ForceLayout {
   int calm_steps_ = 0;
   bool settled_ = false;
   double last_movement_ = 0;
+  // The multilevel start: coarse_[k] is the graph of level k + 1 (coarse_.back() the coarsest,
+  // the one laid out now); parent_[k] maps the vertices of the next finer graph (this one for
+  // k = 0, else coarse_[k - 1]) to coarse_[k]'s; current_[v] is the coarse_.back() vertex
+  // that vertex v belongs to.
+  std::vector<ForceLayout> coarse_;
+  std::vector<std::vector<std::uint32_t>> parent_;
+  std::vector<std::uint32_t> current_;
+  int level_steps_ = 0;
+  // Cooling after a multilevel start: moves are scaled by `temperature_`, which stays 1 for
+  // `warm_steps_` steps and then falls by `cooling_rate_` a step (reheat() ends it).
+  bool cooling_ = false;
+  int warm_steps_ = 0;
+  double temperature_ = 1.0;
 };
 
 // Runs a ForceLayout on its own thread. Every public member may be called from any thread.

@@ -43,7 +43,10 @@ std::vector<Vec2> network_positions(const Coalition& coalition, int steps) {
   auto positions = initial_positions(coalition, &complete);
   if (complete || coalition.nodes.size() < 2) return positions;
   ForceLayout layout(std::move(positions), layout_ties(coalition), LayoutSettings::for_size(coalition.nodes.size()));
-  layout.run(steps);
+  // No stored position at all: a large network starts coarse (its coarse levels come on top of
+  // `steps`, at most ForceLayout::coarse_step_cap each).
+  if (coalition.layout.empty()) layout.start_multilevel();
+  layout.run(steps + ForceLayout::coarse_step_cap * int(layout.coarse_levels()));
   return layout.positions();
 }
 

@@ -63,7 +63,8 @@ std::string as_of_text(Lang lang, const std::optional<Date>& at);
 // Positions for every node of `coalition` (index i for nodes[i]): the stored layout where every
 // node has one, else the ForceAtlas2 layout of core/graph/layout.hpp run for `steps` steps from the
 // stored or seeded positions (a fixed number of steps, no time budget, so the same document
-// always gives the same picture). O(steps (n log n + m)).
+// always gives the same picture), after a multilevel start when no node has a stored position.
+// O(steps (n log n + m)).
 std::vector<Vec2> network_positions(const Coalition& coalition, int steps = 800);
 
 // The network as a standalone SVG document (it can also be inlined in HTML as is): a title and

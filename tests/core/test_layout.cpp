@@ -8,6 +8,8 @@
 
 #include "core/model/coalition_layout.hpp"
 #include "core/model/coalition.hpp"
+#include "bench/ba_graph.hpp"
+#include "core/graph/layout.hpp"
 
 using namespace wijknet;
 
@@ -243,4 +245,159 @@ TEST_CASE("pausing a layout that is running says so: running() turns false and s
   worker.pause();
   REQUIRE(worker.wait_idle(10000));
   CHECK_FALSE(worker.running());
+}
+
+// ---------------------------------------------------------------------------------- multilevel
+
+namespace {
+
+std::vector<LayoutTie> ba_ties(std::uint32_t n, std::uint32_t m, std::uint32_t offset = 0, std::uint64_t seed = 42) {
+  std::vector<LayoutTie> ties;
+  for (auto [u, v] : bench::barabasi_albert(n, m, seed)) ties.push_back({u + offset, v + offset, 1.0});
+  return ties;
+}
+
+bool all_finite(const std::vector<Vec2>& p) {
+  return std::all_of(p.begin(), p.end(), [](Vec2 q) { return std::isfinite(q.x) && std::isfinite(q.y); });
+}
+
+// Runs a layout to the end: its coarse levels, then the full graph until settled.
+std::vector<Vec2> settle(ForceLayout& layout, int max_steps = 5000) {
+  layout.run(max_steps);
+  return layout.positions();
+}
+
+struct Disc {
+  Vec2 centre;
+  double radius = 0;  // root mean square distance from the centre
+};
+
+Disc disc_of(const std::vector<Vec2>& p, std::size_t begin, std::size_t end) {
+  Disc d;
+  for (std::size_t i = begin; i < end; ++i) d.centre.x += p[i].x, d.centre.y += p[i].y;
+  d.centre.x /= double(end - begin), d.centre.y /= double(end - begin);
+  for (std::size_t i = begin; i < end; ++i) d.radius += std::pow(dist(p[i], d.centre), 2);
+  d.radius = std::sqrt(d.radius / double(end - begin));
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("the force pass gives the same forces on one thread and on several") {
+  auto pos = random_points(5000, 11, 300);
+  std::vector<double> mass(pos.size());
+  for (std::size_t i = 0; i < mass.size(); ++i) mass[i] = 1 + double(i % 7);
+  std::size_t t1 = 0, t4 = 0;
+  auto one = repulsion_forces(pos, mass, 2.0, 1.2, &t1, 1);
+  auto four = repulsion_forces(pos, mass, 2.0, 1.2, &t4, 4);
+  CHECK(t1 == t4);
+  for (std::size_t i = 0; i < pos.size(); ++i) REQUIRE(one[i] == four[i]);
+}
+
+TEST_CASE("a multilevel start coarsens a large graph, settles, and gives the same drawing every run") {
+  const std::uint32_t n = 2500;
+  auto run = [&](unsigned threads) {
+    LayoutSettings s = LayoutSettings::for_size(n);
+    s.threads = threads;
+    ForceLayout layout(seeds(n), ba_ties(n, 3), s);
+    const int levels = layout.start_multilevel();
+    CHECK(levels >= 4);  // 2,500 vertices to at most 50: each level at most 0.8 of the last
+    CHECK(layout.coarse_levels() == std::size_t(levels));
+    CHECK_FALSE(layout.settled());
+    // Every step of the coarse phase shows a drawing of the whole graph.
+    layout.step();
+    CHECK(layout.positions().size() == n);
+    CHECK(all_finite(layout.positions()));
+    const auto pos = settle(layout);
+    CHECK(layout.coarse_levels() == 0);
+    CHECK(layout.settled());
+    CHECK(all_finite(pos));
+    return pos;
+  };
+  const auto a = run(1), b = run(1), c = run(2);
+  for (std::size_t i = 0; i < n; ++i) {
+    REQUIRE(a[i] == b[i]);
+    REQUIRE(a[i] == c[i]);  // the threads share the work, not the sums
+  }
+  // Not collapsed: no two vertices on one point, and tied vertices nearer than average.
+  std::vector<Vec2> sorted = a;
+  std::sort(sorted.begin(), sorted.end(), [](Vec2 p, Vec2 q) { return p.x != q.x ? p.x < q.x : p.y < q.y; });
+  CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+  double tied = 0, any = 0;
+  const auto ties = ba_ties(n, 3);
+  for (const auto& t : ties) tied += dist(a[t.u], a[t.v]);
+  for (std::uint32_t i = 0; i < n; ++i) any += dist(a[i], a[(i * 7919u + 13u) % n]);
+  CHECK(tied / double(ties.size()) < 0.5 * any / n);
+}
+
+TEST_CASE("a multilevel start leaves small graphs alone") {
+  ForceLayout layout(seeds(16), two_cliques(8), LayoutSettings::for_size(16));
+  CHECK(layout.start_multilevel() == 0);
+  CHECK(layout.coarse_levels() == 0);
+  CHECK(layout.positions() == seeds(16));
+  // Isolated vertices do not coarsen: nothing to start from.
+  ForceLayout scattered(seeds(3000), {}, LayoutSettings::for_size(3000));
+  CHECK(scattered.start_multilevel() == 0);
+}
+
+TEST_CASE("a multilevel start keeps two components apart, as the plain layout does") {
+  // Two networks of 700 members with no tie between them.
+  const std::uint32_t k = 700;
+  auto ties = ba_ties(k, 3, 0, 1);
+  for (const auto& t : ba_ties(k, 3, k, 2)) ties.push_back(t);
+  for (bool multilevel : {false, true}) {
+    ForceLayout layout(seeds(2 * k), ties, LayoutSettings::for_size(2 * k));
+    if (multilevel) REQUIRE(layout.start_multilevel() > 0);
+    const auto pos = settle(layout);
+    CHECK(layout.settled());
+    const Disc a = disc_of(pos, 0, k), b = disc_of(pos, k, 2 * k);
+    INFO((multilevel ? "multilevel" : "plain") << ": centres " << dist(a.centre, b.centre) << " apart, radii " << a.radius
+                                               << " and " << b.radius);
+    CHECK(dist(a.centre, b.centre) > a.radius + b.radius);
+  }
+}
+
+TEST_CASE("pinned vertices stay where they were put through a multilevel start") {
+  const std::uint32_t n = 1500;
+  const auto ties = ba_ties(n, 3);
+  ForceLayout layout(seeds(n), ties, LayoutSettings::for_size(n));
+  const std::vector<std::pair<std::size_t, Vec2>> pins = {{0, {400, 400}}, {1, {-400, 400}}, {777, {0, -500}}};
+  for (auto [i, p] : pins) {
+    layout.set_position(i, p);
+    layout.set_pinned(i, true);
+  }
+  REQUIRE(layout.start_multilevel() > 0);
+  for (int s = 0; s < 30; ++s) {
+    layout.step();
+    for (auto [i, p] : pins) REQUIRE(layout.positions()[i] == p);
+  }
+  settle(layout);
+  for (auto [i, p] : pins) CHECK(layout.positions()[i] == p);
+  CHECK(all_finite(layout.positions()));
+  // Vertex 0 (a hub of the generator) pulls its neighbours towards its corner.
+  double near = 0;
+  int count = 0;
+  for (const auto& t : ties)
+    if (t.u == 0 || t.v == 0) near += dist(layout.positions()[t.u == 0 ? t.v : t.u], {400, 400}), ++count;
+  CHECK(near / count < dist({400, 400}, {0, 0}));
+}
+
+TEST_CASE("an edit during the coarse phase ends it and the full graph carries on") {
+  const std::uint32_t n = 1500;
+  ForceLayout layout(seeds(n), ba_ties(n, 3), LayoutSettings::for_size(n));
+  REQUIRE(layout.start_multilevel() > 0);
+  for (int s = 0; s < 20; ++s) layout.step();
+  REQUIRE(layout.coarse_levels() > 0);
+  layout.set_position(5, {123, 456});
+  CHECK(layout.coarse_levels() == 0);
+  CHECK(layout.positions()[5] == Vec2{123, 456});
+  CHECK(all_finite(layout.positions()));
+  // Every vertex has a place of its own again (the members of a coarse vertex were spread).
+  std::vector<Vec2> sorted = layout.positions();
+  std::sort(sorted.begin(), sorted.end(), [](Vec2 p, Vec2 q) { return p.x != q.x ? p.x < q.x : p.y < q.y; });
+  CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+  layout.reheat();
+  layout.run(5000);
+  CHECK(layout.settled());
+  CHECK(all_finite(layout.positions()));
 }
