@@ -359,7 +359,6 @@ void parallel_over_sources(std::size_t n, unsigned workers, Body&& body, const P
   if (progress) progress(1.0);
 }
 
-// Brandes over every source; closeness, when asked, from the same searches.
 // How the searches run, beyond what is measured.
 struct PathSearchOptions {
   // The batched kernel (multi_source_brandes.hpp) for unweighted searches; none: one source at
@@ -372,6 +371,7 @@ struct PathSearchOptions {
   bool raw = false;
 };
 
+// Brandes over every source; closeness, when asked, from the same searches.
 inline PathCentralities shortest_path_centralities_in_order(const Network& net, bool weighted, unsigned threads,
                                                   bool want_betweenness, bool want_closeness,
                                                   const Progress& progress = {},
