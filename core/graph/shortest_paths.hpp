@@ -20,6 +20,7 @@
 
 #include "core/graph/betweenness.hpp"
 #include "core/graph/network.hpp"
+#include "core/graph/multi_source_brandes.hpp"
 
 namespace wijknet::detail {
 
@@ -103,18 +104,23 @@ class SourceSearch {
   // farthest first (networkx's _accumulate_basic). Each vertex pulls from its successors,
   // delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w]: the sum Brandes
   // pushes, gathered with branch-free selects instead of scattered writes.
-  void accumulate(std::vector<double>& centrality) {
+  // `reach`, when given, weighs each vertex as that many targets and the source's dependencies
+  // by its own reach (the degree-1 reduction, betweenness.cpp): delta[v] = sigma[v] * sum over
+  // successors w of (reach[w] + delta[w]) / sigma[w].
+  void accumulate(std::vector<double>& centrality, const std::vector<double>* reach = nullptr) {
     const Network::EdgeIndex* off = off_;
     const Vertex* tgt = tgt_;
     const double* length = length_;
     const Vertex* order = order_.data();
     double* value = value_.data();
     double* sum = centrality.data();
+    const double* target = reach ? reach->data() : nullptr;
+    const double source = target ? target[order[0]] : 1.0;
     auto finish = [&](Vertex v, double pull) {
       const double sigma = value[v];
       const double delta = sigma * pull;
-      sum[v] += delta;
-      value[v] = (1.0 + delta) / sigma;  // what v's predecessors pull
+      sum[v] += source * delta;
+      value[v] = ((target ? target[v] : 1.0) + delta) / sigma;  // what v's predecessors pull
     };
     if (length_) {
       const double* dist = dist_.data();
@@ -353,10 +359,25 @@ void parallel_over_sources(std::size_t n, unsigned workers, Body&& body, const P
   if (progress) progress(1.0);
 }
 
+// How the searches run, beyond what is measured.
+struct PathSearchOptions {
+  // The batched kernel (multi_source_brandes.hpp) for unweighted searches; none: one source at
+  // a time.
+  Lanes lanes = best_lanes();
+  // Per vertex, the number of vertices it stands for (the degree-1 reduction in betweenness.cpp):
+  // each counts as that many targets, and its dependencies as that many sources. nullptr: 1.
+  const std::vector<double>* reach = nullptr;
+  // Betweenness is left as raw ordered-pair sums, not normalised (the caller adds to it).
+  bool raw = false;
+};
+
 // Brandes over every source; closeness, when asked, from the same searches.
 inline PathCentralities shortest_path_centralities_in_order(const Network& net, bool weighted, unsigned threads,
                                                   bool want_betweenness, bool want_closeness,
-                                                  const Progress& progress = {}) {
+                                                  const Progress& progress = {},
+                                                  const PathSearchOptions& options = {}) {
+  const Lanes lanes = options.lanes;
+  const std::vector<double>* reach = options.reach;
   const std::size_t n = net.vertex_count();
   PathCentralities result{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
   if (n <= 1) return result;
@@ -376,25 +397,60 @@ inline PathCentralities shortest_path_centralities_in_order(const Network& net, 
     if (want_betweenness) partial[t].assign(n, 0.0);
   }
   const double others = double(n - 1);
-  detail::parallel_over_sources(n, pool_size, [&](unsigned t, Network::Vertex s) {
-    auto& search = searches[t];
-    search.run(s);
-    if (want_closeness) {
-      // networkx's wf_improved: (r / D) * (r / (n - 1)), r reached, D their total distance.
-      const double reached = double(search.order().size()) - 1.0;
-      const double total = search.distance_total();
-      if (total > 0) result.closeness[s] = (reached / total) * (reached / others);  // each source its own slot
-    }
-    if (want_betweenness) search.accumulate(partial[t]);
-  }, progress);
+  if (!weighted && lanes != Lanes::none) {
+    // Batches of consecutive sources, batch b on worker b mod T (as parallel_over_sources does
+    // with sources): neighbours in the vertex order share most of a traversal.
+    const std::size_t width = std::size_t(lanes);
+    std::vector<detail::MultiSourceSearch> batches;
+    batches.reserve(pool_size);
+    for (unsigned t = 0; t < pool_size; ++t) batches.emplace_back(net, lanes, reach);
+    detail::parallel_over_sources((n + width - 1) / width, pool_size, [&](unsigned t, Network::Vertex b) {
+      Network::Vertex sources[8];
+      const std::size_t first = std::size_t(b) * width, count = std::min(width, n - first);
+      for (std::size_t i = 0; i < count; ++i) sources[i] = Network::Vertex(first + i);
+      auto& batch = batches[t];
+      if (batch.run(sources, count, want_betweenness ? partial[t].data() : nullptr, want_closeness)) {
+        if (want_closeness)
+          for (std::size_t i = 0; i < count; ++i) {
+            const double reached = double(batch.reached(i)), total = double(batch.distance_total(i));
+            if (total > 0) result.closeness[sources[i]] = (reached / total) * (reached / others);
+          }
+        return;
+      }
+      for (std::size_t i = 0; i < count; ++i) {  // deeper than the kernel's byte levels
+        auto& search = searches[t];
+        search.run(sources[i]);
+        if (want_closeness) {
+          const double reached = double(search.order().size()) - 1.0;
+          const double total = search.distance_total();
+          if (total > 0) result.closeness[sources[i]] = (reached / total) * (reached / others);
+        }
+        if (want_betweenness) search.accumulate(partial[t], reach);
+      }
+    }, progress);
+  } else {
+    detail::parallel_over_sources(n, pool_size, [&](unsigned t, Network::Vertex s) {
+      auto& search = searches[t];
+      search.run(s);
+      if (want_closeness) {
+        // networkx's wf_improved: (r / D) * (r / (n - 1)), r reached, D their total distance.
+        const double reached = double(search.order().size()) - 1.0;
+        const double total = search.distance_total();
+        if (total > 0) result.closeness[s] = (reached / total) * (reached / others);  // each source its own slot
+      }
+      if (want_betweenness) search.accumulate(partial[t], reach);
+    }, progress);
+  }
 
   if (want_betweenness) {
     for (unsigned t = 0; t < pool_size; ++t)
       for (std::size_t v = 0; v < n; ++v) result.betweenness[v] += partial[t][v];
     // Every unordered pair was counted from both ends, so raw pairs * 2 / ((n-1)(n-2)) is
     // sum / ((n-1)(n-2)).
-    const double scale = 1.0 / (double(n - 1) * double(n - 2));
-    for (double& b : result.betweenness) b *= scale;
+    if (!options.raw) {
+      const double scale = 1.0 / (double(n - 1) * double(n - 2));
+      for (double& b : result.betweenness) b *= scale;
+    }
   }
   return result;
 }
@@ -435,10 +491,12 @@ inline std::vector<Network::Vertex> locality_order(const Network& net) {
 // up to the order of floating-point additions.
 inline PathCentralities shortest_path_centralities(const Network& net, bool weighted, unsigned threads,
                                                   bool want_betweenness, bool want_closeness,
-                                                  const Progress& progress = {}) {
+                                                  const Progress& progress = {},
+                                                  const PathSearchOptions& options = {}) {
   const std::size_t n = net.vertex_count();
   if (n < 4096)
-    return shortest_path_centralities_in_order(net, weighted, threads, want_betweenness, want_closeness, progress);
+    return shortest_path_centralities_in_order(net, weighted, threads, want_betweenness, want_closeness, progress,
+                                               options);
   const auto new_of_old = locality_order(net);
   std::vector<std::pair<Network::Vertex, Network::Vertex>> edges;
   std::vector<double> weights;
@@ -454,8 +512,16 @@ inline PathCentralities shortest_path_centralities(const Network& net, bool weig
         weights.push_back(w[a]);
       }
   const Network copy = Network::from_edges(n, edges, weights);
+  PathSearchOptions inner_options = options;
+  std::vector<double> reach;
+  if (options.reach) {
+    reach.resize(n);
+    for (std::size_t v = 0; v < n; ++v) reach[new_of_old[v]] = (*options.reach)[v];
+    inner_options.reach = &reach;
+  }
   const PathCentralities inner =
-      shortest_path_centralities_in_order(copy, weighted, threads, want_betweenness, want_closeness, progress);
+      shortest_path_centralities_in_order(copy, weighted, threads, want_betweenness, want_closeness, progress,
+                                          inner_options);
   PathCentralities result{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
   for (std::size_t v = 0; v < n; ++v) {
     result.betweenness[v] = inner.betweenness[new_of_old[v]];
