@@ -94,8 +94,9 @@ int main(int argc, char** argv) {
   if (a.has("community")) std::printf("# modularity %.4f, %zu communities\n", a.graph.modularity, a.graph.communities);
 
   if (bgl) {
-    // Boost.Graph's Brandes on the same CSR, one thread, unnormalised: the textbook kernel.
-    const auto& g = net.csr();
+    // Boost.Graph's Brandes on the same Network (a BGL graph), one thread, unnormalised: the
+    // textbook kernel.
+    const Network& g = net;
     std::vector<double> centrality(net.vertex_count(), 0.0);
     const auto b0 = std::chrono::steady_clock::now();
     boost::brandes_betweenness_centrality(

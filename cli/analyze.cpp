@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -92,6 +93,13 @@ void print_text(const Coalition& c, const Network& net, const Analysis& a, const
               {std::to_string(g.betweenness_samples), format_number(lang, *g.betweenness_epsilon, 3),
                format_number(lang, 1 - *g.betweenness_delta, 2)})
         << '\n';
+  if (g.closeness_epsilon)
+    out << tr(lang, "analyze.closeness.approximate",
+              {std::to_string(g.closeness_samples), format_number(lang, *g.closeness_epsilon, 3),
+               format_number(lang, g.closeness_diameter_bound, 2),
+               format_number(lang, *g.closeness_epsilon * g.closeness_diameter_bound, 2),
+               format_number(lang, 1 - *g.closeness_delta, 2)})
+        << '\n';
   print_notes(net, lang, out);
   if (!a.has("betweenness")) {
     print_timings(a, lang, out);
@@ -139,16 +147,21 @@ void print_text(const Coalition& c, const Network& net, const Analysis& a, const
 }
 
 // Progress on stderr for work over a second, only when stderr is a terminal: one line,
-// rewritten in place, cleared when the measure is done.
+// rewritten in place, cleared when the measure is done. Never on stdout, so --json output stays
+// clean. WIJKNET_PROGRESS_AFTER (seconds, default 1) sets how long a measure runs before its line
+// shows (the tests set 0).
 std::function<void(std::string_view, double)> terminal_progress(Lang lang) {
   if (!isatty(STDERR_FILENO)) return {};
+  double after = 1.0;
+  if (const char* text = std::getenv("WIJKNET_PROGRESS_AFTER"))
+    if (const auto x = read_plain_number(text); x && *x >= 0) after = *x;
   struct State {
     std::string measure;
     std::chrono::steady_clock::time_point start, last;
     bool shown = false;
   };
   auto state = std::make_shared<State>();
-  return [state, lang](std::string_view measure, double done) {
+  return [state, lang, after](std::string_view measure, double done) {
     const auto now = std::chrono::steady_clock::now();
     if (measure != state->measure) {
       state->measure = std::string(measure);
@@ -161,7 +174,8 @@ std::function<void(std::string_view, double)> terminal_progress(Lang lang) {
       return;
     }
     const double elapsed = std::chrono::duration<double>(now - state->start).count();
-    if (elapsed < 1.0 || done <= 0 || std::chrono::duration<double>(now - state->last).count() < 0.25) return;
+    if (elapsed < after || done <= 0) return;
+    if (state->shown && std::chrono::duration<double>(now - state->last).count() < 0.25) return;
     state->last = now;
     state->shown = true;
     const double left = elapsed * (1 - done) / done;
@@ -225,6 +239,10 @@ int run(const Args& args) {
     std::cerr << tr(args.lang(), "analyze.approximate.auto",
                     {std::to_string(exact_betweenness_limit), format_number(args.lang(), automatic_epsilon, 2)})
               << '\n';
+  if (a.graph.closeness_epsilon)
+    std::cerr << tr(args.lang(), "analyze.closeness.approximate.auto",
+                    {std::to_string(exact_betweenness_limit), format_number(args.lang(), automatic_closeness_epsilon, 2)})
+              << '\n';
 
   if (args.flag("--json")) {
     Json j = analysis_json(a, net, &c);
@@ -264,7 +282,7 @@ Command analyze_command() {
         "estimate betweenness within E of the exact value (Riondato-Kornaropoulos sampling); automatic with "
         "E = 0.01 above 50,000 nodes"},
        {"--delta", "D", "with --epsilon: the guarantee holds with probability 1 - D (default 0.1)"},
-       {"--exact", "", "exact betweenness however large the network"},
+       {"--exact", "", "exact betweenness and closeness however large the network"},
        {"--strict", "", "treat every import warning as an error"},
        {"--lang", "nl|en", "language of the text report (default: the system locale)"}}};
   return {spec, run};

@@ -103,9 +103,22 @@ Analysis analyze(const Network& net, const AnalysisOptions& options) {
         auto b = betweenness_centrality(net, w, options.threads, progress("betweenness"));
         for (std::size_t v = 0; v < n; ++v) a.nodes[v].betweenness = b[v];
       });
-    if (close)
+    const bool estimate_closeness = close && !options.exact && n > exact_betweenness_limit;
+    if (close && estimate_closeness)
       timed(a, t, "closeness", [&] {
-        auto c = closeness_centrality(net, w, options.threads);
+        auto c = approximate_closeness(net, w, automatic_closeness_epsilon, 0.1, 42, options.threads,
+                                       progress("closeness"));
+        for (std::size_t v = 0; v < n; ++v) a.nodes[v].closeness = c.closeness[v];
+        if (!c.exact) {
+          a.graph.closeness_epsilon = c.epsilon;
+          a.graph.closeness_delta = c.delta;
+          a.graph.closeness_samples = c.samples;
+          a.graph.closeness_diameter_bound = c.diameter_bound;
+        }
+      });
+    else if (close)
+      timed(a, t, "closeness", [&] {
+        auto c = closeness_centrality(net, w, options.threads, progress("closeness"));
         for (std::size_t v = 0; v < n; ++v) a.nodes[v].closeness = c[v];
       });
   }

@@ -28,6 +28,11 @@ const std::vector<std::string>& analysis_measures();
 // betweenness costs O(n m), about half an hour at 200,000 nodes and 1,000,000 ties on 2 cores.
 inline constexpr std::size_t exact_betweenness_limit = 50000;
 inline constexpr double automatic_epsilon = 0.01;
+// Above the same size closeness is estimated (approximate_closeness, metrics/closeness.hpp) from
+// sampled sources, each node's mean distance within automatic_closeness_epsilon times the
+// diameter with probability 1 - delta (0.1), unless AnalysisOptions::exact: exact closeness is
+// n / 64 bit-parallel traversals, about 160 s at 200,000 nodes on 2 cores, the estimate 48.
+inline constexpr double automatic_closeness_epsilon = 0.05;
 
 struct AnalysisOptions {
   bool weighted = false;  // use tie strength (distance = 1/strength on paths)
@@ -41,7 +46,7 @@ struct AnalysisOptions {
   // Betweenness within epsilon of the exact value for every node, with probability 1 - delta.
   std::optional<double> epsilon;
   double delta = 0.1;
-  bool exact = false;  // never approximate on size alone
+  bool exact = false;  // never approximate on size alone (betweenness and closeness)
   // Long work reports here: the measure's name and the share done (0..1).
   std::function<void(std::string_view measure, double done)> progress;
 };
@@ -67,6 +72,11 @@ struct GraphMetrics {
   // Set when betweenness was approximated: the guarantee and the paths sampled.
   std::optional<double> betweenness_epsilon, betweenness_delta;
   std::size_t betweenness_samples = 0;
+  // Set when closeness was estimated: the guarantee (mean distance within epsilon times the
+  // diameter, with probability 1 - delta), the sources searched and the diameter's upper bound.
+  std::optional<double> closeness_epsilon, closeness_delta;
+  std::size_t closeness_samples = 0;
+  double closeness_diameter_bound = 0;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> bridges;  // (u, v) vertices, u < v, sorted
 };
 
@@ -82,7 +92,8 @@ struct Analysis {
 // those computed: "degree", "betweenness", "closeness", "eigenvector", "pagerank", "clustering",
 // "core", "constraint", "components", "articulation", "community". When both betweenness and
 // closeness are asked (exactly) they share one search per source and "betweenness" holds the time
-// of both; closeness alone runs the bit-parallel search (closeness.hpp). Throws
+// of both; closeness alone runs the bit-parallel search (closeness.hpp), estimated above
+// exact_betweenness_limit unless options.exact (approximate_closeness). Throws
 // std::invalid_argument for an unknown measure name. Deterministic: the same network and
 // options give the same numbers. Complexity is dominated by betweenness: O(n m) unweighted,
 // O(n m log n) weighted, exact; see approximate_betweenness above exact_betweenness_limit.

@@ -15,7 +15,8 @@ struct Components {
   std::size_t count = 0;
 };
 
-// Connected components by breadth-first search. Isolated nodes are components of their own.
+// Connected components: Boost.Graph's connected_components (one depth-first search) on the
+// Network. Isolated nodes are components of their own.
 // Edge cases: count 0 for the empty graph. Complexity O(n + m).
 // Source: networkx.connected_components; Boost.Graph connected_components.
 Components connected_components(const Network& net);
@@ -26,11 +27,12 @@ struct CutStructure {
 };
 
 // Articulation points (nodes whose removal disconnects their component) and bridges (ties whose
-// removal does), by Tarjan's lowpoint depth-first search, iterative so a 20,000-node path does
-// not overflow the stack.
+// removal does): Boost.Graph's biconnected_components (Tarjan's lowpoint depth-first search,
+// with an explicit stack, so a 20,000-node path does not overflow the call stack); the bridges
+// are the biconnected components of a single tie.
 // Complexity O(n + m).
 // Source: R. E. Tarjan, "Depth-first search and linear graph algorithms", SIAM J. Comput. 1 (1972);
-// networkx.articulation_points, networkx.bridges.
+// Boost.Graph biconnected_components; networkx.articulation_points, networkx.bridges.
 CutStructure articulation_points_and_bridges(const Network& net);
 
 }  // namespace wijknet

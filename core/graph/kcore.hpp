@@ -9,9 +9,10 @@ namespace wijknet {
 
 // Core number: the largest k such that v belongs to a subgraph in which every node has at least
 // k ties (the k-core). Edge cases: 0 for isolated nodes. Tie strength is ignored.
-// Complexity O(n + m) (bucket sort by degree).
+// Boost.Graph's core_numbers: Batagelj and Zaversnik's peeling with a bucket sort by degree.
+// Complexity O(n + m).
 // Source: V. Batagelj and M. Zaversnik, "An O(m) algorithm for cores decomposition of networks"
-// (2003); networkx.core_number.
+// (2003); Boost.Graph core_numbers; networkx.core_number.
 std::vector<int> core_number(const Network& net);
 
 }  // namespace wijknet

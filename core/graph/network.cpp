@@ -33,22 +33,36 @@ Network Network::from_ties(std::vector<std::size_t> node_index, std::vector<std:
   }
   std::sort(arcs.begin(), arcs.end(),
             [](const auto& a, const auto& b) { return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b)); });
-  std::vector<std::pair<Vertex, Vertex>> pairs;
-  std::vector<double> weights;
-  pairs.reserve(arcs.size());
-  weights.reserve(arcs.size());
+  Network net;
+  const std::size_t n = node_index.size();
+  net.offsets_.assign(n + 1, 0);
+  net.targets_.reserve(arcs.size());
+  net.weights_.reserve(arcs.size());
   for (const auto& [u, v, w] : arcs) {
-    if (!pairs.empty() && pairs.back() == std::pair{u, v}) {
-      weights.back() += w;
+    if (!net.targets_.empty() && net.offsets_[u + 1] > 0 && net.targets_.back() == v) {
+      net.weights_.back() += w;  // a parallel tie: the arc (u, v) was just added
       continue;
     }
-    pairs.emplace_back(u, v);
-    weights.push_back(w);
+    net.targets_.push_back(v);
+    net.weights_.push_back(w);
+    ++net.offsets_[u + 1];
   }
-
-  Network net;
-  net.csr_ = Csr(boost::edges_are_sorted, pairs.begin(), pairs.end(), node_index.size());
-  net.weights_ = std::move(weights);
+  for (std::size_t v = 0; v < n; ++v) net.offsets_[v + 1] += net.offsets_[v];
+  // Tie numbers: in row order from the smaller end; the larger end finds its arc back in the
+  // smaller end's row, which was numbered before it.
+  net.tie_of_arc_.resize(net.targets_.size());
+  EdgeIndex ties_so_far = 0;
+  for (std::size_t u = 0; u < n; ++u)
+    for (std::size_t a = net.offsets_[u]; a < net.offsets_[u + 1]; ++a) {
+      const Vertex v = net.targets_[a];
+      if (v > u) {
+        net.tie_of_arc_[a] = ties_so_far++;
+      } else {
+        const auto row = net.neighbors(v);
+        const auto back = std::size_t(std::lower_bound(row.begin(), row.end(), Vertex(u)) - row.begin());
+        net.tie_of_arc_[a] = net.tie_of_arc_[net.offsets_[v] + back];
+      }
+    }
   std::size_t max_node = 0;
   for (auto i : node_index) max_node = std::max(max_node, i + 1);
   net.vertex_of_.assign(max_node, absent);
@@ -75,7 +89,7 @@ double Network::weight(Vertex u, Vertex v) const {
   auto nb = neighbors(u);
   auto it = std::lower_bound(nb.begin(), nb.end(), v);
   if (it == nb.end() || *it != v) return 0.0;
-  return weights_[offsets()[u] + std::size_t(it - nb.begin())];
+  return weights_[offsets_[u] + std::size_t(it - nb.begin())];
 }
 
 std::optional<Network::Vertex> Network::vertex_of(std::size_t node_index) const {

@@ -3,12 +3,23 @@
 #include <algorithm>
 #include <limits>
 
+#include <boost/graph/biconnected_components.hpp>
+#include <boost/graph/connected_components.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/iterator/function_output_iterator.hpp>
+
 namespace wijknet {
 
 namespace {
 constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
 
 bool is_removed(std::span<const std::uint8_t> removed, std::size_t v) { return !removed.empty() && removed[v]; }
+
+// The vertices a filtered view keeps.
+struct Kept {
+  std::span<const std::uint8_t> removed;
+  bool operator()(Network::Vertex v) const { return !is_removed(removed, v); }
+};
 }  // namespace
 
 DistanceSum distance_sum_from(const Network& net, Network::Vertex s, std::span<const std::uint8_t> removed,
@@ -38,28 +49,18 @@ Reach reach(const Network& net, std::span<const std::uint8_t> removed, std::size
   const std::size_t n = net.vertex_count();
   Reach r;
   r.component.assign(n, none);
-  const auto& off = net.offsets();
-  const auto& tgt = net.targets();
+  // Boost.Graph's connected_components on the network without the removed vertices; numbered
+  // by each component's smallest vertex, as the search starts from vertices in order.
+  const boost::filtered_graph<Network, boost::keep_all, Kept> without(net, boost::keep_all(), Kept{removed});
+  const std::size_t parts =
+      n == 0 ? 0
+             : boost::connected_components(
+                   without, boost::make_iterator_property_map(r.component.begin(), get(boost::vertex_index, net)));
+  std::vector<std::size_t> sizes(parts, 0);
+  for (auto c : r.component)
+    if (c != none) ++sizes[c];
   std::vector<Network::Vertex> queue;
   queue.reserve(n);
-  std::vector<std::size_t> sizes;
-  for (std::size_t s = 0; s < n; ++s) {
-    if (is_removed(removed, s) || r.component[s] != none) continue;
-    const auto label = std::uint32_t(sizes.size());
-    queue.clear();
-    queue.push_back(Network::Vertex(s));
-    r.component[s] = label;
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const auto v = queue[head];
-      for (std::size_t a = off[v]; a < off[v + 1]; ++a) {
-        const auto w = tgt[a];
-        if (r.component[w] != none || is_removed(removed, w)) continue;
-        r.component[w] = label;
-        queue.push_back(w);
-      }
-    }
-    sizes.push_back(queue.size());
-  }
   r.components = sizes.size();
   for (auto s : sizes) {
     r.vertices += s;
@@ -96,57 +97,60 @@ Reach reach(const Network& net, std::span<const std::uint8_t> removed, std::size
   return r;
 }
 
+namespace {
+
+// Along Boost.Graph's biconnected-components search: per vertex the size of its DFS subtree, and
+// per vertex the sizes (and pairs) of the child subtrees it separates, which are those whose
+// lowpoint does not reach above it (low(w) >= disc(v); for the root every child). When a root
+// finishes, its component is complete and every member's loss is known.
+struct SeparationCounter : boost::dfs_visitor<> {
+  struct State {
+    std::vector<std::size_t> disc, low;
+    std::vector<Network::Vertex> parent;
+    std::vector<std::uint64_t> sub, cut_size, cut_pairs;
+    std::vector<Network::Vertex> members;  // of the tree being searched
+    std::vector<std::uint64_t>* lost;
+  };
+  State* state;
+
+  void discover_vertex(Network::Vertex v, const Network&) const { state->members.push_back(v); }
+  void finish_vertex(Network::Vertex v, const Network&) const {
+    State& s = *state;
+    const Network::Vertex u = s.parent[v];
+    if (u != v) {
+      s.sub[u] += s.sub[v];
+      if (s.low[v] >= s.disc[u]) {
+        s.cut_size[u] += s.sub[v];
+        s.cut_pairs[u] += pairs_of(s.sub[v]);
+      }
+      return;
+    }
+    const std::uint64_t c = s.members.size();
+    for (auto w : s.members) {
+      if (s.cut_size[w] == 0) continue;
+      const std::uint64_t rest = c - 1 - s.cut_size[w];
+      (*s.lost)[w] = pairs_of(c - 1) - s.cut_pairs[w] - pairs_of(rest);
+    }
+    s.members.clear();
+  }
+};
+
+}  // namespace
+
 std::vector<std::uint64_t> pairs_lost_by_removal(const Network& net) {
   const std::size_t n = net.vertex_count();
   std::vector<std::uint64_t> lost(n, 0);
-  const auto& off = net.offsets();
-  const auto& tgt = net.targets();
-  std::vector<std::uint32_t> disc(n, none), low(n, 0), parent(n, none), sub(n, 1);
-  std::vector<std::size_t> next_arc(n, 0);
-  // Per vertex: the sum of sizes of its separated child subtrees and the sum of their pairs.
-  std::vector<std::uint64_t> cut_size(n, 0), cut_pairs(n, 0);
-  std::vector<Network::Vertex> stack, members;
-  std::uint32_t time = 0;
-  for (std::size_t root = 0; root < n; ++root) {
-    if (disc[root] != none) continue;
-    members.clear();
-    disc[root] = low[root] = time++;
-    next_arc[root] = off[root];
-    stack.push_back(Network::Vertex(root));
-    members.push_back(Network::Vertex(root));
-    while (!stack.empty()) {
-      const auto v = stack.back();
-      if (next_arc[v] < off[v + 1]) {
-        const auto w = tgt[next_arc[v]++];
-        if (disc[w] == none) {
-          parent[w] = v;
-          disc[w] = low[w] = time++;
-          next_arc[w] = off[w];
-          stack.push_back(w);
-          members.push_back(w);
-        } else if (w != parent[v]) {
-          low[v] = std::min(low[v], disc[w]);
-        }
-        continue;
-      }
-      stack.pop_back();
-      if (stack.empty()) break;
-      const auto u = parent[v];
-      low[u] = std::min(low[u], low[v]);
-      sub[u] += sub[v];
-      // The root separates every child subtree; another vertex those with low >= its disc.
-      if (low[v] >= disc[u]) {
-        cut_size[u] += sub[v];
-        cut_pairs[u] += pairs_of(sub[v]);
-      }
-    }
-    const std::uint64_t c = members.size();
-    for (auto v : members) {
-      if (cut_size[v] == 0) continue;
-      const std::uint64_t rest = c - 1 - cut_size[v];
-      lost[v] = pairs_of(c - 1) - cut_pairs[v] - pairs_of(rest);
-    }
-  }
+  if (n == 0) return lost;
+  SeparationCounter::State state{std::vector<std::size_t>(n, 0), std::vector<std::size_t>(n, 0),
+                                 std::vector<Network::Vertex>(n, 0), std::vector<std::uint64_t>(n, 1),
+                                 std::vector<std::uint64_t>(n, 0), std::vector<std::uint64_t>(n, 0), {}, &lost};
+  const auto index = get(boost::vertex_index, net);
+  // The blocks and the cut vertices themselves are not needed here: only the lowpoints.
+  boost::biconnected_components(net, boost::dummy_property_map(), boost::make_function_output_iterator([](Network::Vertex) {}),
+                                boost::discover_time_map(boost::make_iterator_property_map(state.disc.begin(), index))
+                                    .lowpoint_map(boost::make_iterator_property_map(state.low.begin(), index))
+                                    .predecessor_map(boost::make_iterator_property_map(state.parent.begin(), index))
+                                    .visitor(SeparationCounter{{}, &state}));
   return lost;
 }
 

@@ -30,6 +30,12 @@ Json analysis_json(const Analysis& a, const Network& net, const Coalition* coali
     graph["betweenness_delta"] = *a.graph.betweenness_delta;
     graph["betweenness_samples"] = a.graph.betweenness_samples;
   }
+  if (a.graph.closeness_epsilon) {
+    graph["closeness_epsilon"] = *a.graph.closeness_epsilon;
+    graph["closeness_delta"] = *a.graph.closeness_delta;
+    graph["closeness_samples"] = a.graph.closeness_samples;
+    graph["closeness_diameter_bound"] = a.graph.closeness_diameter_bound;
+  }
   Json bridges = Json::array();
   auto id_of = [&](std::size_t v) -> std::string {
     if (coalition) return coalition->nodes[net.node_index(Network::Vertex(v))].id;

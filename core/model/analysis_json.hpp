@@ -10,7 +10,8 @@ namespace wijknet {
 // "degree_centrality","betweenness","closeness","eigenvector","pagerank","clustering","core",
 // "constraint","effective_size","community","articulation"}, ...]}; undefined values are null.
 // Only the measures computed appear; "betweenness_epsilon", "betweenness_delta" and
-// "betweenness_samples" join the graph when betweenness was approximated.
+// "betweenness_samples" join the graph when betweenness was approximated, "closeness_epsilon",
+// "closeness_delta", "closeness_samples" and "closeness_diameter_bound" when closeness was.
 // For a Network built with from_edges (no coalition) pass nullptr: ids are the vertex numbers as
 // strings, labels equal the ids and kinds are empty.
 Json analysis_json(const Analysis& a, const Network& net, const Coalition* coalition);

@@ -151,7 +151,7 @@ std::string network_svg(const Coalition& c, const std::vector<Vec2>& positions, 
     const double width = e.kind == kinds::participates || e.kind == kinds::tie ? 1.0
                          : e.kind == kinds::funds                              ? 1.4
                                                                                : std::clamp(0.8 + 0.6 * e.weight, 1.0, 4.0);
-    const std::string style = tie_style(e.kind, width);
+    std::string style = tie_style(e.kind, width);
     // Shorten directed ties so the arrow ends at the node's rim.
     Vec2 end = b;
     if (e.directed && e.kind == kinds::tie) {

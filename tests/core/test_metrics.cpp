@@ -121,23 +121,23 @@ TEST_CASE("betweenness agrees with Boost.Graph's brandes_betweenness_centrality"
   }
   auto net = Network::from_edges(doc["nodes"].size(), edges, weights);
   const std::size_t n = net.vertex_count();
-  const auto& g = net.csr();  // directed CSR with both arcs of each tie
-  const double scale = 1.0 / (double(n - 1) * double(n - 2));
+  const Network& g = net;  // a Boost.Graph graph (network.hpp)
+  // Boost halves its sums on an undirected graph (each pair is met from both ends): the unordered
+  // pair count, which networkx's normalisation scales by 2 / ((n - 1)(n - 2)).
+  const double scale = 2.0 / (double(n - 1) * double(n - 2));
 
   std::vector<double> boost_plain(n, 0.0);
   boost::brandes_betweenness_centrality(
-      g, boost::centrality_map(boost::make_iterator_property_map(boost_plain.begin(), boost::get(boost::vertex_index, g))));
+      g, boost::centrality_map(boost::make_iterator_property_map(boost_plain.begin(), get(boost::vertex_index, g))));
   auto ours = betweenness_centrality(net, false);
-  // Boost counts ordered pairs on the symmetric digraph: twice the unordered count.
   for (std::size_t v = 0; v < n; ++v) CHECK(ours[v] == Approx(boost_plain[v] * scale).epsilon(1e-12));
 
-  std::vector<double> lengths(net.arc_weights().size());
-  for (std::size_t a = 0; a < lengths.size(); ++a) lengths[a] = 1.0 / net.arc_weights()[a];
+  const auto strength = get(boost::edge_weight, g);
   std::vector<double> boost_weighted(n, 0.0);
-  auto length_map = boost::make_function_property_map<Network::Csr::edge_descriptor>(
-      [&](Network::Csr::edge_descriptor e) { return lengths[e.idx]; });
+  auto length_map = boost::make_function_property_map<Network::Edge>(
+      [&](const Network::Edge& e) { return 1.0 / get(strength, e); });
   boost::brandes_betweenness_centrality(
-      g, boost::centrality_map(boost::make_iterator_property_map(boost_weighted.begin(), boost::get(boost::vertex_index, g)))
+      g, boost::centrality_map(boost::make_iterator_property_map(boost_weighted.begin(), get(boost::vertex_index, g)))
              .weight_map(length_map));
   auto ours_weighted = betweenness_centrality(net, true);
   for (std::size_t v = 0; v < n; ++v) CHECK(ours_weighted[v] == Approx(boost_weighted[v] * scale).epsilon(1e-12));
