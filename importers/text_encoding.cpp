@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 
 #include "core/error.hpp"
 #include "importers/source_text.hpp"
@@ -151,8 +152,11 @@ std::string decode_as(Encoding e, std::string_view bytes) {
 
 // Old Mac line ends (CR alone) become LF; CRLF stays.
 void lone_cr_to_lf(std::string& s) {
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n')) s[i] = '\n';
+  // memchr jumps over the text between carriage returns: most files have none.
+  for (char* p = s.data(); (p = static_cast<char*>(std::memchr(p, '\r', std::size_t(s.data() + s.size() - p))));) {
+    if (p + 1 == s.data() + s.size() || p[1] != '\n') *p = '\n';
+    ++p;
+  }
 }
 
 std::string fixed(std::string s) {
@@ -211,6 +215,14 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 
 std::size_t first_invalid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    // Eight ASCII bytes at a time: the whole of most files, checked at memory speed.
+    while (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const std::size_t n = utf8_sequence(s, i);
     if (n == 0) return i;
     i += n;
