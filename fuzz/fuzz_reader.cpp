@@ -3,7 +3,7 @@
 // with read_coalition, analysed (unweighted and weighted) and written in every format. What
 // counts as a finding: a sanitizer report, an exception other than InputError or WriteError, an
 // InputError whose message does not start with the file's name, a hang or memory past libFuzzer's
-// limits (scripts/fuzz sets them). Run by scripts/fuzz; a finding becomes a test in
+// limits (scripts/fuzz sets them); for the native JSON, its streaming and DOM readers disagreeing. Run by scripts/fuzz; a finding becomes a test in
 // tests/importers/test_limits.cpp or beside its reader's tests.
 #include <stdlib.h>
 #include <unistd.h>
@@ -14,14 +14,34 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 
 #include "core/graph/analysis.hpp"
 #include "core/text/error.hpp"
 #include "core/graph/network.hpp"
 #include "core/model/coalition_network.hpp"
 #include "importers/io.hpp"
+#include "importers/native_json.hpp"
 
 namespace {
+
+// The native JSON has two readers (importers/native_json.hpp) that must agree on every text:
+// the same coalition and warnings, or the same first error. Anything else is a finding.
+std::string native_outcome(bool streaming, std::string_view text, bool strict) {
+  using namespace wijknet;
+  ReadOptions options;
+  options.strict = strict;
+  ImportReport report;
+  try {
+    const Coalition c = streaming ? read_native_json_streaming(text, "f.json", report, options)
+                                  : read_native_json_dom(text, "f.json", report, options);
+    std::string s = to_native_json(c).dump(-1, ' ', false, Json::error_handler_t::replace);
+    for (const auto& w : report.warnings) s += "\n" + w;
+    return s;
+  } catch (const InputError& e) {
+    return std::string("error ") + e.what();
+  }
+}
 
 // A folder of this process for the input and the written files, removed at exit. Kept on the
 // heap and never destroyed: an atexit handler registered while a static string is being built
@@ -48,6 +68,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   {
     std::ofstream out(input, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), std::streamsize(size));
+  }
+  if (std::string_view(WIJKNET_FUZZ_EXTENSION) == ".json") {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    for (bool strict : {false, true})
+      if (native_outcome(true, text, strict) != native_outcome(false, text, strict)) {
+        std::fprintf(stderr, "the streaming and the DOM reader disagree:\n%s\n---\n%s\n",
+                     native_outcome(true, text, strict).c_str(), native_outcome(false, text, strict).c_str());
+        std::abort();
+      }
   }
   Coalition c;
   try {

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include "core/text/error.hpp"
 #include "core/text/number_text.hpp"
+#include "importers/id_index.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 
@@ -29,41 +32,99 @@ std::string number_text(double v) {
   return std::string(buf, end);
 }
 
-}  // namespace
-
-Coalition read_edgelist(std::istream& in, const std::string& source_name, ImportReport& report,
-                        const ReadOptions& options) {
-  const std::string text = read_text(in, source_name, report, options);
-  Coalition c;
-  // The edges are counted first (lines that are neither blank nor a comment) and reserved, so
-  // the vector never doubles: a doubling of 10 million edges holds the old and the new array at
-  // once, gigabytes for a 200 MB file. Capped by the limit, checked again by read_coalition.
-  std::size_t edge_lines = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    while (i < text.size() && is_space(text[i])) ++i;
-    if (i < text.size() && text[i] != '\n' && text[i] != '#' && text[i] != '%') ++edge_lines;
-    const std::size_t eol = text.find('\n', i);
-    i = eol == std::string::npos ? text.size() : eol + 1;
+// Calls on_line for each line of `text` as read_text would give them: '\n' ends a line, and so
+// does a '\r' that is not followed by '\n' (read_text turns it into one); the '\r' of "\r\n"
+// stays at the end of its line, white space to the reader. Unless `last`, an unfinished last line
+// is left for the next call with more text; returns how many bytes were taken.
+template <class F>
+std::size_t split_lines(std::string_view text, bool last, F&& on_line) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const char* nl = static_cast<const char*>(std::memchr(text.data() + start, '\n', text.size() - start));
+    if (!nl && !last) break;
+    const std::size_t end = nl ? std::size_t(nl - text.data()) : text.size();
+    for (const char* cr; (cr = static_cast<const char*>(std::memchr(text.data() + start, '\r', end - start)));) {
+      const std::size_t at = std::size_t(cr - text.data());
+      if (nl && at + 1 == end) break;  // "\r\n"
+      on_line(text.substr(start, at - start));
+      start = at + 1;
+    }
+    if (start < end || nl) on_line(text.substr(start, end - start));
+    start = nl ? end + 1 : text.size();
   }
-  c.edges.reserve(std::min(edge_lines, options.limits.edges + 1));
-  std::string_view rest(text);
-  rest.remove_prefix(utf8_bom_length(rest));
+  return start;
+}
+
+// A line with a tie on it: neither blank nor a comment.
+bool edge_line(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && is_space(line[i])) ++i;
+  return i < line.size() && line[i] != '#' && line[i] != '%';
+}
+
+constexpr std::size_t chunk_bytes = std::size_t(1) << 20;
+
+// Reads `in` a chunk at a time, calling on_lines with the text of whole lines (after a UTF-8
+// byte-order mark) and `last` on the final call. Returns false when the stream cannot be read
+// this way (it cannot seek back, or starts with a UTF-16 byte-order mark).
+template <class F>
+bool for_each_chunk(std::istream& in, std::streampos start, F&& on_lines) {
+  in.clear();
+  if (!in.seekg(start)) return false;
+  std::string buffer;
+  bool first = true;
+  for (;;) {
+    const std::size_t kept = buffer.size();
+    buffer.resize(kept + chunk_bytes);
+    in.read(buffer.data() + kept, std::streamsize(chunk_bytes));
+    buffer.resize(kept + std::size_t(in.gcount()));
+    if (in.bad()) return true;  // read_coalition reports the read error
+    const bool last = in.eof();
+    std::size_t from = 0;
+    if (first) {
+      first = false;
+      if (buffer.rfind("\xFF\xFE", 0) == 0 || buffer.rfind("\xFE\xFF", 0) == 0) return false;
+      from = utf8_bom_length(buffer);
+    }
+    const std::size_t taken = on_lines(std::string_view(buffer).substr(from), last);
+    if (last) return true;
+    buffer.erase(0, from + taken);
+  }
+}
+
+struct EdgeListReader {
+  const std::string& source_name;
+  Coalition c;
+  IdIndex index{c.nodes};
   int line_number = 0;
   std::vector<Field> fields;
-  auto node_index = [&](std::string_view id) {
-    if (auto i = c.find(id)) return *i;
-    Node n;
-    n.id = std::string(id);
-    n.label = n.id;
-    n.kind = std::string(kinds::partner);
-    return c.add_node(std::move(n));
-  };
-  while (!rest.empty()) {
-    ++line_number;
-    const std::size_t eol = rest.find('\n');
-    const std::string_view line = rest.substr(0, eol);
-    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+  const std::string partner{kinds::partner}, collaborates{kinds::collaborates};
 
+  void reserve(std::size_t edge_lines, const ReadOptions& options) {
+    // The edges are counted first and reserved, so the vector never doubles: a doubling of 10
+    // million edges holds the old and the new array at once, gigabytes for a 200 MB file.
+    if (edge_lines > options.limits.edges)  // refused before the edges take their memory
+      throw InputError(SourceLocation{source_name}, std::to_string(edge_lines) + " edges; wijknet reads up to " +
+                                                       std::to_string(options.limits.edges) +
+                                                       " (WIJKNET_LIMITS=edges=N raises the limit)");
+    c.edges.reserve(edge_lines);
+  }
+
+  std::size_t node_index(std::string_view id) {
+    const std::uint32_t hash = IdIndex::hash_of(id);
+    if (const auto i = index.find(id, hash); i != IdIndex::empty) return i;
+    if (c.nodes.size() >= IdIndex::empty - 1)  // the index holds 32 bits; far past any limit
+      throw InputError(SourceLocation{source_name, line_number}, "more than 4 billion nodes; wijknet cannot read them");
+    Node& n = c.nodes.emplace_back();
+    n.id = id;
+    n.label = n.id;
+    n.kind = partner;
+    index.insert(hash, std::uint32_t(c.nodes.size() - 1));
+    return c.nodes.size() - 1;
+  }
+
+  void line(std::string_view line) {
+    ++line_number;
     fields.clear();
     for (std::size_t i = 0; i < line.size();) {
       if (is_space(line[i])) {
@@ -75,7 +136,7 @@ Coalition read_edgelist(std::istream& in, const std::string& source_name, Import
       while (i < line.size() && !is_space(line[i])) ++i;
       fields.push_back({line.substr(start, i - start), start});
     }
-    if (fields.empty()) continue;
+    if (fields.empty()) return;
     auto at = [&](std::size_t byte) { return SourceLocation{source_name, line_number, column_at(line, byte)}; };
     if (fields.size() == 1)
       throw InputError(at(fields[0].start), "only one field '" + std::string(fields[0].text) +
@@ -83,19 +144,53 @@ Coalition read_edgelist(std::istream& in, const std::string& source_name, Import
     if (fields.size() > 3)
       throw InputError(at(fields[3].start), "unexpected fourth field '" + std::string(fields[3].text) +
                                                 "'; expected 'source target [weight]'");
-    Edge e;
+    Edge& e = c.edges.emplace_back();
     e.source = node_index(fields[0].text);
     e.target = node_index(fields[1].text);
-    e.kind = std::string(kinds::collaborates);
+    e.kind = collaborates;
     if (fields.size() == 3) {
       auto value = read_plain_number(fields[2].text);
       if (!value)
         throw InputError(at(fields[2].start), "weight '" + std::string(fields[2].text) + "' is not a number");
       e.weight = *value;
     }
-    c.edges.push_back(std::move(e));
   }
-  (void)options;  // no warnings in this format: every line is either read or an error
+};
+
+}  // namespace
+
+Coalition read_edgelist(std::istream& in, const std::string& source_name, ImportReport& report,
+                        const ReadOptions& options) {
+  EdgeListReader r{source_name};
+  // A UTF-8 file (nearly every edge list) is read a chunk at a time, twice: once to count the
+  // edges and check the encoding, once to read them. The text is never held whole, which keeps
+  // a file's size off the peak memory. Anything else (another encoding, a stream that cannot
+  // seek back) is decoded whole by read_text first.
+  const std::streampos start = options.encoding.empty() ? in.tellg() : std::streampos(-1);
+  bool utf8 = start != std::streampos(-1);
+  std::size_t edge_lines = 0;
+  if (utf8)
+    utf8 = for_each_chunk(in, start, [&](std::string_view text, bool last) {
+      const std::size_t taken = split_lines(text, last, [&](std::string_view line) { edge_lines += edge_line(line); });
+      utf8 = utf8 && valid_utf8(text.substr(0, taken));
+      return taken;
+    }) && utf8;
+  if (utf8) {
+    r.reserve(edge_lines, options);
+    for_each_chunk(in, start, [&](std::string_view text, bool last) {
+      return split_lines(text, last, [&](std::string_view line) { r.line(line); });
+    });
+  } else {
+    in.clear();
+    if (start != std::streampos(-1)) in.seekg(start);
+    std::string text = read_text(in, source_name, report, options);
+    const std::string_view body = std::string_view(text).substr(utf8_bom_length(text));
+    split_lines(body, true, [&](std::string_view line) { edge_lines += edge_line(line); });
+    r.reserve(edge_lines, options);
+    split_lines(body, true, [&](std::string_view line) { r.line(line); });
+  }
+  Coalition c = std::move(r.c);
+  c.reindex();
   report.format = "edgelist";
   report.nodes_read = c.nodes.size();
   report.edges_read = c.edges.size();

@@ -88,24 +88,29 @@ void check_limits(const Coalition& c, const std::string& path, const ReadLimits&
   if (c.edges.size() > limits.edges)
     throw InputError(SourceLocation{path}, std::to_string(c.edges.size()) + " edges; wijknet reads up to " +
                                                std::to_string(limits.edges) + how + "edges=N raises the limit)");
-  auto too_long = [&](const std::string& what, std::size_t size) {
+  // `what` names the text only when it is too long: building the name for every edge of a large
+  // file would cost more than the check.
+  auto too_long = [&](auto&& what, std::size_t size) {
     if (size > limits.attribute_bytes)
-      throw InputError(SourceLocation{path}, what + " is " + std::to_string(size) + " bytes long; wijknet reads texts up to " +
+      throw InputError(SourceLocation{path}, what() + " is " + std::to_string(size) + " bytes long; wijknet reads texts up to " +
                                                  std::to_string(limits.attribute_bytes >> 10) + " KB" + how +
                                                  "attribute_kb=N raises the limit)");
   };
-  auto check_json = [&](const std::string& owner, const Json& attrs) {
+  auto check_json = [&](auto&& owner, const Json& attrs) {
     for (const auto& item : attrs.items()) {
-      too_long(owner + " attribute name '" + item.key().substr(0, 40) + "'", item.key().size());
-      if (item.value().is_string()) too_long(owner + " attribute '" + item.key() + "'", item.value().get_ref<const std::string&>().size());
+      too_long([&] { return owner() + " attribute name '" + item.key().substr(0, 40) + "'"; }, item.key().size());
+      if (item.value().is_string())
+        too_long([&] { return owner() + " attribute '" + item.key() + "'"; }, item.value().get_ref<const std::string&>().size());
     }
   };
   for (const auto& n : c.nodes) {
-    too_long("a node id", n.id.size());
-    too_long("the label of node '" + n.id.substr(0, 40) + "'", n.label.size());
-    check_json("node '" + n.id.substr(0, 40) + "'", n.attrs);
+    auto node = [&] { return "node '" + n.id.substr(0, 40) + "'"; };
+    too_long([] { return std::string("a node id"); }, n.id.size());
+    too_long([&] { return "the label of " + node(); }, n.label.size());
+    check_json(node, n.attrs);
   }
-  for (std::size_t i = 0; i < c.edges.size(); ++i) check_json("edge " + std::to_string(i + 1), c.edges[i].attrs);
+  for (std::size_t i = 0; i < c.edges.size(); ++i)
+    check_json([i] { return "edge " + std::to_string(i + 1); }, c.edges[i].attrs);
 }
 
 std::size_t parse_limit(const std::string& name, const std::string& value) {

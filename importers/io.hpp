@@ -31,8 +31,9 @@ struct ImportReport {
 
 // What one file may hold, so that no file can exhaust the machine: a file past a limit is refused
 // with a message that names the file and the limit, never read halfway. The defaults are far
-// beyond any coalition (the largest real ones have a few thousand nodes) and keep the memory of a
-// read within about ten times the file's size. The environment variable WIJKNET_LIMITS overrides
+// beyond any coalition (the largest real ones have a few thousand nodes). A read's memory grows
+// with the nodes and ties: about 15 times the file's size for an edge list of short numeric ids
+// (README, "Speed"), less for files that spell their members out. The environment variable WIJKNET_LIMITS overrides
 // them for the command line and the viewer: "file_mb=4096,nodes=20000000" (names as below,
 // file_mb and attribute_kb in MiB and KiB); a program sets ReadOptions::limits itself.
 struct ReadLimits {

@@ -6,6 +6,31 @@
 namespace wijknet {
 
 std::string read_all(std::istream& in) {
+  // A file's size is known: read it in one go into a string of that size, so the text is held
+  // once (a stringstream grows by doubling and holds up to one and a half copies at its peak).
+  const auto start = in.tellg();
+  if (start != std::streampos(-1) && in.seekg(0, std::ios::end)) {
+    const auto end = in.tellg();
+    in.seekg(start);
+    if (end != std::streampos(-1) && end >= start && in) {
+      const std::size_t expected = static_cast<std::size_t>(end - start);
+      std::string text(expected, '\0');
+      in.read(text.data(), std::streamsize(expected));
+      text.resize(static_cast<std::size_t>(in.gcount()));
+      if (in.bad()) return text;  // the caller reports the read error
+      in.clear();
+      if (text.size() == expected && in.peek() == std::char_traits<char>::eof()) {
+        in.clear();  // the state the stream copy below leaves: good
+        return text;
+      }
+      // The file grew while it was read: take the rest as a stream.
+      std::ostringstream rest;
+      rest << in.rdbuf();
+      return text + std::move(rest).str();
+    }
+    in.clear();
+    in.seekg(start);
+  }
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return std::move(buffer).str();

@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 
 #include "core/text/error.hpp"
 #include "importers/source_text.hpp"
@@ -127,8 +128,11 @@ std::string decode_as(Encoding e, std::string_view bytes) {
 
 // Old Mac line ends (CR alone) become LF; CRLF stays.
 void lone_cr_to_lf(std::string& s) {
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n')) s[i] = '\n';
+  // memchr jumps over the text between carriage returns: most files have none.
+  for (char* p = s.data(); (p = static_cast<char*>(std::memchr(p, '\r', std::size_t(s.data() + s.size() - p))));) {
+    if (p + 1 == s.data() + s.size() || p[1] != '\n') *p = '\n';
+    ++p;
+  }
 }
 
 std::string fixed(std::string s) {

@@ -296,7 +296,7 @@ Json View::dump(const Coalition& doc) const {
   j["primary"] = id_of(primary_);
   if (primary_ && *primary_ < doc.nodes.size()) {  // what the inspector edits
     const Node& n = doc.nodes[*primary_];
-    j["primary_node"] = {{"label", n.label}, {"kind", n.kind}, {"sector", n.sector}, {"themes", n.themes}, {"attrs", n.attrs},
+    j["primary_node"] = {{"label", n.label}, {"kind", n.kind}, {"sector", n.sector}, {"themes", n.themes}, {"attrs", n.attrs.is_object() ? n.attrs : Json::object()},
                          {"since", n.since ? Json(n.since->str()) : Json(nullptr)}, {"until", n.until ? Json(n.until->str()) : Json(nullptr)}};
   }
   j["hovered"] = id_of(hover_);

@@ -71,6 +71,7 @@ void Coalition::remove_nodes(const std::vector<std::size_t>& indices) {
 
 void Coalition::reindex() {
   index_.clear();
+  index_.reserve(nodes.size());
   for (std::size_t i = 0; i < nodes.size(); ++i) index_.emplace(nodes[i].id, i);
 }
 

@@ -38,8 +38,12 @@ struct Node {
   std::vector<std::string> themes;
   std::string role;    // "broker" marks the wijkmakelaar; empty when none
   std::optional<Date> since, until;
-  Json attrs = Json::object();
-  Json extra = Json::object();  // unknown keys of the node object
+  // attrs and extra start as null, which nlohmann treats as an empty collection (size 0, find
+  // gives end(), items() is empty, operator[] makes it an object): an empty object would cost a
+  // heap allocation each, two per node and edge, about a third of a large edge list's memory.
+  // Test with is_object() or contains() before const access.
+  Json attrs;
+  Json extra;  // unknown keys of the node object
 
   bool is_actor() const { return kind != kinds::project; }
   bool is_broker() const { return role == "broker"; }
@@ -59,8 +63,8 @@ struct Edge {
   double weight = 1.0;     // tie strength
   bool directed = false;
   std::optional<Date> since, until;
-  Json attrs = Json::object();
-  Json extra = Json::object();
+  Json attrs;  // null when empty, as in Node
+  Json extra;
 
   bool exists_at(const Date& d) const { return wijknet::exists_at(since, until, d); }
 };

@@ -27,7 +27,8 @@ std::optional<int> digits(std::string_view s, std::size_t pos, std::size_t width
 
 }  // namespace
 
-Date::Date(int year, int month, int day, Precision p) : year_(year), month_(month), day_(day), precision_(p) {}
+Date::Date(int year, int month, int day, Precision p)
+    : year_(std::int16_t(year)), month_(std::int8_t(month)), day_(std::int8_t(day)), precision_(p) {}
 
 std::optional<Date> Date::parse(std::string_view t) {
   auto y = digits(t, 0, 4);

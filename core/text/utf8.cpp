@@ -1,5 +1,8 @@
 #include "core/text/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace wijknet {
 
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
@@ -30,6 +33,14 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 
 std::size_t first_invalid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    // Eight ASCII bytes at a time: the whole of most files, checked at memory speed.
+    while (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const std::size_t n = utf8_sequence_length(s, i);
     if (n == 0) return i;
     i += n;

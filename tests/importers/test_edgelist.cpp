@@ -94,3 +94,64 @@ TEST_CASE("edge list: write and read back") {
         "# wijknet edge list: source target [weight]\n# 1 node(s) without ties are not listed\n"
         "# 1 id(s) with spaces written with '_'\ntwo_words_2 two_words\ntwo_words c 0.1\n");
 }
+
+namespace {
+
+// A stream that cannot seek back, so the reader decodes the text whole (read_text) instead of
+// reading it a chunk at a time: the two ways must give the same coalition and errors.
+struct OneWayBuffer : std::streambuf {
+  explicit OneWayBuffer(std::string text) : text_(std::move(text)) { setg(text_.data(), text_.data(), text_.data() + text_.size()); }
+  std::string text_;
+};
+
+std::string both_ways(const std::string& text, bool whole) {
+  ImportReport report;
+  try {
+    Coalition c;
+    if (whole) {
+      OneWayBuffer buffer(text);
+      std::istream in(&buffer);
+      c = read_edgelist(in, "t.edges", report, {});
+    } else {
+      std::istringstream in(text);
+      c = read_edgelist(in, "t.edges", report, {});
+    }
+    std::string s = std::to_string(c.nodes.size()) + " nodes\n";
+    for (const auto& e : c.edges) s += c.nodes[e.source].id + " " + c.nodes[e.target].id + " " + std::to_string(e.weight) + "\n";
+    for (const auto& w : report.warnings) s += w + "\n";
+    return s;
+  } catch (const InputError& e) {
+    return e.what();
+  }
+}
+
+}  // namespace
+
+TEST_CASE("edge list: read a chunk at a time, lines across chunks and every line end, as when read whole") {
+  // Over 1.5 MB, so lines cross a 1 MB chunk; CRLF, old Mac CR line ends, comments, a BOM.
+  std::string text = "\xEF\xBB\xBF# header\r\n";
+  for (int i = 0; i < 120000; ++i) {
+    text += "node" + std::to_string(i % 5000) + "\tn" + std::to_string((i * 7) % 3000);
+    if (i % 3 == 0) text += " 2.5";
+    text += i % 11 == 0 ? "\r\n" : i % 13 == 0 ? "\r" : i % 17 == 0 ? "  % note\n" : "\n";
+    if (i % 1000 == 0) text += "\n   \n";
+  }
+  REQUIRE(text.size() > (std::size_t(3) << 19));
+  const std::string chunked = both_ways(text, false);
+  CHECK(chunked == both_ways(text, true));
+  CHECK(chunked.rfind("8000 nodes\n", 0) == 0);
+
+  // An error past the first chunks: the same line and column both ways.
+  std::string bad = text + "a b c d\n";
+  CHECK(both_ways(bad, false) == both_ways(bad, true));
+  CHECK(both_ways(bad, false).find(":7: unexpected fourth field 'd'") != std::string::npos);
+  // Not UTF-8: read whole as Windows-1252, with its warning, both ways.
+  bad = text + "caf\xE9 b\n";
+  CHECK(both_ways(bad, false) == both_ways(bad, true));
+  CHECK(both_ways(bad, false).find("caf\xC3\xA9 b") != std::string::npos);
+  // A text that ends without a line end, or with a lone CR.
+  CHECK(both_ways("a b", false) == "2 nodes\na b 1.000000\n");
+  CHECK(both_ways("a b\r", false) == "2 nodes\na b 1.000000\n");
+  CHECK(both_ways("a b\rc d\r\n\re f", false) == both_ways("a b\rc d\r\n\re f", true));
+  CHECK(both_ways("", false) == "0 nodes\n");
+}
