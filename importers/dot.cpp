@@ -48,11 +48,9 @@ bool id_start(char c) {
 bool id_char(char c) { return id_start(c) || (c >= '0' && c <= '9'); }
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-class Lexer {
+class Lexer : Scanner {
  public:
-  Lexer(std::string_view text, const std::string& source) : text_(text), source_(source) {
-    pos_ = utf8_bom_length(text);
-  }
+  using Scanner::Scanner;
 
   // The tokens of the first graph, up to its closing '}'; then, when anything but space and
   // comments follows, one token "..." standing for the rest, which Graphviz reads as further
@@ -82,18 +80,6 @@ class Lexer {
   }
 
  private:
-  char peek(std::size_t k = 0) const { return pos_ + k < text_.size() ? text_[pos_ + k] : '\0'; }
-  void advance() {
-    char c = text_[pos_++];
-    if (c == '\n') {
-      ++line_;
-      column_ = 1;
-      at_line_start_ = true;
-    } else {
-      if (!utf8_continuation(c) && c != '\r') ++column_;
-      if (c != ' ' && c != '\t' && c != '\r') at_line_start_ = false;
-    }
-  }
 
   void skip() {
     while (pos_ < text_.size()) {
@@ -238,11 +224,6 @@ class Lexer {
     throw InputError({source_, t.line, t.column}, "unexpected " + shown);
   }
 
-  std::string_view text_;
-  const std::string& source_;
-  std::size_t pos_ = 0;
-  int line_ = 1, column_ = 1;
-  bool at_line_start_ = true;
 };
 
 // ---- Parsing ---------------------------------------------------------------------------------

@@ -81,11 +81,9 @@ bool key_start(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
 bool key_char(char c) { return key_start(c) || (c >= '0' && c <= '9'); }
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-class Lexer {
+class Lexer : Scanner {
  public:
-  Lexer(std::string_view text, const std::string& source) : text_(text), source_(source) {
-    pos_ = utf8_bom_length(text);
-  }
+  using Scanner::Scanner;
 
   Token next() {
     skip();
@@ -164,15 +162,6 @@ class Lexer {
   }
 
  private:
-  void advance() {
-    char c = text_[pos_++];
-    if (c == '\n') {
-      ++line_;
-      column_ = 1;
-    } else if (!utf8_continuation(c) && c != '\r') {
-      ++column_;
-    }
-  }
   void skip() {
     while (pos_ < text_.size()) {
       char c = text_[pos_];
@@ -186,10 +175,6 @@ class Lexer {
     }
   }
 
-  std::string_view text_;
-  const std::string& source_;
-  std::size_t pos_ = 0;
-  int line_ = 1, column_ = 1;
 };
 
 struct Item {

@@ -572,6 +572,23 @@ std::size_t occurrences(std::string_view text, std::string_view word) {
   return n;
 }
 
+// A SAX handler that accepts every value: the base of the handlers below, which only want to
+// know where nlohmann's parser stops.
+struct AcceptAllSax : nlohmann::json_sax<nlohmann::json> {
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+};
+
 // The first error nlohmann finds in `text`, as the DOM reader reports it: the offset and the
 // message without nlohmann's own position.
 struct JsonError {
@@ -579,20 +596,8 @@ struct JsonError {
   std::string message;
 };
 std::optional<JsonError> first_json_error(std::string_view text) {
-  struct Check : nlohmann::json_sax<nlohmann::json> {
+  struct Check : AcceptAllSax {
     std::optional<JsonError> error;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
     bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& e) override {
       // A syntax error: at the last character read (e.byte - 1), as read() reports it. A number
       // no double holds: at the token's first byte, as error_offset() finds it.
@@ -715,20 +720,8 @@ class NativeReader {
 // no double holds) carry no position, so the text is parsed again with a SAX handler that is
 // told the position and the token; the offset of the token's first byte.
 std::size_t error_offset(std::string_view text) {
-  struct Stop : nlohmann::json_sax<nlohmann::json> {
+  struct Stop : AcceptAllSax {
     std::size_t offset = 0;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
     bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception&) override {
       offset = position >= token.size() ? position - token.size() : 0;
       return false;

@@ -15,6 +15,38 @@
 
 namespace wijknet {
 
+// The one scanner of the hand-written readers (DOT, GML): a cursor over a file's text, past its
+// BOM, that keeps the line and column of where it stands as location_at counts them (lines end at
+// '\n'; a column is a UTF-8 code point; '\r' takes none), so every token and message has its
+// FILE:LINE:COL without a second pass. A reader's lexer derives from it and reads the members.
+class Scanner {
+ public:
+  Scanner(std::string_view text, const std::string& source)
+      : text_(text), source_(source), pos_(utf8_bom_length(text)) {}
+
+ protected:
+  char peek(std::size_t k = 0) const { return pos_ + k < text_.size() ? text_[pos_ + k] : '\0'; }
+  // Steps over one byte, counting lines and columns. O(1).
+  void advance() {
+    const char c = text_[pos_++];
+    if (c == '\n') {
+      ++line_;
+      column_ = 1;
+      at_line_start_ = true;
+    } else {
+      if (!utf8_continuation(c) && c != '\r') ++column_;
+      if (c != ' ' && c != '\t' && c != '\r') at_line_start_ = false;
+    }
+  }
+  SourceLocation here() const { return {source_, line_, column_}; }
+
+  std::string_view text_;
+  const std::string& source_;
+  std::size_t pos_ = 0;
+  int line_ = 1, column_ = 1;
+  bool at_line_start_ = true;  // only blanks so far on this line
+};
+
 // Reads the rest of `in` into a string. Readers parse from memory so that any offset a parser
 // reports can be turned into a line and column afterwards. O(size).
 std::string read_all(std::istream& in);

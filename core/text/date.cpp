@@ -68,7 +68,7 @@ int Date::months_until(const Date& later) const {
 }
 
 std::string Date::str() const {
-  char buf[16];
+  char buf[32];  // room for any int year, month and day (the compiler checks the widest case)
   switch (precision_) {
     case Precision::year: std::snprintf(buf, sizeof buf, "%04d", year_); break;
     case Precision::month: std::snprintf(buf, sizeof buf, "%04d-%02d", year_, month_); break;
