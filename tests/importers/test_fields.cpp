@@ -85,8 +85,9 @@ TEST_CASE("fields: GraphML, GEXF, GML, DOT and Pajek read the same names the sam
                   {"gml", read_text_as(read_gml, gml)},
                   {"dot", read_text_as(read_dot, dot)},
                   {"pajek", read_text_as(read_pajek, pajek)}};
-  for (const auto& [name, c] : cases) {
-    CAPTURE(name);
+  for (const auto& entry : cases) {
+    const auto& c = entry.c;
+    CAPTURE(entry.name);  // not a structured binding: clang 14 cannot capture one in CAPTURE's lambda
     REQUIRE(c.nodes.size() == 1);
     const Node& n = c.nodes[0];
     CHECK(n.kind == "project");
@@ -126,7 +127,9 @@ TEST_CASE("fields: every writer protects the same reserved names, and they come 
     CHECK(b.nodes[0].kind == "partner");
     CHECK(b.nodes[0].label == "A");
     CHECK_FALSE(b.nodes[0].since);
-    for (const auto& [k, v] : a.nodes[0].attrs.items()) {
+    for (const auto& item : a.nodes[0].attrs.items()) {
+      const std::string& k = item.key();
+      const Json& v = item.value();
       CAPTURE(k);
       if (std::string(ext) == ".gml" && k == "attr.x") continue;  // GML keys cannot hold '.': "attr_x"
       CHECK(b.nodes[0].attrs.value(k, Json()) == v);
@@ -134,7 +137,9 @@ TEST_CASE("fields: every writer protects the same reserved names, and they come 
     CHECK(b.edges[0].kind == "collaborates");
     CHECK(b.edges[0].weight == 1.0);
     CHECK_FALSE(b.edges[0].until);
-    for (const auto& [k, v] : a.edges[0].attrs.items()) {
+    for (const auto& item : a.edges[0].attrs.items()) {
+      const std::string& k = item.key();
+      const Json& v = item.value();
       CAPTURE(k);
       CHECK(b.edges[0].attrs.value(k, Json()) == v);
     }
