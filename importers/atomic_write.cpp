@@ -12,7 +12,7 @@
 #include <fstream>
 #include <random>
 #include <set>
-#include <sstream>
+#include <streambuf>
 
 #include "core/text/error.hpp"
 
@@ -93,8 +93,57 @@ struct Temporary {
   std::string temp;
 };
 
-// Creates, fills, fsyncs and closes the temporary file of `shown` holding `bytes`.
-Temporary write_temporary(const std::string& shown, const std::string& bytes) {
+// An output stream buffer over a file descriptor: 64 KiB at a time, each write(2) checked and
+// retried on EINTR; the first error is kept (errno's value) and ends the stream.
+class FileDescriptorBuffer : public std::streambuf {
+ public:
+  explicit FileDescriptorBuffer(int fd) : fd_(fd) { setp(buffer_, buffer_ + sizeof buffer_); }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n <= epptr() - pptr()) {
+      std::memcpy(pptr(), s, std::size_t(n));
+      pbump(int(n));
+      return n;
+    }
+    if (!drain() || !write_all(s, std::size_t(n))) return 0;
+    return n;
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    const bool ok = write_all(pbase(), std::size_t(pptr() - pbase()));
+    setp(buffer_, buffer_ + sizeof buffer_);
+    return ok;
+  }
+  bool write_all(const char* data, std::size_t left) {
+    while (left > 0 && error_ == 0) {
+      const ssize_t n = ::write(fd_, data, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) error_ = errno;
+      else data += n, left -= std::size_t(n);
+    }
+    return error_ == 0;
+  }
+  int fd_;
+  int error_ = 0;
+  char buffer_[1 << 16];
+};
+
+// Creates the temporary file of `shown` (O_EXCL, the old file's permission bits), runs `write`
+// into it, checks every write, fsyncs and closes it. On any failure, a throwing writer included,
+// the temporary file is removed before the exception leaves.
+Temporary write_temporary(const std::string& shown, const std::function<void(std::ostream&)>& write) {
   Temporary t{shown, save_target(shown), {}};
   struct stat old {};
   const bool existed = ::stat(t.target.c_str(), &old) == 0;
@@ -110,25 +159,29 @@ Temporary write_temporary(const std::string& shown, const std::string& bytes) {
   }
   if (fd < 0) fail(shown, "cannot create a temporary file", errno);
 
-  auto abandon = [&](const char* what) {
-    const int error = errno;
+  auto abandon = [&](const char* what, int error) {
     ::close(fd);
     ::unlink(t.temp.c_str());
     fail(shown, what, error);
   };
-  if (existed && ::fchmod(fd, old.st_mode & 07777) != 0) abandon("cannot set permissions");
-  const char* data = bytes.data();
-  std::size_t left = bytes.size();
-  while (left > 0) {
-    const ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      abandon("cannot write");
-    }
-    data += n;
-    left -= std::size_t(n);
+  if (existed && ::fchmod(fd, old.st_mode & 07777) != 0) abandon("cannot set permissions", errno);
+  FileDescriptorBuffer buffer(fd);
+  std::ostream out(&buffer);
+  try {
+    write(out);
+    out.flush();
+  } catch (...) {
+    ::close(fd);
+    ::unlink(t.temp.c_str());
+    throw;
   }
-  if (::fsync(fd) != 0) abandon("cannot write (flush to disk failed)");
+  if (buffer.error() != 0) abandon("cannot write", buffer.error());
+  if (!out) {
+    ::close(fd);
+    ::unlink(t.temp.c_str());
+    throw WriteError(shown + ": cannot write: the output could not be produced");
+  }
+  if (::fsync(fd) != 0) abandon("cannot write (flush to disk failed)", errno);
   if (::close(fd) != 0) {
     const int error = errno;
     ::unlink(t.temp.c_str());
@@ -179,14 +232,6 @@ void finish_interrupted_save(const std::string& path) {
 
 void write_files_atomically(const std::vector<FileToWrite>& files) {
   if (files.empty()) return;
-  // Every output is produced first: a writer that throws leaves no trace on disk.
-  std::vector<std::string> contents;
-  for (const auto& f : files) {
-    std::ostringstream buffer;
-    f.write(buffer);
-    if (!buffer) throw WriteError(f.path + ": cannot write: the output could not be produced");
-    contents.push_back(std::move(buffer).str());
-  }
   finish_interrupted_save(files[0].path);
 
   std::vector<Temporary> temps;
@@ -194,7 +239,9 @@ void write_files_atomically(const std::vector<FileToWrite>& files) {
     for (const auto& t : temps) ::unlink(t.temp.c_str());
   };
   try {
-    for (std::size_t i = 0; i < files.size(); ++i) temps.push_back(write_temporary(files[i].path, contents[i]));
+    // Each output goes straight into its temporary file (never whole in memory); a writer that
+    // throws leaves no file behind.
+    for (const auto& f : files) temps.push_back(write_temporary(f.path, f.write));
   } catch (...) {
     remove_temps();
     throw;

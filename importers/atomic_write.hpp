@@ -15,7 +15,7 @@ struct FileToWrite {
   std::function<void(std::ostream&)> write;
 };
 
-// Runs `write` into memory, then puts the bytes in a new file "PATH.tmp-PID-XXXXXX" beside PATH
+// Runs `write` into a new file "PATH.tmp-PID-XXXXXX" beside PATH
 // (same directory, so the rename below stays on one file system), created with O_EXCL (never an
 // existing file or a link someone placed there), checks every write, fsyncs and closes it,
 // renames it over PATH and fsyncs the directory, so the new name survives a power cut too.
@@ -24,9 +24,9 @@ struct FileToWrite {
 // any failure the temporary file is removed and WriteError says what went wrong ("PATH: cannot
 // write: No space left on device"). An existing PATH keeps its permission bits; a symbolic link
 // PATH is followed and its target replaced (the link stays a link). Temporary files of PATH left
-// by a save that was killed (their process no longer runs) are removed first. Buffering the
-// whole output costs memory the size of the file, and means a writer that throws never touches
-// the disk at all. O(size of the output).
+// by a save that was killed (their process no longer runs) are removed first; a writer that
+// throws leaves no file behind. The output is written through a 64 KiB buffer, never held whole
+// in memory. O(size of the output).
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // The same for several files that belong together; all of them old or all of them new, by a

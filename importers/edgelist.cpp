@@ -6,12 +6,13 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "core/model/id_index.hpp"
 #include "core/text/error.hpp"
 #include "core/text/number_text.hpp"
-#include "importers/id_index.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 
@@ -95,10 +96,9 @@ bool for_each_chunk(std::istream& in, std::streampos start, F&& on_lines) {
 struct EdgeListReader {
   const std::string& source_name;
   Coalition c;
-  IdIndex index{c.nodes};
   int line_number = 0;
   std::vector<Field> fields;
-  const std::string partner{kinds::partner}, collaborates{kinds::collaborates};
+  const Interned partner{kinds::partner}, collaborates{kinds::collaborates};
 
   void reserve(std::size_t edge_lines, const ReadOptions& options) {
     // The edges are counted first and reserved, so the vector never doubles: a doubling of 10
@@ -110,17 +110,41 @@ struct EdgeListReader {
     c.edges.reserve(edge_lines);
   }
 
-  std::size_t node_index(std::string_view id) {
+  // The ids while the file is read: one text of all ids and where each ends, found by `index`.
+  // The nodes are made at the end (finish), all at once: a vector of nodes growing by doubling
+  // would hold the old and the new array at once, a tenth of the peak on a large list.
+  std::string ids;
+  std::vector<std::size_t> id_ends;
+  IdIndex index;
+
+  std::string_view id_of(std::uint32_t i) const {
+    const std::size_t start = i == 0 ? 0 : id_ends[i - 1];
+    return std::string_view(ids).substr(start, id_ends[i] - start);
+  }
+
+  NodeIndex node_index(std::string_view id) {
     const std::uint32_t hash = IdIndex::hash_of(id);
-    if (const auto i = index.find(id, hash); i != IdIndex::empty) return i;
-    if (c.nodes.size() >= IdIndex::empty - 1)  // the index holds 32 bits; far past any limit
+    if (const auto i = index.find(id, hash, [&](std::uint32_t k) { return id_of(k); }); i != IdIndex::empty) return i;
+    if (id_ends.size() >= IdIndex::empty - 1)  // 32-bit node numbers; far past any limit
       throw InputError(SourceLocation{source_name, line_number}, "more than 4 billion nodes; wijknet cannot read them");
-    Node& n = c.nodes.emplace_back();
-    n.id = id;
-    n.label = n.id;
-    n.kind = partner;
-    index.insert(hash, std::uint32_t(c.nodes.size() - 1));
-    return c.nodes.size() - 1;
+    ids += id;
+    id_ends.push_back(ids.size());
+    index.insert(id, hash, std::uint32_t(id_ends.size() - 1));
+    return NodeIndex(id_ends.size() - 1);
+  }
+
+  void finish() {
+    index = IdIndex();
+    c.nodes.reserve(id_ends.size());
+    for (std::uint32_t i = 0; i < id_ends.size(); ++i) {
+      Node& n = c.nodes.emplace_back();
+      n.id = id_of(i);
+      n.label = n.id;
+      n.kind = partner;
+    }
+    std::string().swap(ids);
+    std::vector<std::size_t>().swap(id_ends);
+    c.reindex();
   }
 
   void line(std::string_view line) {
@@ -189,8 +213,8 @@ Coalition read_edgelist(std::istream& in, const std::string& source_name, Import
     r.reserve(edge_lines, options);
     split_lines(body, true, [&](std::string_view line) { r.line(line); });
   }
+  r.finish();
   Coalition c = std::move(r.c);
-  c.reindex();
   report.format = "edgelist";
   report.nodes_read = c.nodes.size();
   report.edges_read = c.edges.size();
@@ -200,27 +224,28 @@ Coalition read_edgelist(std::istream& in, const std::string& source_name, Import
 void write_edgelist(const Coalition& c, std::ostream& out) {
   // An id the reader would split or take for a comment is written with '_' for each space (and
   // a leading '_' before '#' or '%', "_" for an empty one), kept distinct from every other id.
-  std::vector<std::string> written(c.nodes.size());
-  std::unordered_set<std::string> taken;
-  std::size_t changed = 0;
-  for (const auto& n : c.nodes) taken.insert(n.id);
+  // Only the ids that need it get a new text (kept here), so a large list costs no copy of its ids.
+  std::unordered_map<std::size_t, std::string> renamed;
+  std::unordered_set<std::string> made;
   for (std::size_t i = 0; i < c.nodes.size(); ++i) {
     const std::string& id = c.nodes[i].id;
     bool ok = !id.empty() && id[0] != '#' && id[0] != '%';
     for (char ch : id) ok = ok && !is_space(ch) && ch != '\n' && ch != '\r';
-    if (ok) {
-      written[i] = id;
-      continue;
-    }
+    if (ok) continue;
     std::string w = id.empty() || id[0] == '#' || id[0] == '%' ? "_" + id : id;
     for (char& ch : w)
       if (is_space(ch) || ch == '\n' || ch == '\r') ch = '_';
     std::string unique = w;
-    for (int k = 2; taken.count(unique); ++k) unique = w + "_" + std::to_string(k);
-    taken.insert(unique);
-    written[i] = unique;
-    ++changed;
+    for (int k = 2; c.find(unique) || made.count(unique); ++k) unique = w + "_" + std::to_string(k);
+    made.insert(unique);
+    renamed.emplace(i, std::move(unique));
   }
+  const std::size_t changed = renamed.size();
+  auto written = [&](std::size_t i) -> const std::string& {
+    if (renamed.empty()) return c.nodes[i].id;
+    const auto it = renamed.find(i);
+    return it == renamed.end() ? c.nodes[i].id : it->second;
+  };
   for (std::size_t i = 0; i < c.edges.size(); ++i)
     if (c.edges[i].source >= c.nodes.size() || c.edges[i].target >= c.nodes.size())
       throw WriteError("edge " + std::to_string(i) + " refers to a node that is not in the coalition");
@@ -239,7 +264,7 @@ void write_edgelist(const Coalition& c, std::ostream& out) {
   if (untied > 0) out << "# " << untied << " node(s) without ties are not listed\n";
   if (changed > 0) out << "# " << changed << " id(s) with spaces written with '_'\n";
   for (const auto& e : c.edges) {
-    out << written[e.source] << ' ' << written[e.target];
+    out << written(e.source) << ' ' << written(e.target);
     if (e.weight != 1.0) out << ' ' << number_text(e.weight);
     out << '\n';
   }

@@ -340,7 +340,7 @@ void GraphmlReader::read_node(const pugi::xml_node& element, Coalition& c) {
 
 void GraphmlReader::read_edge(const pugi::xml_node& element, bool directed_default, Coalition& c) {
   Edge edge;
-  std::size_t* ends[2] = {&edge.source, &edge.target};
+  NodeIndex* ends[2] = {&edge.source, &edge.target};
   const char* names[2] = {"source", "target"};
   for (int k = 0; k < 2; ++k) {
     auto a = element.attribute(names[k]);

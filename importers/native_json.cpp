@@ -13,7 +13,6 @@
 
 #include "core/text/utf8.hpp"
 #include "core/text/error.hpp"
-#include "importers/id_index.hpp"
 #include "importers/source_text.hpp"
 #include "importers/text_encoding.hpp"
 
@@ -863,7 +862,7 @@ void NativeReader::read_edges(const Json& root, Coalition& c) {
     const std::string p = "/edges/" + std::to_string(i);
     if (!e.is_object()) fail(p, "an edge must be an object, not a " + type_name(e));
     Edge edge;
-    std::size_t* ends[2] = {&edge.source, &edge.target};
+    NodeIndex* ends[2] = {&edge.source, &edge.target};
     const char* end_keys[2] = {"source", "target"};
     for (int k = 0; k < 2; ++k) {
       const Json* v = field(e, end_keys[k]);
@@ -1206,7 +1205,6 @@ void NativeReader::stream_nodes(JsonCursor& in, Coalition& c) {
   in.open(2);
   ++in.pos;
   c.nodes.reserve(std::min(occurrences(text_, "\"id\""), options_.limits.nodes + 1));
-  IdIndex index(c.nodes);
   Slot slots[std::size(node_keys)];
   Json extra;
   std::unordered_set<std::string> warned_themes;
@@ -1222,9 +1220,8 @@ void NativeReader::stream_nodes(JsonCursor& in, Coalition& c) {
       Node node;
       if (!slots[0].present) fail_at(at, "node without \"id\"");
       node.id = slot_id(slots[0], "node id");
-      const std::uint32_t hash = IdIndex::hash_of(node.id);
-      if (const auto first_use = index.find(node.id, hash); first_use != IdIndex::empty) {
-        const SourceLocation where_first = where("/nodes/" + std::to_string(first_use) + "/id");
+      if (const auto first_use = c.find(node.id)) {
+        const SourceLocation where_first = where("/nodes/" + std::to_string(*first_use) + "/id");
         fail_at(slots[0].offset, "duplicate node id " + in_quotes(node.id) + " (first used at line " +
                                      std::to_string(where_first.line) + ")");
       }
@@ -1255,24 +1252,19 @@ void NativeReader::stream_nodes(JsonCursor& in, Coalition& c) {
       node.until = slot_date(slots[7], "until");
       node.attrs = slot_object(slots[8], "attrs");
       node.extra = std::move(extra);
-      if (c.nodes.size() >= IdIndex::empty - 1) throw Unusual{};
-      c.nodes.push_back(std::move(node));
-      index.insert(hash, std::uint32_t(c.nodes.size() - 1));
+      c.add_node(std::move(node));
     } while (in.consume(','));
     in.expect(']');
   }
-  c.reindex();
 }
 
 void NativeReader::stream_edges(JsonCursor& in, Coalition& c) {
   in.open(2);
   ++in.pos;
   c.edges.reserve(std::min(occurrences(text_, "\"source\""), options_.limits.edges + 1));
-  IdIndex index(c.nodes);
-  for (std::size_t i = 0; i < c.nodes.size(); ++i) index.insert(IdIndex::hash_of(c.nodes[i].id), std::uint32_t(i));
   Slot slots[std::size(edge_keys)];
   Json extra;
-  const std::string collaborates(kinds::collaborates);
+  const Interned collaborates(kinds::collaborates);
   if (in.consume(']')) return;
   do {
     const char first = in.peek();
@@ -1283,18 +1275,17 @@ void NativeReader::stream_edges(JsonCursor& in, Coalition& c) {
     }
     read_object(in, 3, edge_keys, slots, std::size(edge_keys), extra);
     Edge edge;
-    std::size_t* ends[2] = {&edge.source, &edge.target};
+    NodeIndex* ends[2] = {&edge.source, &edge.target};
     static constexpr const char* what[2][3] = {{"source", "edge source", "edge without \"source\""},
                                                {"target", "edge target", "edge without \"target\""}};
     for (int k = 0; k < 2; ++k) {
       if (!slots[k].present) fail_at(at, what[k][2]);
       const std::string id = slot_id(slots[k], what[k][1]);
-      const auto index_of = index.find(id, IdIndex::hash_of(id));
-      if (index_of == IdIndex::empty)
-        fail_at(slots[k].offset, std::string(what[k][1]) + " " + in_quotes(id) + " is not a node id");
-      *ends[k] = index_of;
+      const auto index_of = c.find(id);
+      if (!index_of) fail_at(slots[k].offset, std::string(what[k][1]) + " " + in_quotes(id) + " is not a node id");
+      *ends[k] = *index_of;
     }
-    edge.kind = slots[2].present ? slot_text(slots[2], "kind") : collaborates;
+    edge.kind = slots[2].present ? Interned(slot_text(slots[2], "kind")) : collaborates;
     if (Slot& w = slots[3]; w.present) {
       if (w.type != '0') fail_at(w.offset, std::string("\"weight\" must be a number, not a ") + slot_type_name(w.type));
       edge.weight = number_value(w.raw, w.integer);

@@ -146,6 +146,12 @@ bool fix_string(std::string& s) {
   return true;
 }
 
+bool fix_string(Interned& s) {
+  if (valid_utf8(s.str())) return false;
+  s = utf8_or_replacement(s.str());
+  return true;
+}
+
 std::size_t fix_json(Json& j) {
   std::size_t changed = 0;
   if (j.is_string()) {

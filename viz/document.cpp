@@ -254,12 +254,12 @@ bool Document::set_node(std::size_t i, Node node) {
 
 namespace {
 // Replaces one field of node i as one undoable edit, when it changes.
-template <class T>
-void set_field(Document& d, std::size_t i, T Node::*field, T value) {
+template <class T, class V>
+void set_field(Document& d, std::size_t i, T Node::*field, V value) {
   const auto& nodes = d.coalition().nodes;
   if (i >= nodes.size() || nodes[i].*field == value) return;
   Node n = nodes[i];
-  n.*field = std::move(value);
+  n.*field = T(std::move(value));
   d.set_node(i, std::move(n));
 }
 }  // namespace

@@ -35,7 +35,7 @@ std::optional<std::pair<double, double>> finite_range(const std::vector<double>&
 std::string sector_key(const Node& v) {
   if (!v.sector.empty()) return v.sector;
   if (v.kind == "resident") return "residents";
-  return v.kind.empty() ? std::string("other") : v.kind;
+  return v.kind.empty() ? std::string("other") : v.kind.str();
 }
 
 }  // namespace

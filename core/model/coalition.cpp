@@ -14,11 +14,31 @@ bool Node::is_resident_group() const {
   return ascii_lower(it->get<std::string>()) == resident_forms::group;  // "Group" from a spreadsheet
 }
 
+namespace {
+
+// The largest node count the index can hold (32-bit node numbers); far past any read limit.
+constexpr std::size_t most_nodes = IdIndex::empty - 1;
+
+}  // namespace
+
 std::size_t Coalition::add_node(Node node) {
-  if (index_.count(node.id)) throw std::invalid_argument("duplicate node id '" + node.id + "'");
-  index_.emplace(node.id, nodes.size());
+  const std::uint32_t hash = IdIndex::hash_of(node.id);
+  if (index_.find(node.id, hash, [&](std::uint32_t i) -> const std::string& { return nodes[i].id; }) != IdIndex::empty)
+    throw std::invalid_argument("duplicate node id '" + node.id + "'");
+  if (nodes.size() >= most_nodes) throw std::length_error("more than 4 billion nodes");
+  index_.insert(node.id, hash, std::uint32_t(nodes.size()));
   nodes.push_back(std::move(node));
   return nodes.size() - 1;
+}
+
+std::pair<std::size_t, bool> Coalition::node_for_id(std::string_view id) {
+  const std::uint32_t hash = IdIndex::hash_of(id);
+  const auto i = index_.find(id, hash, [&](std::uint32_t k) -> const std::string& { return nodes[k].id; });
+  if (i != IdIndex::empty) return {i, false};
+  if (nodes.size() >= most_nodes) throw std::length_error("more than 4 billion nodes");
+  nodes.emplace_back().id = id;
+  index_.insert(id, hash, std::uint32_t(nodes.size() - 1));
+  return {nodes.size() - 1, true};
 }
 
 std::size_t Coalition::add_edge(Edge edge) {
@@ -29,9 +49,9 @@ std::size_t Coalition::add_edge(Edge edge) {
 }
 
 std::optional<std::size_t> Coalition::find(std::string_view id) const {
-  auto it = index_.find(std::string(id));
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
+  const auto i = index_.find(id, IdIndex::hash_of(id), [&](std::uint32_t k) -> const std::string& { return nodes[k].id; });
+  if (i == IdIndex::empty) return std::nullopt;
+  return i;
 }
 
 const Node* Coalition::node(std::string_view id) const {
@@ -70,9 +90,9 @@ void Coalition::remove_nodes(const std::vector<std::size_t>& indices) {
 }
 
 void Coalition::reindex() {
-  index_.clear();
-  index_.reserve(nodes.size());
-  for (std::size_t i = 0; i < nodes.size(); ++i) index_.emplace(nodes[i].id, i);
+  if (nodes.size() >= most_nodes) throw std::length_error("more than 4 billion nodes");
+  index_.clear(nodes.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) index_.insert(nodes[i].id, IdIndex::hash_of(nodes[i].id), std::uint32_t(i));
 }
 
 Coalition Coalition::at(const Date& d) const {

@@ -99,8 +99,8 @@ TEST_CASE("two-mode projection: actors tied by the number of projects they share
   q.id = "q";
   q.kind = "project";
   const auto qi = c.add_node(q);
-  c.add_edge(Edge{0, qi, "participates"});
-  c.add_edge(Edge{2, qi, "participates"});
+  c.add_edge(Edge{0, NodeIndex(qi), "participates"});
+  c.add_edge(Edge{2, NodeIndex(qi), "participates"});
   const Network net2 = build_network(c, actors);
   CHECK(net2.weight(*net2.vertex_of(0), *net2.vertex_of(2)) == doctest::Approx(2.0));
   CHECK(net2.notes().merged_parallel == 1);  // only the a-b pair, not the shared projects

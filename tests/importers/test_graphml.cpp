@@ -277,7 +277,7 @@ TEST_CASE("graphml: networkx reads what we write") {
     for (const auto& n : c.nodes) {
       CAPTURE(n.id);
       CHECK(nx["nodes"][n.id][0] == n.label);
-      CHECK(nx["nodes"][n.id][1] == n.kind);
+      CHECK(nx["nodes"][n.id][1] == n.kind.str());
     }
     CHECK(nx["nodes"]["fatima"][2] == 41);  // a long attribute comes back as an integer
     std::vector<Json> expected;

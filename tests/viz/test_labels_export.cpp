@@ -50,7 +50,7 @@ TEST_CASE("labels never overlap and the selection is always labelled") {
     c.add_node(n);
     c.layout[n.id] = {double(i % 20), double(i / 20)};
   }
-  for (int i = 1; i < 400; ++i) c.add_edge({.source = 0, .target = std::size_t(i), .kind = "collaborates"});
+  for (int i = 1; i < 400; ++i) c.add_edge({.source = 0, .target = NodeIndex(i), .kind = "collaborates"});
   AppState s;
   s.view().set_viewport(800, 600);
   s.load(std::move(c));

@@ -1,37 +1,47 @@
-// A node id index for readers of large files (edge lists, the native JSON's streaming reader).
+// The node id index of a Coalition (Coalition::find), also what readers of large files use
+// while they add nodes (Coalition::node_for_id).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/model/coalition.hpp"
-
 namespace wijknet {
 
-// The node index while a large file is read: open addressing over (hash, node index) pairs, the
-// ids compared against the nodes themselves, looked up by string_view so that no id is copied
-// to be found. Each id is hashed once per mention; std::unordered_map would allocate a list node
-// per id and chase it on every lookup, most of the reading time of a million-edge list.
-// Readers add nodes to Coalition::nodes themselves and call Coalition::reindex() at the end.
+// Open addressing over (hash, node index) pairs, the ids compared against the nodes themselves
+// (`id_of(i)` gives node i's id), looked up by string_view so that no id is copied to be found.
+// Each id is hashed once per mention; std::unordered_map would allocate a list node per id
+// (about 70 bytes) and chase it on every lookup, most of the reading time of a million-edge list.
+// 16 bytes a slot, at most 3/4 of the slots used.
 class IdIndex {
  public:
-  explicit IdIndex(const std::vector<Node>& nodes) : nodes_(nodes) { slots_.assign(1024, Slot{}); }
+  IdIndex() { slots_.assign(16, Slot{}); }
+
+  // Empties the index and makes room for `count` ids without growing.
+  void clear(std::size_t count = 0) {
+    std::size_t size = 16;
+    while (size * 3 < count * 4 + 4) size *= 2;
+    slots_.assign(size, Slot{});
+    size_ = 0;
+  }
 
   // The index of the node with this id, or `empty`; `hash` from hash_of(id).
-  std::uint32_t find(std::string_view id, std::uint32_t hash) const {
+  template <class IdOf>
+  std::uint32_t find(std::string_view id, std::uint32_t hash, IdOf&& id_of) const {
     const std::uint64_t key = short_key(id);
     for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& s = slots_[i];
       if (s.node == empty) return empty;
-      if (s.hash == hash && s.key == key && (key != long_id || nodes_[s.node].id == id)) return s.node;
+      if (s.hash == hash && s.key == key && (key != long_id || std::string_view(id_of(s.node)) == id)) return s.node;
     }
   }
-  // Records node `node` (whose id hashes to `hash`), known to be absent.
-  void insert(std::uint32_t hash, std::uint32_t node) {
-    if (++size_ * 2 > slots_.size()) grow();
-    place({hash, node, short_key(nodes_[node].id)});
+  // Records node `node` with id `id` (hashing to `hash`), known to be absent; if it is present,
+  // find keeps giving the node recorded first.
+  void insert(std::string_view id, std::uint32_t hash, std::uint32_t node) {
+    if (++size_ * 4 > slots_.size() * 3) grow();
+    place({hash, node, short_key(id)});
   }
   static std::uint32_t hash_of(std::string_view id) {
     // FNV-1a, then a final mix so that the low bits (the slot) depend on every byte.
@@ -70,7 +80,6 @@ class IdIndex {
     for (const Slot& s : old)
       if (s.node != empty) place(s);
   }
-  const std::vector<Node>& nodes_;
   std::vector<Slot> slots_;
   std::size_t size_ = 0;
 };
