@@ -10,6 +10,8 @@
 //   ... --layout STEPS              also run the force layout until settled or STEPS steps
 //   ... --single-level              the layout without its multilevel start
 //   ... --positions FILE            write the layout as lines "id x y" (bench/peers.py stress)
+//   ... --settle TOLERANCE          the layout's settle_tolerance (default LayoutSettings's)
+//   ... --theta THETA               the layout's Barnes-Hut theta (default LayoutSettings's)
 //
 // Prints one line per measure in milliseconds. bench/compare.sh runs the same network through
 // graph-tool, igraph and networkx and prints the ratios.
@@ -37,6 +39,7 @@ int main(int argc, char** argv) {
   bool bgl = false, single_level = false;
   int layout_steps = 0;
   std::string positions_path;
+  double settle = 0, theta = -1;
   int positional = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -46,6 +49,8 @@ int main(int argc, char** argv) {
     else if (a == "--epsilon" && i + 1 < argc) epsilon = std::stod(argv[++i]);
     else if (a == "--threads" && i + 1 < argc) threads = unsigned(std::stoul(argv[++i]));
     else if (a == "--layout" && i + 1 < argc) layout_steps = std::stoi(argv[++i]);
+    else if (a == "--settle" && i + 1 < argc) settle = std::stod(argv[++i]);
+    else if (a == "--theta" && i + 1 < argc) theta = std::stod(argv[++i]);
     else if (a == "--positions" && i + 1 < argc) positions_path = argv[++i];
     else if (a == "--single-level") single_level = true;
     else if (a == "--bgl") bgl = true;
@@ -111,6 +116,8 @@ int main(int argc, char** argv) {
     const auto l0 = std::chrono::steady_clock::now();
     LayoutSettings settings = LayoutSettings::for_size(seeds.size());
     settings.threads = threads;
+    if (settle > 0) settings.settle_tolerance = settle;
+    if (theta >= 0) settings.theta = theta;
     ForceLayout layout(seeds, ties, settings);
     const int levels = single_level ? 0 : layout.start_multilevel();
     int coarse_steps = 0;

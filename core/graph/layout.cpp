@@ -204,6 +204,10 @@ LayoutSettings LayoutSettings::for_size(std::size_t n) {
   LayoutSettings s;
   s.scaling = n < 100 ? 10.0 : 2.0;
   s.jitter_tolerance = n >= 50000 ? 10.0 : 1.0;
+  // Large graphs settle by a stricter rule: on the 20,000-node Barabasi-Albert network 5e-4 stops
+  // at normalised stress 0.1908 (sfdp: 0.1906), 2e-4 at 0.1886 in 107 instead of 95 full steps;
+  // on 2,000 nodes the stricter rule gains nothing (0.1893 and 0.1905), so small ones keep 5e-4.
+  if (n >= 10000) s.settle_tolerance = 2e-4;
   return s;
 }
 
