@@ -8,6 +8,8 @@
 # 0.01). Peers and wijknet run one after the other in the same run, so on a shared machine the
 # ratios are comparable even when the absolute times are not. graph-tool and its drawing
 # module come from `scripts/deps --bench`; a peer that is not installed is left out.
+# Each peer gets WIJKNET_PEER_SECONDS (default 1800) per size; an operation it has not finished
+# by then shows as "-" and a note says so (sfdp and Fruchterman-Reingold at 200,000 nodes).
 # Figures only; nothing here passes or fails. Needs a build (scripts/build --target bench_analyze).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +37,15 @@ for n in "${sizes[@]}"; do
   /usr/bin/python3 -c 'import graph_tool.all' 2>/dev/null && peers+=(graph-tool)
   /usr/bin/python3 -c 'import igraph' 2>/dev/null && peers+=(igraph)
   [ "$n" -le 2000 ] && peers+=(networkx)
-  for p in "${peers[@]}"; do /usr/bin/python3 bench/peers.py "$p" "$f" $skip --positions "$tmp/$p.pos" > "$tmp/$p" 2>/dev/null || true; done
+  limit=${WIJKNET_PEER_SECONDS:-1800}
+  for p in "${peers[@]}"; do
+    status=0
+    timeout "$limit" /usr/bin/python3 bench/peers.py "$p" "$f" $skip --positions "$tmp/$p.pos" > "$tmp/$p" 2>/dev/null || status=$?
+    if [ "$status" -eq 124 ]; then
+      echo "# $p: stopped after $limit s; the operations shown as - were not finished" >> "$tmp/$p"
+      rm -f "$tmp/$p.pos"
+    fi
+  done
   # The layouts' normalised stress, every drawing scored by the same code on the same pairs.
   for p in wijknet "${peers[@]}"; do
     [ -s "$tmp/$p.pos" ] && echo "# layout stress (normalised, 10,000 sampled pairs): $(/usr/bin/python3 bench/peers.py stress "$f" "$tmp/$p.pos" | awk '$1=="stress" {print $2}')" >> "$tmp/$p"
