@@ -1220,8 +1220,10 @@ void NativeReader::stream_nodes(JsonCursor& in, Coalition& c) {
       Node node;
       if (!slots[0].present) fail_at(at, "node without \"id\"");
       node.id = slot_id(slots[0], "node id");
-      if (const auto first_use = c.find(node.id)) {
-        const SourceLocation where_first = where("/nodes/" + std::to_string(*first_use) + "/id");
+      // One lookup: the node's place is taken now and filled once the node is read.
+      const auto [place, added] = c.node_for_id(node.id);
+      if (!added) {
+        const SourceLocation where_first = where("/nodes/" + std::to_string(place) + "/id");
         fail_at(slots[0].offset, "duplicate node id " + in_quotes(node.id) + " (first used at line " +
                                      std::to_string(where_first.line) + ")");
       }
@@ -1252,7 +1254,7 @@ void NativeReader::stream_nodes(JsonCursor& in, Coalition& c) {
       node.until = slot_date(slots[7], "until");
       node.attrs = slot_object(slots[8], "attrs");
       node.extra = std::move(extra);
-      c.add_node(std::move(node));
+      c.nodes[place] = std::move(node);
     } while (in.consume(','));
     in.expect(']');
   }

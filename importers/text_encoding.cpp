@@ -140,15 +140,12 @@ std::string fixed(std::string s) {
   return s;
 }
 
-bool fix_string(std::string& s) {
-  if (valid_utf8(s)) return false;
-  s = utf8_or_replacement(s);
-  return true;
-}
-
-bool fix_string(Interned& s) {
-  if (valid_utf8(s.str())) return false;
-  s = utf8_or_replacement(s.str());
+// A std::string or an Interned word: replaced by its valid UTF-8 form when it is not valid.
+template <class Text>
+bool fix_string(Text& s) {
+  const std::string_view text = s;
+  if (valid_utf8(text)) return false;
+  s = utf8_or_replacement(text);
   return true;
 }
 

@@ -21,9 +21,13 @@ constexpr std::size_t most_nodes = IdIndex::empty - 1;
 
 }  // namespace
 
+std::uint32_t Coalition::lookup(std::string_view id, std::uint32_t hash) const {
+  return index_.find(id, hash, [&](std::uint32_t i) -> const std::string& { return nodes[i].id; });
+}
+
 std::size_t Coalition::add_node(Node node) {
   const std::uint32_t hash = IdIndex::hash_of(node.id);
-  if (index_.find(node.id, hash, [&](std::uint32_t i) -> const std::string& { return nodes[i].id; }) != IdIndex::empty)
+  if (lookup(node.id, hash) != IdIndex::empty)
     throw std::invalid_argument("duplicate node id '" + node.id + "'");
   if (nodes.size() >= most_nodes) throw std::length_error("more than 4 billion nodes");
   index_.insert(node.id, hash, std::uint32_t(nodes.size()));
@@ -33,7 +37,7 @@ std::size_t Coalition::add_node(Node node) {
 
 std::pair<std::size_t, bool> Coalition::node_for_id(std::string_view id) {
   const std::uint32_t hash = IdIndex::hash_of(id);
-  const auto i = index_.find(id, hash, [&](std::uint32_t k) -> const std::string& { return nodes[k].id; });
+  const auto i = lookup(id, hash);
   if (i != IdIndex::empty) return {i, false};
   if (nodes.size() >= most_nodes) throw std::length_error("more than 4 billion nodes");
   nodes.emplace_back().id = id;
@@ -49,7 +53,7 @@ std::size_t Coalition::add_edge(Edge edge) {
 }
 
 std::optional<std::size_t> Coalition::find(std::string_view id) const {
-  const auto i = index_.find(id, IdIndex::hash_of(id), [&](std::uint32_t k) -> const std::string& { return nodes[k].id; });
+  const auto i = lookup(id, IdIndex::hash_of(id));
   if (i == IdIndex::empty) return std::nullopt;
   return i;
 }

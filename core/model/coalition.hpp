@@ -115,6 +115,8 @@ class Coalition {
   Coalition at(const Date& at) const;
 
  private:
+  // The node with this id in index_ (`hash` from IdIndex::hash_of), or IdIndex::empty.
+  std::uint32_t lookup(std::string_view id, std::uint32_t hash) const;
   IdIndex index_;
 };
 
