@@ -12,6 +12,7 @@
 //   ... --positions FILE            write the layout as lines "id x y" (bench/peers.py stress)
 //   ... --settle TOLERANCE          the layout's settle_tolerance (default LayoutSettings's)
 //   ... --theta THETA               the layout's Barnes-Hut theta (default LayoutSettings's)
+//   ... --stress-rounds R           rounds of the layout's stress finish (0: none; default LayoutSettings's)
 //
 // Prints one line per measure in milliseconds. bench/compare.sh runs the same network through
 // graph-tool, igraph and networkx and prints the ratios.
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
   int layout_steps = 0;
   std::string positions_path;
   double settle = 0, theta = -1;
+  int stress_rounds = -1;
   int positional = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
     else if (a == "--layout" && i + 1 < argc) layout_steps = std::stoi(argv[++i]);
     else if (a == "--settle" && i + 1 < argc) settle = std::stod(argv[++i]);
     else if (a == "--theta" && i + 1 < argc) theta = std::stod(argv[++i]);
+    else if (a == "--stress-rounds" && i + 1 < argc) stress_rounds = std::stoi(argv[++i]);
     else if (a == "--positions" && i + 1 < argc) positions_path = argv[++i];
     else if (a == "--single-level") single_level = true;
     else if (a == "--bgl") bgl = true;
@@ -118,16 +121,22 @@ int main(int argc, char** argv) {
     settings.threads = threads;
     if (settle > 0) settings.settle_tolerance = settle;
     if (theta >= 0) settings.theta = theta;
+    if (stress_rounds >= 0) settings.stress_iterations = stress_rounds;
     ForceLayout layout(seeds, ties, settings);
     const int levels = single_level ? 0 : layout.start_multilevel();
     int coarse_steps = 0;
     while (layout.coarse_levels() > 0) layout.step(), ++coarse_steps;
     const auto l1 = std::chrono::steady_clock::now();
-    const int steps = layout.run(layout_steps);
+    int steps = 0, rounds = 0;
+    while (steps < layout_steps && !layout.settled() && !layout.stress_finishing()) layout.step(), ++steps;
     const auto l2 = std::chrono::steady_clock::now();
-    std::printf("%-14s %10.1f ms\n", "layout", ms(l2 - l0));
-    std::printf("# layout: %d coarse levels in %d steps (%.0f ms), then %d steps of the full graph (%.0f ms), %s\n",
-                levels, coarse_steps, ms(l1 - l0), steps, ms(l2 - l1), layout.settled() ? "settled" : "not settled");
+    while (steps + rounds < layout_steps && !layout.settled()) layout.step(), ++rounds;
+    const auto l3 = std::chrono::steady_clock::now();
+    std::printf("%-14s %10.1f ms\n", "layout", ms(l3 - l0));
+    std::printf("# layout: %d coarse levels in %d steps (%.0f ms), %d steps of the full graph (%.0f ms), "
+                "%d rounds of the stress finish (%.0f ms), %s\n",
+                levels, coarse_steps, ms(l1 - l0), steps, ms(l2 - l1), rounds, ms(l3 - l2),
+                layout.settled() ? "settled" : "not settled");
     if (!positions_path.empty()) {
       std::ofstream out(positions_path);
       out.precision(17);

@@ -337,7 +337,7 @@ class JsonCursor {
       }
       if (c < 0x20) throw Stop{};  // a control character must be escaped
       if (c >= 0x80) {
-        const std::size_t n = utf8_length(pos);
+        const std::size_t n = utf8_sequence_length(t, pos);  // RFC 3629, as nlohmann checks it
         if (n == 0) throw Stop{};
         out.append(t.data() + pos, n);
         pos += n;
@@ -439,31 +439,6 @@ class JsonCursor {
     while (pos < t.size() && t[pos] != '"') pos += t[pos] == '\\' ? 2 : 1;
     if (pos >= t.size()) throw Stop{};
     ++pos;
-  }
-  // The length of the well-formed UTF-8 sequence at i (RFC 3629, as nlohmann checks it), or 0.
-  std::size_t utf8_length(std::size_t i) const {
-    const auto c = static_cast<unsigned char>(t[i]);
-    std::size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return 0;
-    }
-    if (i + n > t.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto b = static_cast<unsigned char>(t[i + k]);
-      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return 0;
-    }
-    return n;
   }
 
   int limit_;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/text/number_text.hpp"
 #include "importers/atomic_write.hpp"
 #include "importers/native_json.hpp"
 
@@ -58,9 +59,7 @@ AutosavePolicy::AutosavePolicy(double interval_seconds, Clock clock) : interval_
 
 double AutosavePolicy::interval_from_environment() {
   if (const char* v = std::getenv("WIJKNET_AUTOSAVE_SECONDS")) {
-    char* end = nullptr;
-    const double s = std::strtod(v, &end);
-    if (end && end != v && *end == 0 && s > 0) return s;
+    if (const auto s = read_plain_number(v); s && *s > 0) return *s;
   }
   return 60;
 }

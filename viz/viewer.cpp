@@ -351,7 +351,7 @@ void Viewer::apply_start_options() {
     std::string id = opt_.focus;
     int depth = 1;
     if (auto colon = id.rfind(':'); colon != std::string::npos) {
-      depth = std::atoi(id.c_str() + colon + 1);
+      depth = int(std::clamp(read_plain_integer(std::string_view(id).substr(colon + 1)).value_or(1), 1LL, 99LL));
       id = id.substr(0, colon);
     }
     if (auto i = state_.document().find(id)) state_.set_focus(*i, std::max(depth, 1));

@@ -30,6 +30,21 @@
 // the full graph's ForceAtlas2 finishes. Coarsening merges neighbours only, so components stay
 // apart; pinned vertices are never merged and stay pinned on every level.
 //
+// Stress finish (large graphs): ForceAtlas2 settles into a drawing whose distances follow the
+// forces, not the graph's distances, and on a large graph the forces' equilibrium is reached
+// only roughly. Once it has settled, the drawing is refined towards the graph's distances
+// (normalised stress, Gansner, Koren and North, GD 2004) by stochastic gradient descent
+// (Zheng, Pawar and Goodman, "Graph drawing by stochastic gradient descent", IEEE TVCG 25(9),
+// 2019) on the sparse stress model (Ortmann, Klimenta and Brandes, "A sparse stress model",
+// GD 2016): each tie is a term at distance 1, and each vertex has a term with each of k pivots
+// (chosen far apart, max-min) at their hop distance d, weighted by how many vertices of the
+// pivot's region lie within d/2 of it over d^2, so that a pivot stands for its neighbourhood.
+// A tie term moves both ends, a pivot term only the vertex. The descent starts from the forces'
+// drawing with a small step, so the finish keeps its shape and its scale (the hop length is the
+// one that fits the drawing best) and evens out its distances. O(k (n + m)) for the pivots'
+// searches, O(k n + m) a round; on the largest part of the graph (other parts keep their place),
+// pinned vertices stay.
+//
 // Threading: `ForceLayout` is a plain value owned by one thread. `LayoutWorker` runs one on its
 // own thread and publishes a copy of the positions after every step under a mutex; the viewer
 // fetches the latest copy once a frame and sends edits (move, pin, reheat) as queued commands,
@@ -41,6 +56,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -75,9 +91,15 @@ struct LayoutSettings {
   // Threads for the force pass; 0: every core (std::thread::hardware_concurrency). Small graphs
   // (under 2,000 vertices) use one: starting threads would cost more than the step.
   unsigned threads = 0;
+  // The stress finish (see the top of this file) runs once the forces have settled on a graph
+  // of at least this many vertices: `stress_iterations` rounds of stochastic gradient descent
+  // on the sparse stress model with `stress_pivots` pivots. SIZE_MAX: never.
+  std::size_t stress_finish_from = 10000;
+  int stress_iterations = 30;
+  std::size_t stress_pivots = 200;
 
   // Gephi's defaults for a graph of n nodes: scaling 10 under 100 nodes, else 2; more jitter
-  // tolerance for very large graphs; a stricter settle_tolerance (2e-4) from 10,000 nodes.
+  // tolerance for very large graphs.
   static LayoutSettings for_size(std::size_t n);
 };
 
@@ -96,6 +118,8 @@ Vec2 seed_position(std::string_view id, std::size_t n);
 std::vector<Vec2> repulsion_forces(const std::vector<Vec2>& positions, const std::vector<double>& mass,
                                    double scaling, double theta, std::size_t* terms = nullptr,
                                    unsigned threads = 1);
+
+struct StressTerms;  // the stress finish's pivots and distances (layout.cpp)
 
 // One ForceAtlas2 simulation. Not thread-safe: one owner at a time (see LayoutWorker).
 class ForceLayout {
@@ -118,8 +142,8 @@ class ForceLayout {
   static constexpr int coarse_step_cap = 150;
 
   // One iteration: forces, adaptive speed, moves (pinned vertices keep their place); during a
-  // multilevel start, an iteration of the current coarse level. Returns the mean displacement
-  // of the vertices that moved. O(n log n + m).
+  // multilevel start, an iteration of the current coarse level; during the stress finish, one
+  // round of it. Returns the mean displacement of the vertices that moved. O(n log n + m).
   double step();
   // Runs step() until settled(), `max_steps` steps or `budget_ms` milliseconds, whichever first.
   // Returns the number of steps run.
@@ -141,6 +165,8 @@ class ForceLayout {
   // Clears the settled state but keeps the speed: a paused layout carries on where it was.
   void unsettle() { calm_steps_ = 0, settled_ = false; }
   bool settled() const { return settled_; }
+  // The forces have settled and the stress finish is under way (see the top of this file).
+  bool stress_finishing() const { return stress_round_ >= 0; }
   std::size_t iterations() const { return iterations_; }
   double last_movement() const { return last_movement_; }  // mean step / radius
 
@@ -155,6 +181,7 @@ class ForceLayout {
   void end_multilevel();
   void show_coarse();
   double fa2_step();
+  double stress_step();
 
   std::vector<Vec2> pos_, force_, old_force_;
   std::vector<double> mass_;
@@ -182,6 +209,11 @@ class ForceLayout {
   bool cooling_ = false;
   int warm_steps_ = 0;
   double temperature_ = 1.0;
+  // The stress finish: its terms (built at its first round, kept while the ties stay), the round
+  // under way (-1: not in the finish) and the drawing's length of one hop.
+  std::shared_ptr<const StressTerms> stress_;
+  int stress_round_ = -1;
+  double hop_length_ = 1.0;
 };
 
 // Runs a ForceLayout on its own thread. Every public member may be called from any thread.

@@ -401,3 +401,122 @@ TEST_CASE("an edit during the coarse phase ends it and the full graph carries on
   CHECK(layout.settled());
   CHECK(all_finite(layout.positions()));
 }
+
+namespace {
+
+// Normalised stress over every pair of vertices that can reach each other (as bench/peers.py
+// computes it on sampled pairs): sum (alpha x - d)^2 / d^2 / P with the best scale alpha.
+double normalised_stress(const std::vector<Vec2>& pos, const std::vector<LayoutTie>& ties) {
+  const std::size_t n = pos.size();
+  std::vector<std::vector<std::uint32_t>> adj(n);
+  for (const auto& t : ties) adj[t.u].push_back(t.v), adj[t.v].push_back(t.u);
+  std::vector<std::pair<double, double>> xd;  // drawing distance, hops
+  for (std::uint32_t s = 0; s < n; ++s) {
+    std::vector<int> d(n, -1);
+    std::vector<std::uint32_t> queue{s};
+    d[s] = 0;
+    for (std::size_t h = 0; h < queue.size(); ++h)
+      for (auto w : adj[queue[h]])
+        if (d[w] < 0) d[w] = d[queue[h]] + 1, queue.push_back(w);
+    for (std::uint32_t t = s + 1; t < n; ++t)
+      if (d[t] > 0) xd.push_back({dist(pos[s], pos[t]), double(d[t])});
+  }
+  double a = 0, b = 0;
+  for (auto [x, d] : xd) a += x / d, b += x * x / (d * d);
+  const double alpha = a / b;
+  double sum = 0;
+  for (auto [x, d] : xd) sum += (alpha * x - d) * (alpha * x - d) / (d * d);
+  return sum / double(xd.size());
+}
+
+// A grid of w x h vertices, each tied to its right and lower neighbour.
+std::vector<LayoutTie> grid(std::uint32_t w, std::uint32_t h) {
+  std::vector<LayoutTie> ties;
+  for (std::uint32_t y = 0; y < h; ++y)
+    for (std::uint32_t x = 0; x < w; ++x) {
+      if (x + 1 < w) ties.push_back({y * w + x, y * w + x + 1, 1.0});
+      if (y + 1 < h) ties.push_back({y * w + x, (y + 1) * w + x, 1.0});
+    }
+  return ties;
+}
+
+LayoutSettings finish_from(std::size_t n, std::size_t from) {
+  LayoutSettings s = LayoutSettings::for_size(n);
+  s.stress_finish_from = from;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("the stress finish brings a drawing's distances closer to the graph's") {
+  // A 12 x 12 grid: its ideal drawing is the grid itself (stress 0). ForceAtlas2's degree-weighted
+  // repulsion bulges it; the finish evens the distances out.
+  const auto ties = grid(12, 12);
+  ForceLayout forces(seeds(144), ties, finish_from(144, SIZE_MAX));
+  ForceLayout finished(seeds(144), ties, finish_from(144, 100));
+  settle(forces);
+  const int steps = finished.run(5000);
+  CHECK(finished.settled());
+  CHECK_FALSE(finished.stress_finishing());
+  CHECK(steps == int(forces.iterations()) + finished.settings().stress_iterations);
+  const double before = normalised_stress(forces.positions(), ties), after = normalised_stress(finished.positions(), ties);
+  INFO("stress " << before << " with the forces alone, " << after << " with the finish");
+  CHECK(after < 0.6 * before);  // 0.028 to 0.015 here
+  CHECK(after < 0.02);
+  // The drawing stays where it was: the same centre as the forces' drawing (within a hop).
+  const Disc a = disc_of(forces.positions(), 0, 144), b = disc_of(finished.positions(), 0, 144);
+  double hop = 0;
+  for (const auto& t : ties) hop += dist(finished.positions()[t.u], finished.positions()[t.v]);
+  hop /= double(ties.size());
+  CHECK(dist(a.centre, b.centre) < hop);
+  // Below the threshold (for_size's default) nothing changes: small maps keep ForceAtlas2's look.
+  ForceLayout small(seeds(144), ties, LayoutSettings::for_size(144));
+  settle(small);
+  CHECK(small.positions() == forces.positions());
+}
+
+TEST_CASE("the stress finish is the same on one thread and on several, and lowers a large network's stress") {
+  const std::uint32_t n = 3000;
+  const auto ties = ba_ties(n, 3);
+  auto run = [&](unsigned threads, std::size_t from) {
+    LayoutSettings s = finish_from(n, from);
+    s.threads = threads;
+    ForceLayout layout(seeds(n), ties, s);
+    layout.start_multilevel();
+    settle(layout);
+    CHECK(layout.settled());
+    CHECK(all_finite(layout.positions()));
+    return layout.positions();
+  };
+  const auto one = run(1, 2000), two = run(2, 2000), forces = run(2, SIZE_MAX);
+  for (std::size_t i = 0; i < n; ++i) REQUIRE(one[i] == two[i]);
+  const double before = normalised_stress(forces, ties), after = normalised_stress(one, ties);
+  INFO("stress " << before << " with the forces alone, " << after << " with the finish");
+  CHECK(after < before - 0.005);
+}
+
+TEST_CASE("the stress finish leaves pinned vertices and the smaller parts where they are") {
+  // A 10 x 10 grid (the largest part) and a separate triangle.
+  auto ties = grid(10, 10);
+  ties.push_back({100, 101, 1.0}), ties.push_back({101, 102, 1.0}), ties.push_back({100, 102, 1.0});
+  ForceLayout layout(seeds(103), ties, finish_from(103, 50));
+  layout.set_position(0, {-300, -300});
+  layout.set_pinned(0, true);
+  for (int s = 0; s < 5000 && !layout.stress_finishing(); ++s) {
+    layout.step();
+    REQUIRE_FALSE(layout.settled());
+  }
+  REQUIRE(layout.stress_finishing());
+  const std::vector<Vec2> triangle(layout.positions().begin() + 100, layout.positions().end());
+  settle(layout);
+  CHECK(layout.settled());
+  CHECK(layout.positions()[0] == Vec2{-300, -300});
+  CHECK(std::equal(triangle.begin(), triangle.end(), layout.positions().begin() + 100));
+  // A reheat during the finish ends it; the forces run again and the finish follows them.
+  layout.reheat();
+  CHECK_FALSE(layout.stress_finishing());
+  layout.step();
+  CHECK_FALSE(layout.stress_finishing());
+  settle(layout);
+  CHECK(layout.settled());
+}
