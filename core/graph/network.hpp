@@ -64,12 +64,12 @@ class Network {
   // A snapshot from ties over vertices 0..source_index.size()-1, where vertex v stands for item
   // source_index[v] of the caller's own list (a coalition's nodes: core/model/coalition_network.hpp).
   // Each tie becomes two arcs; self-loops are left out and counted in notes.self_loops; parallel
-  // ties are merged (strengths added). O(n + m log m).
+  // ties are merged (strengths added), and a tie among the first `counted_ties` that repeats a
+  // pair already tied among them (in either direction) adds one to notes.merged_parallel (ties
+  // after them add up by design, as shared projects do). O(n + m), rows sorted by insertion
+  // (O(m log m) at worst for a row longer than 32).
   static Network from_ties(std::vector<std::size_t> source_index, std::vector<std::tuple<Vertex, Vertex, double>> ties,
-                           Notes notes);
-  // Ties that repeat a pair already tied (in either direction); self-loops do not count. For
-  // Notes::merged_parallel. O(m log m).
-  static std::size_t count_parallel(const std::vector<std::tuple<Vertex, Vertex, double>>& ties);
+                           Notes notes, std::size_t counted_ties = std::numeric_limits<std::size_t>::max());
   // A snapshot from a plain edge list over vertices 0..n-1 (benchmarks, tests). Weights default
   // to 1. The same merging rules apply.
   static Network from_edges(std::size_t n, std::span<const std::pair<Vertex, Vertex>> edges,

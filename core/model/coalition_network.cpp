@@ -40,15 +40,15 @@ Network build_network(const Coalition& coalition, const NetworkOptions& options)
       if (v != absent && !nodes[e.source].is_actor()) members[e.source].push_back(v);
     }
   }
-  notes.merged_parallel = Network::count_parallel(ties);
+  const std::size_t direct_ties = ties.size();
   for (auto& [project, actors] : members) {
     std::sort(actors.begin(), actors.end());
     actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
     for (std::size_t a = 0; a < actors.size(); ++a)
       for (std::size_t b = a + 1; b < actors.size(); ++b) ties.emplace_back(actors[a], actors[b], 1.0);
   }
-  // Shared projects add up on a pair by design; they were left out of the parallel-tie count.
-  return Network::from_ties(std::move(node_index), std::move(ties), notes);
+  // Shared projects add up on a pair by design; they are left out of the parallel-tie count.
+  return Network::from_ties(std::move(node_index), std::move(ties), notes, direct_ties);
 }
 
 

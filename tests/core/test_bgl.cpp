@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <random>
 #include <vector>
 
 #include <boost/graph/biconnected_components.hpp>
@@ -72,6 +74,59 @@ TEST_CASE("the Network through Boost.Graph's interface") {
   CHECK(get(boost::vertex_index, g, Network::Vertex(3)) == 3);
   CHECK(num_edges(Network{}) == 0);
   CHECK(edges(Network{}).first == edges(Network{}).second);
+}
+
+TEST_CASE("a network built from a tie list with repeats and self-ties agrees with a pair-by-pair count") {
+  // 300 vertices, 4,000 ties drawn with many repeats (in both directions) and some self-ties;
+  // the reference merges them in a map.
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<Network::Vertex> pick(0, 299);
+  std::vector<std::tuple<Network::Vertex, Network::Vertex, double>> ties;
+  std::map<std::pair<Network::Vertex, Network::Vertex>, double> strength;
+  std::size_t self = 0, repeats = 0;
+  for (int i = 0; i < 4000; ++i) {
+    const Network::Vertex u = pick(rng), v = i % 50 == 0 ? u : Network::Vertex(pick(rng) % 40);
+    const double w = 1 + i % 3;
+    ties.emplace_back(u, v, w);
+    if (u == v) {
+      ++self;
+      continue;
+    }
+    const auto key = std::minmax(u, v);
+    repeats += strength.count(key);
+    strength[key] += w;
+  }
+  std::vector<std::size_t> index(300);
+  for (std::size_t i = 0; i < index.size(); ++i) index[i] = i;
+  const Network g = Network::from_ties(index, ties, {});
+  CHECK(g.notes().self_loops == self);
+  CHECK(g.notes().merged_parallel == repeats);
+  REQUIRE(g.edge_count() == strength.size());
+  // Ties numbered 0..m-1 in the order of (smaller end, larger end), the same from both ends.
+  std::size_t expected = 0;
+  for (const auto& [pair, w] : strength) {
+    const auto [u, v] = pair;
+    const auto row_u = g.neighbors(u), row_v = g.neighbors(v);
+    const auto a = g.offsets()[u] + std::size_t(std::lower_bound(row_u.begin(), row_u.end(), v) - row_u.begin());
+    const auto b = g.offsets()[v] + std::size_t(std::lower_bound(row_v.begin(), row_v.end(), u) - row_v.begin());
+    REQUIRE(g.targets()[a] == v);
+    REQUIRE(g.targets()[b] == u);
+    CHECK(g.arc_ties()[a] == expected);
+    CHECK(g.arc_ties()[b] == expected);
+    CHECK(g.arc_weights()[a] == w);
+    CHECK(g.arc_weights()[b] == w);
+    ++expected;
+  }
+  // Only the ties named as counted count their repeats: the rest add up silently.
+  const Network partly = Network::from_ties(index, ties, {}, 2000);
+  std::map<std::pair<Network::Vertex, Network::Vertex>, int> first_half;
+  std::size_t first_repeats = 0;
+  for (std::size_t i = 0; i < 2000; ++i) {
+    const auto [u, v, w] = ties[i];
+    if (u != v) first_repeats += first_half[std::minmax(u, v)]++ > 0;
+  }
+  CHECK(partly.notes().merged_parallel == first_repeats);
+  CHECK(partly.arc_weights() == g.arc_weights());
 }
 
 TEST_CASE("biconnected components (BGL) of two triangles sharing a vertex") {
