@@ -92,13 +92,19 @@ std::optional<std::size_t> AppState::node_at(Vec2 screen, double slop) const {
   const auto& styles = scene().node_styles();
   const double scale = view_.node_scale();
   const auto& pos = doc_.positions();
+  // Compared in screen pixels squared, from the world offsets (one multiply a member, no
+  // square root): this runs every frame the pointer is over the map, over every member.
+  const Camera& cam = view_.camera();
+  const Vec2 at = cam.to_world(screen);
+  const double zoom2 = cam.zoom * cam.zoom;
   std::optional<std::size_t> best;
-  double best_d = std::numeric_limits<double>::max();
+  double best_d2 = std::numeric_limits<double>::max();
   for (std::size_t i = 0; i < pos.size() && i < styles.size(); ++i) {
     if (!(styles[i].flags & node_visible)) continue;
-    Vec2 s = view_.camera().to_screen(pos[i]);
-    double d = std::hypot(s.x - screen.x, s.y - screen.y);
-    if (d <= styles[i].radius * scale + slop && d < best_d) best = i, best_d = d;
+    const double dx = pos[i].x - at.x, dy = pos[i].y - at.y;
+    const double d2 = (dx * dx + dy * dy) * zoom2;
+    const double reach = styles[i].radius * scale + slop;
+    if (d2 <= reach * reach && d2 < best_d2) best = i, best_d2 = d2;
   }
   return best;
 }

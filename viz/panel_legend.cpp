@@ -77,9 +77,8 @@ void legend_panel(AppState& state, UiContext& ctx) {
       ImGui::TextDisabled("%s", tr(L, ctx.metrics_computing ? "inspector.computing" : "inspector.no_metrics").c_str());
   }
   ImGui::Separator();
-  std::size_t ties = 0;
-  for (std::size_t e = 0; e < state.document().edges.size(); ++e) ties += state.scene().edge_visible(e);
-  ImGui::TextDisabled("%s", tr(L, "legend.nodes", {std::to_string(state.scene().visible_count()), std::to_string(ties)}).c_str());
+  const Scene& scene = state.scene();
+  ImGui::TextDisabled("%s", tr(L, "legend.nodes", {std::to_string(scene.visible_count()), std::to_string(scene.visible_edge_count())}).c_str());
   ImGui::End();
 }
 

@@ -574,17 +574,20 @@ bool Renderer::present(const AppState& state, const RenderTarget& target, double
   if (resized || fresh) drawing_ = false;  // start over: a picture of the old size, or a screenshot's
   const bool current = !resized && front.valid && front.shows(want);
   // A heavy scene (one that would not leave a frame within 16 ms) is drawn in parts of about
-  // `part_ms` each, one part a frame, into the back picture: first the ties, a slice a part,
+  // `part_ms` each (at most `max_parts`: a 2-second picture of 100,000 members takes 500 frames
+  // to show in parts of 4 ms, one every few seconds while the layout runs), one part a frame,
+  // into the back picture: first the ties, a slice a part,
   // then the nodes, so each part's share follows what the ties and the nodes cost in the last
   // picture. A pause of one draw time between pictures leaves the layout thread the cores.
-  constexpr double heavy_ms = 10, part_ms = 7;
+  constexpr double heavy_ms = 10, part_ms = 4;
+  constexpr int max_parts = 256;
   const bool heavy = !fresh && last_draw_ms_ > heavy_ms;
   if (!current && !drawing_ && (!heavy || (now - last_done_at_) * 1000 >= last_draw_ms_)) {
     drawing_ = true;
     whole_ = !heavy;
     part_ = 0;
-    tie_parts_ = heavy ? std::clamp(int(std::ceil(last_ties_ms_ / part_ms)), 1, 64) : 1;
-    node_parts_ = heavy ? std::clamp(int(std::ceil(last_nodes_ms_ / part_ms)), 1, 64) : 1;
+    tie_parts_ = heavy ? std::clamp(int(std::ceil(last_ties_ms_ / part_ms)), 1, max_parts) : 1;
+    node_parts_ = heavy ? std::clamp(int(std::ceil(last_nodes_ms_ / part_ms)), 1, max_parts) : 1;
     drawing_ms_ = ties_ms_ = nodes_ms_ = 0;
     back.positions = want.positions, back.styles = want.styles, back.structure = want.structure, back.camera = want.camera;
     back.pixel_ratio = want.pixel_ratio, back.ui_scale = want.ui_scale, back.node_scale = want.node_scale;

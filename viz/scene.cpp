@@ -155,6 +155,7 @@ void Scene::update_visibility(const Document& doc, const View& view) {
     compute_edges();
   }
   visible_count_ = std::size_t(std::count(visible_.begin(), visible_.end(), std::uint8_t(1)));
+  visible_edge_count_ = std::size_t(std::count(edge_visible_.begin(), edge_visible_.end(), std::uint8_t(1)));
 }
 
 const MemberDegrees& Scene::member_degrees(const Document& doc, const View& view) const {

@@ -66,6 +66,11 @@ class Scene {
   bool visible(std::size_t i) const { return i < visible_.size() && visible_[i]; }
   bool edge_visible(std::size_t e) const { return e < edge_visible_.size() && edge_visible_[e]; }
   std::size_t visible_count() const { return visible_count_; }
+  std::size_t visible_edge_count() const { return visible_edge_count_; }
+  // Every member's and every tie's flag at once (1: shown), for loops over all of them: one
+  // sync, not one a member.
+  const std::vector<std::uint8_t>& visible_flags() const { return visible_; }
+  const std::vector<std::uint8_t>& edge_visible_flags() const { return edge_visible_; }
   std::size_t degree(std::size_t i) const { return i < degree_.size() ? degree_[i] : 0; }
   // Each member's degree and core number at the measures' date, as the degree and k-core filters
   // and the table use them (viz/thinning.hpp); derived on first use after a structural edit or a
@@ -112,7 +117,7 @@ class Scene {
   bool importance_dirty_ = true;
 
   std::vector<std::uint8_t> visible_, edge_visible_;
-  std::size_t visible_count_ = 0;
+  std::size_t visible_count_ = 0, visible_edge_count_ = 0;
   std::vector<std::size_t> degree_;
   std::vector<NodeStyle> node_styles_;
   std::vector<EdgeStyle> edge_styles_;

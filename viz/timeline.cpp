@@ -21,9 +21,8 @@ bool same_view(const Camera& a, const Camera& b) {
 }
 
 std::vector<std::uint8_t> shown_nodes(AppState& state) {
-  state.scene().node_styles();  // brings the visibility up to date
-  std::vector<std::uint8_t> v(state.doc().node_count());
-  for (std::size_t i = 0; i < v.size(); ++i) v[i] = state.scene().visible(i);
+  std::vector<std::uint8_t> v = state.scene().visible_flags();
+  v.resize(state.doc().node_count(), 0);
   return v;
 }
 
@@ -180,8 +179,8 @@ bool Timeline::update(AppState& state, double dt) {
   // Fade what the date shows in and out.
   if (state.doc().node_count() <= fade_limit) {
     const auto nodes = shown_nodes(state);
-    std::vector<std::uint8_t> ties(state.document().edges.size());
-    for (std::size_t e = 0; e < ties.size(); ++e) ties[e] = state.scene().edge_visible(e);
+    std::vector<std::uint8_t> ties = state.scene().edge_visible_flags();
+    ties.resize(state.document().edges.size(), 0);
     // Only what the timeline changes fades; other filters change the map at once.
     if (fade.update(nodes, ties, fade_armed_ ? dt : 1e9)) busy = true;
     else fade_armed_ = false;
