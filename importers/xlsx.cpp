@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "core/text/error.hpp"
+#include "core/text/number_text.hpp"
 #include "importers/atomic_write.hpp"
 #include "importers/csv.hpp"
 #include "importers/csv_table.hpp"
@@ -102,7 +103,8 @@ void write_xlsx(const Coalition& c, const std::string& path) {
   // The creation time inside the workbook: now, or SOURCE_DATE_EPOCH when set (the convention of
   // reproducible builds), so that the same document can give the same bytes.
   lxw_doc_properties properties = {};
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) properties.created = std::time_t(std::strtoll(epoch, nullptr, 10));
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
+    if (const auto seconds = read_plain_integer(epoch); seconds && *seconds > 0) properties.created = std::time_t(*seconds);
   if (properties.created) workbook_set_properties(book, &properties);
   try {
     lxw_format* bold = workbook_add_format(book);
