@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <thread>
 
 #include "importers/io.hpp"
 
@@ -74,7 +75,11 @@ void Document::set_positions(const std::vector<Vec2>& p) {
 }
 
 ForceLayout Document::make_layout() const {
-  ForceLayout layout(pos_, layout_ties(doc_), LayoutSettings::for_size(pos_.size()));
+  LayoutSettings settings = LayoutSettings::for_size(pos_.size());
+  // The window keeps a core: the layout's force pass takes the others (one on two cores), so a
+  // software renderer's threads and the window's own do not wait for it.
+  settings.threads = std::max(1u, std::thread::hardware_concurrency() - 1);
+  ForceLayout layout(pos_, layout_ties(doc_), settings);
   for (std::size_t i = 0; i < pinned_.size(); ++i)
     if (pinned_[i]) layout.set_pinned(i, true);
   return layout;
