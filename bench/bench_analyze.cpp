@@ -2,6 +2,7 @@
 //
 //   bench_analyze [N M]             generated network, default 20000 5 (about 100,000 ties)
 //   bench_analyze --edges FILE      a whitespace edge list "u v" with integer ids
+//   bench_analyze --read FILE       only the "load" of any format wijknet reads (CSV, JSON, ...)
 //   ... --write FILE                also write the generated network as an edge list
 //   ... --measures LIST             only these measures (analyze's --measures), e.g. closeness
 //   ... --epsilon E                 approximate betweenness (analyze's --epsilon)
@@ -37,6 +38,7 @@ using namespace wijknet;
 int main(int argc, char** argv) {
   std::uint32_t n = 20000, m = 5;
   std::string edges_path, write_path, measures;
+  bool read_only = false;
   double epsilon = 0;
   unsigned threads = 0;
   bool bgl = false, single_level = false;
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--edges" && i + 1 < argc) edges_path = argv[++i];
+    else if (a == "--read" && i + 1 < argc) edges_path = argv[++i], read_only = true;
     else if (a == "--write" && i + 1 < argc) write_path = argv[++i];
     else if (a == "--measures" && i + 1 < argc) measures = argv[++i];
     else if (a == "--epsilon" && i + 1 < argc) epsilon = std::stod(argv[++i]);
@@ -78,6 +81,10 @@ int main(int argc, char** argv) {
     std::printf("# load: wijknet's reader, %zu nodes and %zu ties read (%.0f ms), a network of %zu vertices and %zu ties "
                 "built (%.0f ms)\n",
                 c.nodes.size(), c.edges.size(), ms(r1 - r0), read.vertex_count(), read.edge_count(), load_ms - ms(r1 - r0));
+    if (read_only) {
+      std::printf("%-14s %10.1f ms\n", "load", load_ms);
+      return 0;
+    }
   }
   if (!edges_path.empty()) {
     std::ifstream in(edges_path);

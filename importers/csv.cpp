@@ -285,6 +285,9 @@ class Builder {
   }
 
   void read_edges(const Table& t) {
+    // A row is a tie at least (more with a list of targets): room for them at once, not by
+    // doubling a vector of large ties.
+    c_.edges.reserve(c_.edges.size() + t.csv.rows.size());
     for (std::size_t r = t.header_row + 1; r < t.csv.rows.size(); ++r) {
       const CsvRow& row = t.csv.rows[r];
       if (!check_row(t, row)) continue;
@@ -508,10 +511,10 @@ class Builder {
     Node n;
     n.id = name;
     n.label = name;
-    n.kind = std::string(kinds::partner);
-    std::size_t index = c_.add_node(std::move(n));
-    by_label_[name] = by_label_.count(name) ? SIZE_MAX : index;
-    return index;
+    n.kind = partner_;
+    // No entry in by_label_: the new node's id is `name`, so every later mention finds it by id
+    // before any label is looked at.
+    return c_.add_node(std::move(n));
   }
 
   void rebuild_labels() {
@@ -584,7 +587,7 @@ class Builder {
     }
     if (auto f = cell(t, row, Role::edge_label)) e.attrs["label"] = f->text;
     if (auto f = cell(t, row, Role::edge_id)) e.extra["id"] = field_text(f->text);
-    if (e.kind.empty()) e.kind = std::string(kinds::collaborates);
+    if (e.kind.empty()) e.kind = collaborates_;
     if (auto f = cell(t, row, Role::description)) e.attrs["description"] = f->text;
     if (auto f = cell(t, row, Role::tags)) e.attrs["tags"] = field_list(f->text);
     set_date(t, row, cell(t, row, Role::since), e.since, e.attrs, "since");
@@ -598,10 +601,11 @@ class Builder {
     if (target_text.find('|') != std::string::npos && !known(target_text)) targets = field_list(target_text);
     else targets.push_back(target_text);
     e.source = endpoint(t, row, *s, source_name);
-    for (const auto& name : targets) {
-      Edge copy = e;
-      copy.target = endpoint(t, row, *d, name);
-      c_.add_edge(std::move(copy));
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+      const std::size_t target = endpoint(t, row, *d, targets[k]);
+      Edge one = k + 1 < targets.size() ? e : std::move(e);  // the last target takes the row's edge
+      one.target = target;
+      c_.add_edge(std::move(one));
     }
   }
 
@@ -611,6 +615,7 @@ class Builder {
   std::unordered_map<std::string, int> first_line_;
   std::unordered_map<std::string, int> edge_id_line_;  // edge Id -> line of its first row
   std::unordered_map<std::string, std::size_t> by_label_;  // SIZE_MAX: label not unique
+  const Interned partner_{kinds::partner}, collaborates_{kinds::collaborates};  // interned once
   bool labels_dirty_ = true;
   bool nodes_table_read_ = false;
   std::set<int> unnamed_reported_;  // lines
