@@ -597,10 +597,14 @@ class Builder {
 
     std::string source_name = field_text(s->text);
     std::string target_text = field_text(d->text);
-    std::vector<std::string> targets;
-    if (target_text.find('|') != std::string::npos && !known(target_text)) targets = field_list(target_text);
-    else targets.push_back(target_text);
+    const bool one_target = target_text.find('|') == std::string::npos || known(target_text);  // the common row
     e.source = endpoint(t, row, *s, source_name);
+    if (one_target) {
+      e.target = endpoint(t, row, *d, target_text);
+      c_.add_edge(std::move(e));
+      return;
+    }
+    const std::vector<std::string> targets = field_list(target_text);
     for (std::size_t k = 0; k < targets.size(); ++k) {
       const std::size_t target = endpoint(t, row, *d, targets[k]);
       Edge one = k + 1 < targets.size() ? e : std::move(e);  // the last target takes the row's edge
