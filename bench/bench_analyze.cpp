@@ -70,7 +70,9 @@ int main(int argc, char** argv) {
   std::uint32_t vertices = n;
   // "load": what `wijknet analyze FILE` does before it measures: the edge list read by wijknet's
   // reader into a coalition, and the coalition's network built (igraph's Read_Edgelist and
-  // simplify are its peers). The plain read below only feeds the kernels and the layout.
+  // simplify are its peers). The plain read below feeds the kernels and the layout with vertex v
+  // standing for id v, as the peers number them (the reader numbers by first mention), so that
+  // the layout's positions and the peers' are scored on the same pairs.
   double load_ms = 0;
   if (!edges_path.empty()) {
     const auto r0 = std::chrono::steady_clock::now();

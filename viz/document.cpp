@@ -78,7 +78,7 @@ ForceLayout Document::make_layout() const {
   LayoutSettings settings = LayoutSettings::for_size(pos_.size());
   // The window keeps a core: the layout's force pass takes the others (one on two cores), so a
   // software renderer's threads and the window's own do not wait for it.
-  settings.threads = std::max(1u, std::thread::hardware_concurrency() - 1);
+  settings.threads = std::max(2u, std::thread::hardware_concurrency()) - 1;  // 0 when unknown: one
   ForceLayout layout(pos_, layout_ties(doc_), settings);
   for (std::size_t i = 0; i < pinned_.size(); ++i)
     if (pinned_[i]) layout.set_pinned(i, true);

@@ -1,5 +1,9 @@
 #include "core/graph/layout.hpp"
 
+#include "core/graph/components.hpp"
+#include "core/graph/distances.hpp"
+#include "core/graph/network.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -362,29 +366,25 @@ struct StressTerms {
 namespace {
 
 // Pivots drawn from the largest part (a seeded shuffle: the same graph gets the same pivots),
-// and their hop distances to every vertex by breadth-first search. O(k (n + m)).
-std::shared_ptr<const StressTerms> build_stress_terms(const std::vector<std::uint32_t>& start,
-                                                      const std::vector<std::uint32_t>& to, std::size_t pivots,
-                                                      std::uint64_t seed) {
-  const std::size_t n = start.size() - 1;
+// and their hop distances to every vertex: the parts and the searches are the Network's
+// (Boost.Graph's connected_components and breadth-first search). O(k (n + m)).
+std::shared_ptr<const StressTerms> build_stress_terms(std::size_t n, const std::vector<LayoutTie>& ties,
+                                                      std::size_t pivots, std::uint64_t seed) {
   auto t = std::make_shared<StressTerms>();
-  // The parts, by one search from each unvisited vertex; `order` holds the largest.
-  std::vector<std::uint32_t> order, part(n, no_vertex), largest;
-  std::uint32_t parts = 0;
-  for (std::uint32_t v = 0; v < n; ++v) {
-    if (part[v] != no_vertex) continue;
-    order.assign(1, v);
-    part[v] = parts++;
-    for (std::size_t head = 0; head < order.size(); ++head)
-      for (std::uint32_t a = start[order[head]]; a < start[order[head] + 1]; ++a)
-        if (part[to[a]] == no_vertex) part[to[a]] = part[v], order.push_back(to[a]);
-    if (order.size() > largest.size()) largest.swap(order);
-  }
+  std::vector<std::pair<Network::Vertex, Network::Vertex>> edges;
+  edges.reserve(ties.size());
+  for (const auto& tie : ties) edges.emplace_back(tie.u, tie.v);
+  const Network net = Network::from_edges(n, edges);
+  const Components parts = connected_components(net);
+  std::vector<std::size_t> size(parts.count, 0);
+  for (auto c : parts.component) ++size[c];
+  const auto largest_part = std::uint32_t(std::max_element(size.begin(), size.end()) - size.begin());
+  std::vector<std::uint32_t> largest;  // in vertex order, so the draw does not depend on the search
   t->member.assign(n, 0);
   t->is_pivot.assign(n, 0);
-  for (std::uint32_t v : largest) t->member[v] = 1;
+  for (std::uint32_t v = 0; v < n; ++v)
+    if (parts.count > 0 && parts.component[v] == largest_part) largest.push_back(v), t->member[v] = 1;
   if (largest.size() < 3) return t;
-  std::sort(largest.begin(), largest.end());  // the draw must not depend on the search order
   t->k = std::min(pivots, largest.size());
   for (std::size_t i = 0; i < t->k; ++i) {  // the first k places of a Fisher-Yates shuffle
     const std::size_t j = i + std::size_t(splitmix(seed) % (largest.size() - i));
@@ -394,20 +394,13 @@ std::shared_ptr<const StressTerms> build_stress_terms(const std::vector<std::uin
   }
   t->scale = double(largest.size()) / double(t->k);
   t->dist.assign(n * t->k, StressTerms::unreachable);
-  std::vector<std::uint16_t> d(n, StressTerms::unreachable);
   for (std::size_t p = 0; p < t->k; ++p) {
-    order.assign(1, t->pivot[p]);
-    d[t->pivot[p]] = 0;
-    for (std::size_t head = 0; head < order.size(); ++head) {
-      const std::uint32_t u = order[head];
-      const auto next = std::uint16_t(std::min<int>(d[u] + 1, StressTerms::unreachable - 1));
-      for (std::uint32_t a = start[u]; a < start[u + 1]; ++a)
-        if (d[to[a]] == StressTerms::unreachable) d[to[a]] = next, order.push_back(to[a]);
-    }
-    for (std::uint32_t v : order) {
-      t->dist[std::size_t(v) * t->k + p] = d[v];
-      t->farthest = std::max(t->farthest, d[v]);
-      d[v] = StressTerms::unreachable;
+    const auto hops = shortest_path_lengths(net, t->pivot[p], false);
+    for (std::size_t v = 0; v < n; ++v) {
+      if (!std::isfinite(hops[v])) continue;
+      const auto d = std::uint16_t(std::min(hops[v], double(StressTerms::unreachable - 1)));
+      t->dist[v * t->k + p] = d;
+      t->farthest = std::max(t->farthest, d);
     }
   }
   return t;
@@ -769,15 +762,16 @@ double ForceLayout::fa2_step() {
 }
 
 // One round of the stress finish (see layout.hpp): the first builds the terms and measures the
-// drawing's hop length; each round visits every member's pivot terms (in parallel: a pivot
-// term moves only its vertex, against the pivots' places at the start of the round) and then
-// every tie (in order, moving both ends). Step sizes follow Zheng et al.'s exponential
-// annealing, from 1 / (the median term weight) down to a tenth of 1 / (the largest), but a
-// term never moves a vertex past the place that fits it (mu = min(1, eta w)).
+// drawing's hop length; each round visits the pivots' own terms (one pivot after the other),
+// then every other member's pivot terms (in parallel: a pivot term moves only its vertex, and
+// the pivots no longer move this round), then every tie (in order, moving both ends). Step
+// sizes follow Zheng et al.'s exponential annealing, from 1 / (the smallest term weight) down to
+// a tenth of 1 / (the largest), and a term never moves a vertex past the place that fits it
+// (mu = min(1, eta w)).
 double ForceLayout::stress_step() {
   const std::size_t n = pos_.size();
   ++iterations_;
-  if (!stress_) stress_ = build_stress_terms(adj_start_, adj_to_, settings_.stress_pivots, 0x5EED);
+  if (!stress_) stress_ = build_stress_terms(n, ties_, settings_.stress_pivots, 0x5EED);
   const StressTerms& t = *stress_;
   const std::size_t k = t.k;
   if (k == 0 || stress_round_ >= settings_.stress_iterations) {

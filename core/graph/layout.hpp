@@ -35,15 +35,14 @@
 // only roughly. Once it has settled, the drawing is refined towards the graph's distances
 // (normalised stress, Gansner, Koren and North, GD 2004) by stochastic gradient descent
 // (Zheng, Pawar and Goodman, "Graph drawing by stochastic gradient descent", IEEE TVCG 25(9),
-// 2019) on the sparse stress model (Ortmann, Klimenta and Brandes, "A sparse stress model",
-// GD 2016): each tie is a term at distance 1, and each vertex has a term with each of k pivots
-// (chosen far apart, max-min) at their hop distance d, weighted by how many vertices of the
-// pivot's region lie within d/2 of it over d^2, so that a pivot stands for its neighbourhood.
-// A tie term moves both ends, a pivot term only the vertex. The descent starts from the forces'
-// drawing with a small step, so the finish keeps its shape and its scale (the hop length is the
-// one that fits the drawing best) and evens out its distances. O(k (n + m)) for the pivots'
-// searches, O(k n + m) a round; on the largest part of the graph (other parts keep their place),
-// pinned vertices stay.
+// 2019) on sampled stress: each tie is a term at distance 1, and each vertex has a term with
+// each of k pivots drawn at random from the largest part, at their hop distance d, with weight
+// (members / k) / d^2, so that the pivots stand for all the members. (Max-min pivots weighted by
+// their regions, Ortmann, Klimenta and Brandes, GD 2016, were tried and were unstable on
+// small-world networks.) A tie term moves both ends, a pivot term only the vertex. The descent
+// starts from the forces' drawing in the forces' scale (the hop length is the one that fits that
+// drawing best) and keeps the drawing's centre. O(k (n + m)) for the pivots' searches, O(k n + m)
+// a round; on the largest part of the graph (other parts keep their place); pinned vertices stay.
 //
 // Threading: `ForceLayout` is a plain value owned by one thread. `LayoutWorker` runs one on its
 // own thread and publishes a copy of the positions after every step under a mutex; the viewer
@@ -93,7 +92,7 @@ struct LayoutSettings {
   unsigned threads = 0;
   // The stress finish (see the top of this file) runs once the forces have settled on a graph
   // of at least this many vertices: `stress_iterations` rounds of stochastic gradient descent
-  // on the sparse stress model with `stress_pivots` pivots. SIZE_MAX: never.
+  // on sampled stress with `stress_pivots` pivots. SIZE_MAX: never.
   std::size_t stress_finish_from = 10000;
   int stress_iterations = 30;
   std::size_t stress_pivots = 200;
